@@ -1,0 +1,120 @@
+//! Commands: what each subcommand does with its arguments. The edge of the library, so
+//! errors here carry `anyhow` context for the user.
+
+use crate::cli::{Cli, Command, Format, GraphArgs, InputArgs, MentionsArgs};
+use crate::corpus::{self, Document, Problem};
+use crate::export::{Dot, Exporter, Json};
+use crate::{extract, resolve};
+use anyhow::{Context, bail};
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+/// How a command ended, mapped to the exit code by `main`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Done,
+    /// Exit 1: `diff` found differences.
+    Differences,
+    /// Exit 2: the work completed, but some input could not be used.
+    Trouble,
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    match cli.command {
+        None => graph(cli.graph),
+        Some(Command::Graph(args)) => graph(args),
+        Some(Command::Mentions(args)) => mentions(args),
+    }
+}
+
+fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
+    let format = choose_format(&args);
+    let (docs, problems) = read(&args.input)?;
+    let graph = resolve::build_graph(&docs);
+    let exporter: Box<dyn Exporter> = match format {
+        Format::Json => Box::new(Json),
+        Format::Dot => Box::new(Dot),
+    };
+    write_output(args.output.as_deref(), |w| exporter.write(&graph, w))?;
+    Ok(outcome(&problems))
+}
+
+fn mentions(args: MentionsArgs) -> anyhow::Result<Outcome> {
+    let (docs, problems) = read(&args.input)?;
+    write_output(args.output.as_deref(), |w| {
+        for doc in &docs {
+            for m in extract::extract_document(doc).mentions {
+                serde_json::to_writer(&mut *w, &m)?;
+                w.write_all(b"\n")?;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(outcome(&problems))
+}
+
+fn choose_format(args: &GraphArgs) -> Format {
+    if args.dot {
+        return Format::Dot;
+    }
+    if args.json {
+        return Format::Json;
+    }
+    if let Some(f) = args.format {
+        return f;
+    }
+    match args.output.as_deref().and_then(|p| p.extension()).and_then(|e| e.to_str()) {
+        Some("dot") | Some("gv") => Format::Dot,
+        _ => Format::Json,
+    }
+}
+
+/// Reads every input; problems with single files are reported on stderr and do not stop the run.
+fn read(input: &InputArgs) -> anyhow::Result<(Vec<Document>, Vec<Problem>)> {
+    if input.inputs.is_empty() {
+        bail!("no input given; name files or directories of articles, or - for stdin");
+    }
+    let (docs, problems) = corpus::read_inputs(&input.inputs);
+    for p in &problems {
+        let what = if p.skipped { "skipped" } else { "warning" };
+        eprintln!("graphgen: {}: {} ({what})", p.path, p.message);
+    }
+    Ok((docs, problems))
+}
+
+fn outcome(problems: &[Problem]) -> Outcome {
+    if problems.iter().any(|p| p.skipped) { Outcome::Trouble } else { Outcome::Done }
+}
+
+/// Writes to stdout, or to a file atomically: a temporary file beside it, renamed into place
+/// only when everything was written, so a failed run never leaves half a file.
+fn write_output(
+    path: Option<&Path>,
+    body: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    match path {
+        None => {
+            let stdout = io::stdout();
+            let mut w = BufWriter::new(stdout.lock());
+            body(&mut w)?;
+            w.flush()?;
+        }
+        Some(path) => {
+            let dir = match path.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d,
+                _ => Path::new("."),
+            };
+            let mut tmp = tempfile::NamedTempFile::new_in(dir)
+                .with_context(|| format!("{}: cannot create a file in {}", path.display(), dir.display()))?;
+            {
+                let mut w = BufWriter::new(tmp.as_file_mut());
+                body(&mut w).with_context(|| format!("{}: cannot write", path.display()))?;
+                w.flush()?;
+            }
+            tmp.persist(path)
+                .with_context(|| format!("{}: cannot move the finished file into place", path.display()))?;
+        }
+    }
+    Ok(())
+}

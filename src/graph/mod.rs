@@ -1,0 +1,174 @@
+//! The graph: actors and relations keyed by stable ids, merged from many documents.
+//!
+//! Storage is ordered maps so that every walk over the graph is deterministic; `petgraph`
+//! gives the algorithmic view (neighbourhoods, degrees) when one is needed.
+
+mod ids;
+mod model;
+
+pub use ids::{document_id, slug};
+pub use model::{Actor, ActorKind, Evidence, Relation, RelationKind};
+
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+use std::collections::{BTreeMap, HashMap};
+
+/// Key of an edge: (source id, relation, target id); symmetric relations have source <= target.
+pub type EdgeKey = (String, RelationKind, String);
+
+/// The merged graph of a corpus.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Graph {
+    /// Number of documents the graph was built from.
+    pub documents: usize,
+    actors: BTreeMap<String, Actor>,
+    relations: BTreeMap<EdgeKey, Relation>,
+}
+
+impl Graph {
+    pub fn new() -> Graph {
+        Graph::default()
+    }
+
+    /// Adds an actor, or folds it into the one with the same id (aliases, mentions and
+    /// documents are unions; the first label and kind stay).
+    pub fn add_actor(&mut self, actor: Actor) {
+        match self.actors.get_mut(&actor.id) {
+            Some(have) => {
+                have.aliases.extend(actor.aliases);
+                have.documents.extend(actor.documents);
+                have.mentions += actor.mentions;
+                have.aliases.remove(&have.label);
+            }
+            None => {
+                self.actors.insert(actor.id.clone(), actor);
+            }
+        }
+    }
+
+    /// Adds one piece of evidence for an edge; both ends must already be actors.
+    /// Returns false (and adds nothing) for a self-loop or an unknown end.
+    pub fn add_evidence(
+        &mut self,
+        source: &str,
+        kind: RelationKind,
+        target: &str,
+        evidence: Evidence,
+    ) -> bool {
+        if source == target || !self.actors.contains_key(source) || !self.actors.contains_key(target) {
+            return false;
+        }
+        let (s, t) = if kind.is_symmetric() && target < source {
+            (target, source)
+        } else {
+            (source, target)
+        };
+        let key = (s.to_string(), kind, t.to_string());
+        let rel = self.relations.entry(key).or_insert_with(|| Relation {
+            source: s.to_string(),
+            target: t.to_string(),
+            kind,
+            evidence: Vec::new(),
+        });
+        if !rel.evidence.contains(&evidence) {
+            rel.evidence.push(evidence);
+            rel.evidence.sort();
+        }
+        true
+    }
+
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.get(id)
+    }
+
+    /// Nodes in id order.
+    pub fn actors(&self) -> impl Iterator<Item = &Actor> {
+        self.actors.values()
+    }
+
+    /// Edges in (source, relation, target) order.
+    pub fn relations(&self) -> impl Iterator<Item = &Relation> {
+        self.relations.values()
+    }
+
+    pub fn actor_count(&self) -> usize {
+        self.actors.len()
+    }
+
+    pub fn relation_count(&self) -> usize {
+        self.relations.len()
+    }
+
+    /// The same graph as a petgraph, node and edge indices in id order.
+    pub fn to_petgraph(&self) -> StableDiGraph<&Actor, &Relation> {
+        let mut g = StableDiGraph::with_capacity(self.actors.len(), self.relations.len());
+        let mut index: HashMap<&str, NodeIndex> = HashMap::with_capacity(self.actors.len());
+        for a in self.actors.values() {
+            index.insert(a.id.as_str(), g.add_node(a));
+        }
+        for r in self.relations.values() {
+            g.add_edge(index[r.source.as_str()], index[r.target.as_str()], r);
+        }
+        g
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn actor(id: &str, kind: ActorKind) -> Actor {
+        Actor {
+            id: id.into(),
+            label: id.into(),
+            kind,
+            aliases: BTreeSet::new(),
+            mentions: 1,
+            documents: BTreeSet::new(),
+            path: None,
+        }
+    }
+
+    fn ev(doc: &str) -> Evidence {
+        Evidence { document: doc.into(), start: 0, end: 1, sentence: "x".into(), trigger: "met".into() }
+    }
+
+    #[test]
+    fn symmetric_edges_are_stored_once_per_pair() {
+        let mut g = Graph::new();
+        g.add_actor(actor("b", ActorKind::Leader));
+        g.add_actor(actor("a", ActorKind::Leader));
+        assert!(g.add_evidence("b", RelationKind::MetWith, "a", ev("d1")));
+        assert!(g.add_evidence("a", RelationKind::MetWith, "b", ev("d2")));
+        assert_eq!(g.relation_count(), 1);
+        let r = g.relations().next().unwrap();
+        assert_eq!((r.source.as_str(), r.target.as_str(), r.weight()), ("a", "b", 2));
+    }
+
+    #[test]
+    fn directed_edges_keep_their_direction_and_reject_loops() {
+        let mut g = Graph::new();
+        g.add_actor(actor("b", ActorKind::Person));
+        g.add_actor(actor("a", ActorKind::Institute));
+        assert!(g.add_evidence("b", RelationKind::AffiliatedTo, "a", ev("d1")));
+        assert!(!g.add_evidence("a", RelationKind::AffiliatedTo, "a", ev("d1")));
+        assert!(!g.add_evidence("a", RelationKind::AffiliatedTo, "zz", ev("d1")));
+        let r = g.relations().next().unwrap();
+        assert_eq!((r.source.as_str(), r.target.as_str()), ("b", "a"));
+    }
+
+    #[test]
+    fn merging_actors_unions_aliases_and_counts() {
+        let mut g = Graph::new();
+        let mut a = actor("kim", ActorKind::Leader);
+        a.aliases.insert("Kim".into());
+        g.add_actor(a);
+        let mut b = actor("kim", ActorKind::Leader);
+        b.aliases.insert("Mr. Kim".into());
+        g.add_actor(b);
+        let k = g.actor("kim").unwrap();
+        assert_eq!(k.mentions, 2);
+        assert_eq!(k.aliases.len(), 2);
+        assert_eq!(g.to_petgraph().node_count(), 1);
+    }
+}

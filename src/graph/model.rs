@@ -1,0 +1,152 @@
+//! The graph model: actors, relations and the evidence behind every edge.
+//!
+//! These types are what exporters read and what `graph::Graph` merges; nothing here knows
+//! how text was read or how names were found.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// What an actor is. `Document` marks a node that stands for one input file, not an actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    Leader,
+    Analyst,
+    Person,
+    Institute,
+    Outlet,
+    Country,
+    Document,
+}
+
+impl ActorKind {
+    pub const ALL: [ActorKind; 7] = [
+        ActorKind::Leader,
+        ActorKind::Analyst,
+        ActorKind::Person,
+        ActorKind::Institute,
+        ActorKind::Outlet,
+        ActorKind::Country,
+        ActorKind::Document,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Leader => "leader",
+            ActorKind::Analyst => "analyst",
+            ActorKind::Person => "person",
+            ActorKind::Institute => "institute",
+            ActorKind::Outlet => "outlet",
+            ActorKind::Country => "country",
+            ActorKind::Document => "document",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ActorKind> {
+        ActorKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// People are leaders, analysts and other persons: the kinds a surname can refer to.
+    pub fn is_person(self) -> bool {
+        matches!(self, ActorKind::Leader | ActorKind::Analyst | ActorKind::Person)
+    }
+
+    pub fn is_organisation(self) -> bool {
+        matches!(self, ActorKind::Institute | ActorKind::Outlet)
+    }
+}
+
+impl fmt::Display for ActorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A typed relation between two actors (or an actor and a document for `QuotedIn`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RelationKind {
+    MetWith,
+    QuotedIn,
+    AlliedWith,
+    AffiliatedTo,
+}
+
+impl RelationKind {
+    pub const ALL: [RelationKind; 4] = [
+        RelationKind::MetWith,
+        RelationKind::QuotedIn,
+        RelationKind::AlliedWith,
+        RelationKind::AffiliatedTo,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::MetWith => "met-with",
+            RelationKind::QuotedIn => "quoted-in",
+            RelationKind::AlliedWith => "allied-with",
+            RelationKind::AffiliatedTo => "affiliated-to",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RelationKind> {
+        RelationKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Symmetric relations are stored once per unordered pair, smaller id first.
+    pub fn is_symmetric(self) -> bool {
+        matches!(self, RelationKind::MetWith | RelationKind::AlliedWith)
+    }
+}
+
+impl fmt::Display for RelationKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why an edge exists: where in which document, and the words that triggered it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The document's path as shown to the user.
+    pub document: String,
+    /// Byte offsets of the sentence in the document text.
+    pub start: usize,
+    pub end: usize,
+    pub sentence: String,
+    pub trigger: String,
+}
+
+/// One node of the graph: an actor, or a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub id: String,
+    pub label: String,
+    pub kind: ActorKind,
+    #[serde(default)]
+    pub aliases: BTreeSet<String>,
+    #[serde(default)]
+    pub mentions: usize,
+    #[serde(default)]
+    pub documents: BTreeSet<String>,
+    /// Set for document nodes only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+/// One edge: all evidence for (source, relation, target).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    pub source: String,
+    pub target: String,
+    pub kind: RelationKind,
+    pub evidence: Vec<Evidence>,
+}
+
+impl Relation {
+    /// The weight of an edge is its number of pieces of evidence.
+    pub fn weight(&self) -> usize {
+        self.evidence.len()
+    }
+}
