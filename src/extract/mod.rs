@@ -1,7 +1,25 @@
-//! Extraction: from one document's text to its mentions, local actors and relations.
+//! Extraction: from one document's text to its mentions, its actors and their relations.
+//!
+//! For each sentence: tokens and lexicon marks (`sentence`), candidate names (`names`),
+//! affiliations and roles from titles and appositions (`links`), then quotations, meetings
+//! and alliances (`relations`). The document's candidates are then grouped into actors by
+//! `resolve::document`, and every link becomes a relation between actors with its evidence.
+
+pub mod cues;
+pub mod lexicon;
+pub mod links;
+pub mod names;
+pub mod relations;
+pub mod sentence;
 
 use crate::corpus::Document;
+use crate::graph::{Evidence, RelationKind, slug};
+use crate::resolve::document::{LocalActor, actor_slug, resolve};
+use crate::text::{Span, sentences};
+use links::{Link, Local, Ref};
+use names::{Cand, What};
 use serde::Serialize;
+use sentence::SentenceView;
 
 /// One actor (or place) mention, as `graphgen mentions` writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -16,12 +34,173 @@ pub struct Mention {
     pub entity: String,
 }
 
+/// Where a relation of one document points: another actor, or the document itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Actor(usize),
+    Document,
+}
+
+/// A relation of one document, between its actors.
+#[derive(Debug, Clone)]
+pub struct LocalRelation {
+    pub source: usize,
+    pub kind: RelationKind,
+    pub target: Target,
+    pub evidence: Evidence,
+}
+
 /// Everything read from one document.
 #[derive(Debug, Clone, Default)]
 pub struct Extraction {
     pub mentions: Vec<Mention>,
+    pub actors: Vec<LocalActor>,
+    pub relations: Vec<LocalRelation>,
 }
 
-pub fn extract_document(_doc: &Document) -> Extraction {
-    Extraction::default()
+pub fn extract_document(doc: &Document) -> Extraction {
+    let text = doc.text.as_str();
+    let views: Vec<SentenceView<'_>> = sentences(text, &doc.furniture)
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| SentenceView::new(text, i, s))
+        .collect();
+    let (cands, links) = read_sentences(&views, text);
+    let resolved = resolve(&cands, &links);
+    let mentions = mentions(doc, &cands, &resolved.of_cand, &resolved.actors);
+    let relations = relations(doc, text, &views, &cands, &links, &resolved.of_cand, &resolved.actors);
+    Extraction { mentions, actors: resolved.actors, relations }
 }
+
+/// Candidates of every sentence (one list for the document) and the links between them.
+fn read_sentences(views: &[SentenceView<'_>], text: &str) -> (Vec<Cand>, Vec<Link>) {
+    let mut all: Vec<Cand> = Vec::new();
+    let mut links: Vec<Link> = Vec::new();
+    for view in views {
+        let mut cands = names::find(view, text);
+        links::settle_capitals(view, &mut cands);
+        let base = all.len();
+        let mut local = Local { base, cands: &mut cands };
+        links::affiliations(view, &mut local, &mut links);
+        relations::quotes(view, &mut local, &mut links);
+        relations::meetings(view, &local, &mut links);
+        relations::alliances(view, &local, &mut links);
+        all.extend(cands);
+    }
+    (all, links)
+}
+
+fn mentions(doc: &Document, cands: &[Cand], of_cand: &[Option<usize>], actors: &[LocalActor]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (c, owner) in cands.iter().zip(of_cand) {
+        let (kind, entity) = match (owner, &c.what) {
+            (Some(i), _) => (actors[*i].kind.as_str().to_string(), actor_slug(&actors[*i])),
+            (None, What::Place) => ("place".to_string(), slug(&c.text)),
+            _ => continue,
+        };
+        out.push(Mention { document: doc.path.clone(), start: c.span.start, end: c.span.end, text: c.text.clone(), kind, entity });
+    }
+    out
+}
+
+fn relations(
+    doc: &Document,
+    text: &str,
+    views: &[SentenceView<'_>],
+    cands: &[Cand],
+    links: &[Link],
+    of_cand: &[Option<usize>],
+    actors: &[LocalActor],
+) -> Vec<LocalRelation> {
+    let pronouns = PronounIndex::new(cands, links, of_cand, actors, text);
+    let mut out = Vec::new();
+    for l in links {
+        let resolve_ref = |r: &Ref| -> Option<Target> {
+            match r {
+                Ref::Cand(k) => of_cand[*k].map(Target::Actor),
+                Ref::Document => Some(Target::Document),
+                Ref::Pronoun(at) => pronouns.at(*at, l.kind == RelationKind::QuotedIn).map(Target::Actor),
+                Ref::Country(id) => actors.iter().position(|a| a.fixed_id.as_deref() == Some(id) && a.kind == crate::graph::ActorKind::Country).map(Target::Actor),
+            }
+        };
+        let (Some(Target::Actor(source)), Some(target)) = (resolve_ref(&l.from), resolve_ref(&l.to)) else { continue };
+        if !fits(l.kind, &actors[source], &target, actors) {
+            continue;
+        }
+        let s: Span = views[l.sent].span;
+        let evidence = Evidence {
+            document: doc.path.clone(),
+            start: s.start,
+            end: s.end,
+            sentence: s.text(text).to_string(),
+            trigger: l.trigger.text(text).to_string(),
+        };
+        out.push(LocalRelation { source, kind: l.kind, target, evidence });
+    }
+    out
+}
+
+/// The ontology's constraints on the two ends of each relation.
+fn fits(kind: RelationKind, source: &LocalActor, target: &Target, actors: &[LocalActor]) -> bool {
+    use crate::graph::ActorKind as K;
+    let t = match target {
+        Target::Document => return kind == RelationKind::QuotedIn,
+        Target::Actor(i) => &actors[*i],
+    };
+    match kind {
+        RelationKind::QuotedIn => false,
+        RelationKind::MetWith => source.kind.is_person() && t.kind.is_person(),
+        RelationKind::AlliedWith => {
+            (source.kind == K::Country && t.kind == K::Country) || (source.kind.is_person() && t.kind.is_person())
+        }
+        RelationKind::AffiliatedTo => {
+            (source.kind.is_person() && matches!(t.kind, K::Institute | K::Outlet | K::Country))
+                || (source.kind.is_organisation() && t.kind == K::Country)
+        }
+    }
+}
+
+/// Who `he` or `she` is: the last quoted speaker for a reporting verb, else the last person
+/// named outside quotation marks.
+struct PronounIndex {
+    /// (byte offset, actor, was a speaker)
+    persons: Vec<(usize, usize, bool)>,
+}
+
+impl PronounIndex {
+    fn new(cands: &[Cand], links: &[Link], of_cand: &[Option<usize>], actors: &[LocalActor], text: &str) -> PronounIndex {
+        let speakers: std::collections::BTreeSet<usize> = links
+            .iter()
+            .filter(|l| l.kind == RelationKind::QuotedIn)
+            .filter_map(|l| if let Ref::Cand(k) = l.from { Some(k) } else { None })
+            .collect();
+        let mut persons = Vec::new();
+        for (k, c) in cands.iter().enumerate() {
+            let Some(a) = of_cand[k] else { continue };
+            if actors[a].kind.is_person() && !inside_quotes(text, c.span.start) {
+                persons.push((c.span.start, a, speakers.contains(&k)));
+            }
+        }
+        PronounIndex { persons }
+    }
+
+    fn at(&self, offset: usize, speaker: bool) -> Option<usize> {
+        let before = self.persons.iter().rev().filter(|p| p.0 < offset);
+        if speaker && let Some(p) = before.clone().find(|p| p.2) {
+            return Some(p.1);
+        }
+        before.clone().next().map(|p| p.1)
+    }
+}
+
+/// Is this offset inside a quotation on its line? Counts quote marks from the line start.
+fn inside_quotes(text: &str, offset: usize) -> bool {
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..offset];
+    let open = before.matches('“').count();
+    let close = before.matches('”').count();
+    let straight = before.matches('"').count();
+    open > close || straight % 2 == 1
+}
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,146 @@
+//! Grammar cues: the closed word lists in `resources/cues.tsv` (reporting verbs, meeting and
+//! alliance triggers, modal words, sentence-initial stopwords, place and event head words).
+//!
+//! Multi-word cues are matched on lowercased token sequences, longest first.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cue {
+    Stop,
+    Connector,
+    Report,
+    Meet,
+    Reciprocal,
+    Ally,
+    Modal,
+    Locative,
+    Place,
+    Event,
+    OutletNoun,
+    OrgNoun,
+    Prefix,
+}
+
+impl Cue {
+    fn parse(s: &str) -> Option<Cue> {
+        Some(match s {
+            "stop" => Cue::Stop,
+            "connector" => Cue::Connector,
+            "report" => Cue::Report,
+            "meet" => Cue::Meet,
+            "reciprocal" => Cue::Reciprocal,
+            "ally" => Cue::Ally,
+            "modal" => Cue::Modal,
+            "locative" => Cue::Locative,
+            "place" => Cue::Place,
+            "event" => Cue::Event,
+            "outletnoun" => Cue::OutletNoun,
+            "orgnoun" => Cue::OrgNoun,
+            "prefix" => Cue::Prefix,
+            _ => return None,
+        })
+    }
+}
+
+pub struct Cues {
+    /// phrase (lowercase, words joined by one space) -> classes
+    phrases: HashMap<String, Vec<Cue>>,
+    max_words: usize,
+}
+
+const CUES_TSV: &str = include_str!("../../resources/cues.tsv");
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| Cues::parse(CUES_TSV).expect("resources/cues.tsv is valid"));
+
+pub fn cues() -> &'static Cues {
+    &CUES
+}
+
+impl Cues {
+    fn parse(tsv: &str) -> Result<Cues, String> {
+        let mut phrases: HashMap<String, Vec<Cue>> = HashMap::new();
+        let mut seen = HashSet::new();
+        let mut max_words = 1;
+        for (n, line) in tsv.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() || line == "cue\tclass" {
+                continue;
+            }
+            let (phrase, class) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("cues.tsv:{}: expected `cue<TAB>class`", n + 1))?;
+            let cue = Cue::parse(class).ok_or_else(|| format!("cues.tsv:{}: unknown class {class}", n + 1))?;
+            if !seen.insert((phrase.to_string(), class.to_string())) {
+                return Err(format!("cues.tsv:{}: duplicate {phrase} {class}", n + 1));
+            }
+            max_words = max_words.max(phrase.split(' ').count());
+            phrases.entry(phrase.to_string()).or_default().push(cue);
+        }
+        Ok(Cues { phrases, max_words })
+    }
+
+    /// Is this lowercase phrase a cue of this class?
+    pub fn is(&self, phrase: &str, cue: Cue) -> bool {
+        self.phrases.get(phrase).is_some_and(|c| c.contains(&cue))
+    }
+
+    /// Is this word (any case) a cue of this class?
+    pub fn word_is(&self, word: &str, cue: Cue) -> bool {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.is(&word.to_lowercase(), cue)
+        } else {
+            self.is(word, cue)
+        }
+    }
+
+    /// Longest cue of class `cue` starting at `words[0]`; returns its length in words.
+    pub fn match_at(&self, words: &[&str], cue: Cue) -> Option<usize> {
+        let mut phrase = String::new();
+        let mut best = None;
+        for (i, w) in words.iter().take(self.max_words).enumerate() {
+            if i > 0 {
+                phrase.push(' ');
+            }
+            phrase.extend(w.chars().flat_map(char::to_lowercase));
+            if self.is(&phrase, cue) {
+                best = Some(i + 1);
+            }
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_parses_with_unique_keys() {
+        let c = Cues::parse(CUES_TSV).unwrap();
+        assert!(c.max_words >= 3);
+    }
+
+    #[test]
+    fn duplicates_are_rejected() {
+        assert!(Cues::parse("said\treport\nsaid\treport\n").is_err());
+    }
+
+    #[test]
+    fn lookups() {
+        let c = cues();
+        let cases: &[(&[&str], Cue, Option<usize>)] = &[
+            (&["said"], Cue::Report, Some(1)),
+            (&["according", "to", "the"], Cue::Report, Some(2)),
+            (&["shook", "hands", "with", "her"], Cue::Meet, Some(3)),
+            (&["Shook", "hands", "and"], Cue::Meet, Some(2)),
+            (&["ate", "lunch"], Cue::Meet, None),
+            (&["side", "by", "side"], Cue::Reciprocal, Some(3)),
+        ];
+        for (words, cue, want) in cases {
+            assert_eq!(c.match_at(words, *cue), *want, "{words:?}");
+        }
+        assert!(c.word_is("The", Cue::Stop));
+        assert!(!c.word_is("Oslo", Cue::Stop));
+    }
+}

@@ -1,0 +1,330 @@
+//! Names: runs of capitalised words cut into candidate mentions, each with a first guess of
+//! what it names (country, outlet, organisation, person, place) from lexicons and cue words.
+
+use super::cues::{Cue, cues};
+use super::lexicon::lexicon;
+use super::sentence::{Gaz, SentenceView};
+use crate::graph::ActorKind;
+use crate::text::{Span, TokenKind};
+
+/// What a candidate mention names, as far as its own words and near context tell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum What {
+    /// A state, named, abbreviated or by metonym (capital, seat of government).
+    Country { id: String, name: String },
+    /// A demonym (`Chinese`): not a mention, but it ties a title to a state.
+    Demonym { id: String, name: String },
+    /// A capital: the state when it acts, a place when something happens in it.
+    Capital { id: String, name: String },
+    Outlet { id: Option<String>, name: String },
+    /// An organisation recognised by its head word (`Institute`, `Bank of`).
+    Org,
+    Person,
+    Place,
+    /// An all-capitals short word: an acronym to resolve against the document's organisations.
+    Acronym,
+    /// A capitalised name with no cue yet.
+    Name,
+}
+
+/// A candidate mention: tokens `first..last` of sentence `sent`.
+#[derive(Debug, Clone)]
+pub struct Cand {
+    pub sent: usize,
+    pub first: usize,
+    pub last: usize,
+    pub span: Span,
+    pub text: String,
+    pub what: What,
+    /// Role from a title or an apposition (`President` -> leader, `professor` -> analyst).
+    pub role: Option<ActorKind>,
+    /// Written with an honorific or title before it (`Mr. Kim`, `President Reagan`).
+    pub titled: bool,
+}
+
+impl Cand {
+    pub fn is_person(&self) -> bool {
+        self.what == What::Person
+    }
+
+    pub fn is_org(&self) -> bool {
+        matches!(self.what, What::Org | What::Outlet { .. })
+    }
+
+    pub fn country_id(&self) -> Option<&str> {
+        match &self.what {
+            What::Country { id, .. } => Some(id),
+            _ => None,
+        }
+    }
+}
+
+/// Finds the candidate mentions of one sentence, in order.
+pub fn find(view: &SentenceView<'_>, text: &str) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let n = view.len();
+    let mut i = 0;
+    while i < n {
+        if !starts_chunk(view, i) {
+            i += 1;
+            continue;
+        }
+        let end = extend(view, i);
+        classify(view, text, i, end, &mut out);
+        i = end.max(i + 1);
+    }
+    for c in &mut out {
+        refine(view, c);
+    }
+    out
+}
+
+fn starts_chunk(view: &SentenceView<'_>, i: usize) -> bool {
+    let w = &view.words[i];
+    if w.gaz.is_some() {
+        return true;
+    }
+    if !w.is_word() || !w.cap || w.title.is_some() {
+        return false;
+    }
+    if view.all_caps {
+        return false;
+    }
+    !(at_sentence_start(view, i) && cues().word_is(w.text, Cue::Stop))
+}
+
+/// First word of the sentence, or first after an opening quote, bracket or dash.
+fn at_sentence_start(view: &SentenceView<'_>, i: usize) -> bool {
+    view.words[..i].iter().all(|w| !w.is_word())
+        || (i > 0 && view.words[i - 1].is_punct("\"“‘'([—–-:"))
+}
+
+fn is_chunk_word(view: &SentenceView<'_>, j: usize) -> bool {
+    let w = &view.words[j];
+    if !w.is_word() {
+        return false;
+    }
+    if w.title.is_some_and(|t| t.honorific) {
+        return false;
+    }
+    // A title word inside a name is part of it only when an organisation head follows
+    // (`General Assembly`); otherwise it starts the next person's title.
+    if w.title.is_some() && !(j + 1 < view.len() && org_head_kind(&view.words[j + 1].text).is_some()) {
+        return false;
+    }
+    w.cap && !view.all_caps || w.gaz.is_some()
+}
+
+/// The end (exclusive) of the capitalised run starting at `i`.
+fn extend(view: &SentenceView<'_>, i: usize) -> usize {
+    let n = view.len();
+    let mut j = match &view.words[i].gaz {
+        Some((len, _, _)) => i + len,
+        None => i + 1,
+    };
+    loop {
+        if j >= n {
+            break;
+        }
+        let w = &view.words[j];
+        if let Some((len, _, _)) = &w.gaz {
+            j += len;
+            continue;
+        }
+        if is_chunk_word(view, j) {
+            j += 1;
+            continue;
+        }
+        // `Workers' Party`: a plural possessive inside an organisation name.
+        if w.kind == TokenKind::Possessive
+            && !w.text.contains('s')
+            && j + 1 < n
+            && org_head_kind(view.words[j + 1].text).is_some()
+            && view.words[j + 1].cap
+        {
+            j += 1;
+            continue;
+        }
+        // `Bank of Korea`, `Institute for Policy Studies`, `Council for the Arts`.
+        if w.lower != "and" && cues().word_is(&w.lower, Cue::Connector) && !w.cap {
+            let mut k = j + 1;
+            if k < n && view.words[k].lower == "the" {
+                k += 1;
+            }
+            if k < n && is_chunk_word(view, k) && has_org_head(view, i, j) {
+                j = k;
+                continue;
+            }
+        }
+        break;
+    }
+    j
+}
+
+pub fn org_head_kind(word: &str) -> Option<ActorKind> {
+    lexicon().org_head(word).filter(|h| !h.ambiguous || word.chars().next().is_some_and(char::is_uppercase)).map(|h| h.kind)
+}
+
+fn has_org_head(view: &SentenceView<'_>, first: usize, last: usize) -> bool {
+    (first..last).any(|k| view.words[k].cap && org_head_kind(view.words[k].text).is_some())
+}
+
+/// The organisation kind of a run, when it is an organisation name by its head word:
+/// the last word (`Sejong Institute`), or a first word followed by `of` (`Bank of Korea`).
+fn org_kind(view: &SentenceView<'_>, first: usize, last: usize) -> Option<ActorKind> {
+    let lastw = &view.words[last - 1];
+    if let Some(h) = lexicon().org_head(lastw.text)
+        && h.position != "first"
+        && (!h.ambiguous || last - first >= 2)
+    {
+        return Some(h.kind);
+    }
+    for k in first..last.saturating_sub(1) {
+        let w = &view.words[k];
+        if view.words[k + 1].lower == "of"
+            && let Some(h) = lexicon().org_head(w.text)
+            && h.position != "last"
+        {
+            return Some(h.kind);
+        }
+    }
+    None
+}
+
+fn classify(view: &SentenceView<'_>, text: &str, mut first: usize, last: usize, out: &mut Vec<Cand>) {
+    while first < last && (view.words[first].lower == "the" || !view.words[first].is_word()) {
+        first += 1;
+    }
+    if first >= last {
+        return;
+    }
+    let single_gaz = view.words[first].gaz.as_ref().filter(|(len, _, _)| first + len == last);
+    if let Some((_, gaz, ambiguous)) = single_gaz {
+        out.push(from_gaz(view, text, first, last, gaz, *ambiguous));
+        return;
+    }
+    if let Some(kind) = org_kind(view, first, last) {
+        let what = if kind == ActorKind::Outlet {
+            What::Outlet { id: None, name: view.span_of(first, last).text(text).to_string() }
+        } else {
+            What::Org
+        };
+        out.push(cand(view, text, first, last, what));
+        return;
+    }
+    // No organisation head: gazetteer entries stand alone, the rest are names.
+    let mut k = first;
+    let mut run = first;
+    while k < last {
+        if let Some((len, gaz, ambiguous)) = &view.words[k].gaz {
+            if run < k {
+                out.push(cand(view, text, run, k, What::Name));
+            }
+            out.push(from_gaz(view, text, k, k + len, gaz, *ambiguous));
+            k += len;
+            run = k;
+        } else {
+            k += 1;
+        }
+    }
+    if run < last {
+        out.push(cand(view, text, run, last, What::Name));
+    }
+}
+
+fn from_gaz(view: &SentenceView<'_>, text: &str, first: usize, last: usize, gaz: &Gaz, ambiguous: bool) -> Cand {
+    let what = match gaz {
+        Gaz::Country { id, name } | Gaz::Seat { id, name } => What::Country { id: id.clone(), name: name.clone() },
+        Gaz::Demonym { id, name } => What::Demonym { id: id.clone(), name: name.clone() },
+        Gaz::Capital { id, name } => What::Capital { id: id.clone(), name: name.clone() },
+        Gaz::Outlet { id, name } => What::Outlet { id: Some(id.clone()), name: name.clone() },
+    };
+    let mut c = cand(view, text, first, last, what);
+    if ambiguous && !matches!(c.what, What::Demonym { .. }) {
+        // An ambiguous entry (a capital that is also a surname) is only a name until context decides.
+        c.what = What::Name;
+    }
+    c
+}
+
+fn cand(view: &SentenceView<'_>, text: &str, first: usize, last: usize, what: What) -> Cand {
+    let span = view.span_of(first, last);
+    Cand {
+        sent: view.index,
+        first,
+        last,
+        span,
+        text: span.text(text).to_string(),
+        what,
+        role: None,
+        titled: false,
+    }
+}
+
+/// Decides what an unclassified name is from its own words and the title before it.
+fn refine(view: &SentenceView<'_>, c: &mut Cand) {
+    if let Some(t) = title_before(view, c.first) {
+        if matches!(c.what, What::Name | What::Person) || (t.honorific && matches!(c.what, What::Capital { .. })) {
+            c.what = What::Person;
+            c.titled = true;
+            if !t.honorific || t.role != ActorKind::Person {
+                c.role = Some(t.role);
+            }
+        }
+        return;
+    }
+    if c.what != What::Name {
+        return;
+    }
+    let words = &view.words[c.first..c.last];
+    if words.iter().any(|w| cues().word_is(&w.lower, Cue::Event)) || words.iter().any(|w| is_numeral(w.text)) {
+        c.what = What::Place; // events and numbered things are not actors; place keeps them out of the graph
+        return;
+    }
+    if cues().word_is(&words[words.len() - 1].lower, Cue::Place) && words.len() >= 2 {
+        c.what = What::Place;
+        return;
+    }
+    if words.len() == 1 && is_acronym(words[0].text) {
+        c.what = What::Acronym;
+        return;
+    }
+    if words.len() >= 2 && words.len() <= 4 && looks_like_person(words.iter().map(|w| w.text)) {
+        c.what = What::Person;
+    }
+}
+
+/// A title or honorific ending right before token `i`, skipping nothing.
+pub fn title_before(view: &SentenceView<'_>, i: usize) -> Option<super::sentence::TitleHit> {
+    (0..i).rev().take(6).find_map(|k| view.words[k].title.filter(|t| k + t.len == i))
+}
+
+fn is_numeral(s: &str) -> bool {
+    matches!(s, "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX" | "X")
+        || s.chars().all(|c| c.is_ascii_digit())
+}
+
+pub fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=8).contains(&letters) && s.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+}
+
+/// A name whose words look like a person's: a known given name first, a known surname
+/// first or last, or a romanised East Asian given name (`Jin-ho`).
+pub fn looks_like_person<'a>(mut words: impl Iterator<Item = &'a str> + Clone) -> bool {
+    let lex = lexicon();
+    let all: Vec<&str> = words.clone().collect();
+    let Some(first) = words.next() else { return false };
+    if all.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        return false;
+    }
+    if lex.is_given_name(first) {
+        return true;
+    }
+    let last = all[all.len() - 1];
+    let hyphen_given = all[1..].iter().any(|w| {
+        w.split_once('-')
+            .is_some_and(|(a, b)| a.chars().next().is_some_and(char::is_uppercase) && b.chars().all(char::is_lowercase) && !b.is_empty())
+    });
+    hyphen_given || (lex.is_surname(first) && all.len() <= 3) || (lex.is_surname(last) && all.len() <= 3)
+}

@@ -1,0 +1,367 @@
+//! Quotations, meetings and alliances read from one sentence, as links between candidates.
+//!
+//! Each rule looks for a trigger (a reporting verb, a meeting phrase, an alliance word) and
+//! the names on either side of it within the clause.
+
+use super::cues::{Cue, cues};
+use super::links::{Link, Local, Ref};
+use super::names::What;
+use super::sentence::SentenceView;
+use crate::graph::RelationKind;
+
+const CLAUSE_BREAKS: &str = ";—–:";
+
+/// `X said`, `said X, a professor`, `“…,” he told Y`, `according to X`.
+pub fn quotes(view: &SentenceView<'_>, local: &mut Local<'_>, out: &mut Vec<Link>) {
+    let n = view.len();
+    let mut i = 0;
+    while i < n {
+        let Some(len) = view.cue_at(i, Cue::Report) else {
+            i += 1;
+            continue;
+        };
+        if local_cand_covers(local, i) {
+            i += 1;
+            continue;
+        }
+        let trigger = view.span_of(i, i + len);
+        let after_quote = i > 0 && view.words[i - 1].is_punct(",\"”’'");
+        let speaker = if view.words[i].lower == "according" || after_quote {
+            speaker_after(view, local, i + len).or_else(|| speaker_before(view, local, i))
+        } else {
+            speaker_before(view, local, i).or_else(|| speaker_after(view, local, i + len))
+        };
+        if let Some(s) = speaker {
+            if let Ref::Cand(k) = s
+                && local.cands[k - local.base].what == What::Name
+            {
+                local.cands[k - local.base].what = What::Person;
+            }
+            out.push(Link { kind: RelationKind::QuotedIn, from: s, to: Ref::Document, sent: view.index, trigger });
+        }
+        i += len;
+    }
+}
+
+fn local_cand_covers(local: &Local<'_>, i: usize) -> bool {
+    local.cands.iter().any(|c| c.first <= i && i < c.last)
+}
+
+fn can_speak(what: &What) -> bool {
+    matches!(what, What::Person | What::Name | What::Org | What::Acronym | What::Country { .. })
+}
+
+/// The first name after a reporting verb (`said Peter Ward`), or a pronoun (`said he`).
+fn speaker_after(view: &SentenceView<'_>, local: &Local<'_>, from: usize) -> Option<Ref> {
+    let mut j = from;
+    while j < view.len() && j < from + 4 {
+        let w = &view.words[j];
+        if matches!(w.lower.as_str(), "he" | "she") {
+            return Some(Ref::Pronoun(w.span.start));
+        }
+        if let Some(k) = local.cands.iter().position(|c| c.first == j) {
+            let c = &local.cands[k];
+            return can_speak(&c.what).then_some(Ref::Cand(k + local.base));
+        }
+        if w.title.is_some() || matches!(w.lower.as_str(), "the" | "a" | "an") || w.is_punct("\"“") {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    None
+}
+
+/// The subject of a reporting verb: the first name of its clause (`X, a fellow at Y, said`),
+/// or the pronoun right before it.
+fn speaker_before(view: &SentenceView<'_>, local: &Local<'_>, verb: usize) -> Option<Ref> {
+    if verb == 0 {
+        return None;
+    }
+    let prev = &view.words[verb - 1];
+    if matches!(prev.lower.as_str(), "he" | "she") {
+        return Some(Ref::Pronoun(prev.span.start));
+    }
+    let start = clause_start(view, verb);
+    let first = local
+        .cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.first >= start && c.last <= verb && can_speak(&c.what))
+        .map(|(k, c)| (k, c))
+        .next();
+    let (k, c) = first?;
+    // Too far from the verb to be its subject unless an apposition sits between.
+    let gap = verb - c.last;
+    let apposition = view.words.get(c.last).is_some_and(|w| w.text == ",");
+    (gap <= 3 || apposition).then_some(Ref::Cand(k + local.base))
+}
+
+/// Where the clause holding token `i` starts: after a closing quote, a clause break, or
+/// `that`/`and` introducing a new subject.
+fn clause_start(view: &SentenceView<'_>, i: usize) -> usize {
+    let mut j = i;
+    while j > 0 {
+        let w = &view.words[j - 1];
+        if w.is_punct("\"“”") || CLAUSE_BREAKS.contains(w.text) && w.kind == crate::text::TokenKind::Punct {
+            break;
+        }
+        if matches!(w.lower.as_str(), "that" | "but" | "while" | "because") {
+            break;
+        }
+        j -= 1;
+    }
+    j
+}
+
+fn is_person(local: &Local<'_>, k: usize) -> bool {
+    matches!(local.cands[k].what, What::Person)
+}
+
+/// `X met Y`, `X shook hands with Y and Z`, `talks between X and Y`, `X and Y … one another`.
+pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>) {
+    let n = view.len();
+    let mut i = 0;
+    while i < n {
+        let meet = view.cue_at(i, Cue::Meet);
+        let recip = view.cue_at(i, Cue::Reciprocal);
+        let Some(len) = meet.or(recip) else {
+            i += 1;
+            continue;
+        };
+        if local_cand_covers(local, i) || hypothetical(view, i) {
+            i += len;
+            continue;
+        }
+        let trigger = view.span_of(i, i + len);
+        let start = clause_start(view, i);
+        let end = clause_end(view, i + len);
+        let left: Vec<usize> = (0..local.cands.len())
+            .filter(|&k| local.cands[k].first >= start && local.cands[k].last <= i && is_person(local, k))
+            .collect();
+        let right: Vec<usize> = (0..local.cands.len())
+            .filter(|&k| local.cands[k].first >= i + len && local.cands[k].last <= end && is_person(local, k))
+            .collect();
+        let mut pairs: Vec<(Ref, Ref)> = Vec::new();
+        let subject: Vec<Ref> = match left.last() {
+            Some(&k) => vec![Ref::Cand(k + local.base)],
+            None => pronoun_before(view, start, i).into_iter().collect(),
+        };
+        if recip.is_some() && meet.is_none() || view.words[i].lower == "between" {
+            let group: Vec<usize> = if recip.is_some() && meet.is_none() { left.clone() } else { right.clone() };
+            for (a, &x) in group.iter().enumerate() {
+                for &y in &group[a + 1..] {
+                    pairs.push((Ref::Cand(x + local.base), Ref::Cand(y + local.base)));
+                }
+            }
+        } else {
+            // Co-subjects (`X and Y met`) meet each other when nobody follows the verb.
+            if right.is_empty() && left.len() >= 2 {
+                for (a, &x) in left.iter().enumerate() {
+                    for &y in &left[a + 1..] {
+                        pairs.push((Ref::Cand(x + local.base), Ref::Cand(y + local.base)));
+                    }
+                }
+            }
+            for s in &subject {
+                for &k in &right {
+                    pairs.push((s.clone(), Ref::Cand(k + local.base)));
+                }
+            }
+        }
+        for (a, b) in pairs {
+            out.push(Link { kind: RelationKind::MetWith, from: a, to: b, sent: view.index, trigger });
+        }
+        i += len;
+    }
+    told_in_person(view, local, out);
+}
+
+/// `X told Y` between two people is a conversation: they met.
+fn told_in_person(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>) {
+    for i in 1..view.len().saturating_sub(1) {
+        if view.words[i].lower != "told" {
+            continue;
+        }
+        let Some(a) = local.cands.iter().position(|c| c.last == i) else { continue };
+        let Some(b) = local.cands.iter().position(|c| c.first == i + 1) else { continue };
+        if is_person(local, a) && is_person(local, b) && !hypothetical(view, i) {
+            out.push(Link {
+                kind: RelationKind::MetWith,
+                from: Ref::Cand(a + local.base),
+                to: Ref::Cand(b + local.base),
+                sent: view.index,
+                trigger: view.words[i].span,
+            });
+        }
+    }
+}
+
+fn pronoun_before(view: &SentenceView<'_>, start: usize, i: usize) -> Option<Ref> {
+    view.words[start..i]
+        .iter()
+        .find(|w| matches!(w.lower.as_str(), "he" | "she"))
+        .map(|w| Ref::Pronoun(w.span.start))
+}
+
+fn clause_end(view: &SentenceView<'_>, from: usize) -> usize {
+    (from..view.len())
+        .find(|&j| {
+            let w = &view.words[j];
+            w.kind == crate::text::TokenKind::Punct && CLAUSE_BREAKS.contains(w.text) && w.text != ":"
+        })
+        .unwrap_or(view.len())
+}
+
+/// A meeting that is planned, hoped for, refused or denied: a modal or negation in the
+/// few words before the trigger, or the trigger is an infinitive (`to meet`).
+fn hypothetical(view: &SentenceView<'_>, i: usize) -> bool {
+    let from = i.saturating_sub(6);
+    (from..i).any(|j| {
+        let w = &view.words[j];
+        view.cue_at(j, Cue::Modal).is_some() || matches!(w.lower.as_str(), "not" | "never" | "n't" | "to")
+    })
+}
+
+/// `X's closest ally`, `on Y as an ally`, `X-Y-Z framework`, `U.S.-allied South Korea`,
+/// `a partnership of X, Y and Z`.
+pub fn alliances(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>) {
+    let n = view.len();
+    for i in 0..n {
+        let lower = view.words[i].lower.as_str();
+        if lower == "-allied" {
+            if let (Some(a), Some(b)) = (ending(local, i), starting(local, i + 1)) {
+                push_pairs(view, local, &[a, b], i, out);
+            }
+            continue;
+        }
+        if !cues().word_is(lower, Cue::Ally) || hypothetical_alliance(view, i) {
+            continue;
+        }
+        // Chain of states joined by dashes right before the trigger.
+        let chain = dashed_chain(view, local, i);
+        if chain.len() >= 2 {
+            push_pairs(view, local, &chain, i, out);
+            continue;
+        }
+        // `Y's closest ally`: the owner and the clause subject.
+        let owner = possessive_owner(view, local, i);
+        let start = clause_start(view, i);
+        let subject = (0..local.cands.len()).find(|&k| {
+            let c = &local.cands[k];
+            c.first >= start && c.last <= i && allied_kind(local, k) && Some(k) != owner
+        });
+        if let (Some(o), Some(s)) = (owner, subject) {
+            push_pairs(view, local, &[s, o], i, out);
+            continue;
+        }
+        // `on Russia as a military ally`.
+        if let Some(k) = as_ally(view, local, i) {
+            let subject = (0..local.cands.len())
+                .find(|&j| local.cands[j].first >= start && allied_kind(local, j) && j != k);
+            if let Some(s) = subject {
+                push_pairs(view, local, &[s, k], i, out);
+            }
+            continue;
+        }
+        // A list of states right after the trigger: `partnership, Japan, South Korea and the U.S.`.
+        let list = list_after(view, local, i + 1);
+        if list.len() >= 2 {
+            push_pairs(view, local, &list, i, out);
+        }
+    }
+}
+
+fn allied_kind(local: &Local<'_>, k: usize) -> bool {
+    matches!(local.cands[k].what, What::Country { .. })
+}
+
+fn ending(local: &Local<'_>, i: usize) -> Option<usize> {
+    local.cands.iter().position(|c| c.last == i).filter(|&k| allied_kind(local, k))
+}
+
+fn starting(local: &Local<'_>, i: usize) -> Option<usize> {
+    local.cands.iter().position(|c| c.first == i).filter(|&k| allied_kind(local, k))
+}
+
+fn hypothetical_alliance(view: &SentenceView<'_>, i: usize) -> bool {
+    let from = i.saturating_sub(4);
+    (from..i).any(|j| matches!(view.words[j].lower.as_str(), "not" | "no" | "never" | "former" | "ex-"))
+}
+
+fn dashed_chain(view: &SentenceView<'_>, local: &Local<'_>, i: usize) -> Vec<usize> {
+    let mut chain = Vec::new();
+    let mut j = i;
+    // Allow one modifier between the chain and the trigger (`X-Y security framework`).
+    if j > 0 && ending(local, j).is_none() && !view.words[j - 1].cap {
+        j -= 1;
+    }
+    while let Some(k) = ending(local, j) {
+        chain.push(k);
+        let first = local.cands[k].first;
+        if first >= 1 && view.words[first - 1].is_punct("-–—") {
+            j = first - 1;
+        } else {
+            break;
+        }
+    }
+    chain
+}
+
+fn possessive_owner(view: &SentenceView<'_>, local: &Local<'_>, i: usize) -> Option<usize> {
+    let mut j = i;
+    while j > 0 && !view.words[j - 1].cap && view.words[j - 1].kind == crate::text::TokenKind::Word {
+        j -= 1;
+        if i - j > 3 {
+            return None;
+        }
+    }
+    if j >= 2 && view.words[j - 1].kind == crate::text::TokenKind::Possessive {
+        return ending(local, j - 1);
+    }
+    None
+}
+
+fn as_ally(view: &SentenceView<'_>, local: &Local<'_>, i: usize) -> Option<usize> {
+    let mut j = i;
+    while j > 0 && i - j < 4 {
+        j -= 1;
+        if view.words[j].lower == "as" {
+            return ending(local, j);
+        }
+    }
+    None
+}
+
+fn list_after(view: &SentenceView<'_>, local: &Local<'_>, from: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut j = from;
+    while j < view.len() {
+        let w = &view.words[j];
+        if let Some(k) = starting(local, j) {
+            out.push(k);
+            j = local.cands[k].last;
+            continue;
+        }
+        if w.text == "," || matches!(w.lower.as_str(), "and" | "the") {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    out
+}
+
+fn push_pairs(view: &SentenceView<'_>, local: &Local<'_>, ks: &[usize], trigger: usize, out: &mut Vec<Link>) {
+    for (a, &x) in ks.iter().enumerate() {
+        for &y in &ks[a + 1..] {
+            out.push(Link {
+                kind: RelationKind::AlliedWith,
+                from: Ref::Cand(x + local.base),
+                to: Ref::Cand(y + local.base),
+                sent: view.index,
+                trigger: view.words[trigger].span,
+            });
+        }
+    }
+}

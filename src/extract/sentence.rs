@@ -1,0 +1,235 @@
+//! One sentence seen by the extractor: its tokens and what the lexicons say about each.
+//!
+//! Everything later (names, titles, relations) reads this view, so lexicon lookups happen
+//! once per token.
+
+use super::cues::{Cue, cues};
+use super::lexicon::{GazetteerEntry, GazetteerHit, lexicon};
+use crate::graph::ActorKind;
+use crate::text::{Span, Token, TokenKind, tokenize};
+
+/// What a gazetteer says a run of tokens is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Gaz {
+    Country { id: String, name: String },
+    Demonym { id: String, name: String },
+    Capital { id: String, name: String },
+    Seat { id: String, name: String },
+    Outlet { id: String, name: String },
+}
+
+impl Gaz {
+    pub fn country_id(&self) -> Option<&str> {
+        match self {
+            Gaz::Country { id, .. } | Gaz::Demonym { id, .. } | Gaz::Capital { id, .. } | Gaz::Seat { id, .. } => {
+                Some(id)
+            }
+            Gaz::Outlet { .. } => None,
+        }
+    }
+}
+
+/// A title (`President`, `Foreign Minister`) or honorific (`Mr.`) covering `len` tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TitleHit {
+    pub len: usize,
+    pub role: ActorKind,
+    pub honorific: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub lower: String,
+    pub span: Span,
+    pub kind: TokenKind,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    /// A gazetteer entry starting here, and how many tokens it covers.
+    pub gaz: Option<(usize, Gaz, bool)>,
+    pub title: Option<TitleHit>,
+}
+
+impl Word<'_> {
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Word)
+    }
+
+    pub fn is(&self, s: &str) -> bool {
+        self.lower == s
+    }
+
+    pub fn is_punct(&self, chars: &str) -> bool {
+        matches!(self.kind, TokenKind::Punct) && chars.contains(self.text)
+    }
+}
+
+pub struct SentenceView<'a> {
+    pub index: usize,
+    pub span: Span,
+    pub words: Vec<Word<'a>>,
+    /// Every letter of the sentence is uppercase (headlines, datelines).
+    pub all_caps: bool,
+}
+
+impl<'a> SentenceView<'a> {
+    pub fn new(text: &'a str, index: usize, span: Span) -> SentenceView<'a> {
+        let hits = lexicon().scan(text, span.start..span.end);
+        let tokens = split_tokens(text, tokenize(text, span), &hits);
+        let mut words: Vec<Word<'a>> = tokens.iter().map(|t| word(text, t)).collect();
+        mark_gazetteer(&hits, &mut words);
+        mark_titles(&mut words);
+        let letters = span.text(text).chars().filter(|c| c.is_alphabetic());
+        let (mut upper, mut total) = (0usize, 0usize);
+        for c in letters {
+            total += 1;
+            upper += c.is_uppercase() as usize;
+        }
+        SentenceView { index, span, words, all_caps: total >= 8 && upper == total }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Lowercased words from `i`, for cue matching.
+    pub fn lowers(&self, i: usize) -> Vec<&str> {
+        self.words[i..].iter().take(6).map(|w| w.lower.as_str()).collect()
+    }
+
+    pub fn cue_at(&self, i: usize, cue: Cue) -> Option<usize> {
+        if i >= self.words.len() {
+            return None;
+        }
+        cues().match_at(&self.lowers(i), cue)
+    }
+
+    /// The byte span covering tokens `first..last`.
+    pub fn span_of(&self, first: usize, last: usize) -> Span {
+        Span::new(self.words[first].span.start, self.words[last - 1].span.end)
+    }
+}
+
+fn word<'a>(text: &'a str, t: &Token) -> Word<'a> {
+    let s = t.span.text(text);
+    Word {
+        text: s,
+        lower: s.to_lowercase().replace('\u{2019}', "'"),
+        span: t.span,
+        kind: t.kind,
+        cap: s.chars().next().is_some_and(char::is_uppercase),
+        gaz: None,
+        title: None,
+    }
+}
+
+/// Hyphens glue words that the extractor must see apart: `China-North Korea ties`,
+/// `Seoul-based`, `then-President`, `U.S.-allied`. A token is cut at a hyphen when a
+/// gazetteer entry starts or ends there, or when the other side is a known prefix or suffix;
+/// romanised names (`Jong-un`) stay whole.
+fn split_tokens(text: &str, tokens: Vec<Token>, hits: &[GazetteerHit]) -> Vec<Token> {
+    const PREFIXES: [&str; 6] = ["then-", "ex-", "former-", "pro-", "anti-", "non-"];
+    const SUFFIXES: [&str; 14] = [
+        "-based", "-led", "-backed", "-allied", "-run", "-owned", "-born", "-funded", "-controlled",
+        "-friendly", "-aligned", "-sponsored", "-made", "-headquartered",
+    ];
+    let mut out = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let s = t.span.text(text);
+        if !matches!(t.kind, TokenKind::Word) || !s.contains(['-', '\u{2013}', '\u{2014}']) {
+            out.push(t);
+            continue;
+        }
+        let mut cuts: Vec<usize> = Vec::new();
+        for h in hits {
+            for at in [h.start, h.end] {
+                if at > t.span.start && at < t.span.end {
+                    cuts.push(at);
+                }
+            }
+        }
+        let lower = s.to_lowercase();
+        for p in PREFIXES {
+            if lower.starts_with(p) && s.len() > p.len() {
+                cuts.push(t.span.start + p.len());
+            }
+        }
+        for suf in SUFFIXES {
+            if lower.ends_with(suf) && s.len() > suf.len() {
+                cuts.push(t.span.end - suf.len());
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut start = t.span.start;
+        for at in cuts {
+            if at > start && text.is_char_boundary(at) {
+                out.push(Token { span: Span::new(start, at), kind: piece_kind(&text[start..at]) });
+                start = at;
+            }
+        }
+        out.push(Token { span: Span::new(start, t.span.end), kind: piece_kind(&text[start..t.span.end]) });
+    }
+    out
+}
+
+fn piece_kind(s: &str) -> TokenKind {
+    if s.chars().any(char::is_alphanumeric) { TokenKind::Word } else { TokenKind::Punct }
+}
+
+fn mark_gazetteer(hits: &[GazetteerHit], words: &mut [Word<'_>]) {
+    for hit in hits {
+        let Some(first) = words.iter().position(|w| w.span.start == hit.start) else { continue };
+        let Some(last) = words[first..].iter().position(|w| w.span.end >= hit.end) else { continue };
+        if words[first + last].span.end != hit.end {
+            continue;
+        }
+        let gaz = match &hit.entry {
+            GazetteerEntry::Country { id, name, how } => {
+                use super::lexicon::CountryHow::*;
+                let (id, name) = (id.clone(), name.clone());
+                match how {
+                    Name | Alias => Gaz::Country { id, name },
+                    Demonym => Gaz::Demonym { id, name },
+                    Capital => Gaz::Capital { id, name },
+                    Seat => Gaz::Seat { id, name },
+                }
+            }
+            GazetteerEntry::Outlet { id, name } => Gaz::Outlet { id: id.clone(), name: name.clone() },
+        };
+        words[first].gaz = Some((last + 1, gaz, hit.ambiguous));
+    }
+}
+
+fn mark_titles(words: &mut [Word<'_>]) {
+    let lex = lexicon();
+    let max = lex.max_title_words();
+    for i in 0..words.len() {
+        if !words[i].is_word() {
+            continue;
+        }
+        if let Some(t) = lex.honorific(words[i].text) {
+            words[i].title = Some(TitleHit { len: 1, role: t.role, honorific: true });
+            continue;
+        }
+        let mut phrase = String::new();
+        let mut best = None;
+        for (k, w) in words[i..].iter().take(max).enumerate() {
+            if !w.is_word() {
+                break;
+            }
+            if k > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(&w.lower);
+            if let Some(t) = lex.title(&phrase) {
+                best = Some(TitleHit { len: k + 1, role: t.role, honorific: false });
+            }
+        }
+        words[i].title = best;
+    }
+}

@@ -1,0 +1,249 @@
+//! Identities within one document: which candidate mentions name the same actor.
+//!
+//! Full names are grouped by their folded spelling (`Kim Jong Un` = `Kim Jong-un`). A surname
+//! alone (`Kim`, `Mr. Kim`) goes to the person of that document who carries it: the one the
+//! context names (`Mr. Kim of CFDOKR`), else the most mentioned. Acronyms defined in
+//! parentheses or spelled by an organisation's initials join that organisation.
+
+use super::fold;
+use crate::extract::links::{Link, Ref};
+use crate::extract::names::{Cand, What};
+use crate::graph::{ActorKind, RelationKind, slug};
+use std::collections::{BTreeSet, HashMap};
+
+/// An actor of one document.
+#[derive(Debug, Clone)]
+pub struct LocalActor {
+    pub key: String,
+    pub label: String,
+    pub kind: ActorKind,
+    /// 2: from a title, apposition or lexicon; 1: from being quoted; 0: a default.
+    pub kind_strength: u8,
+    pub aliases: BTreeSet<String>,
+    /// Spellings that identify this actor in any document (full names, defined acronyms).
+    pub strong: BTreeSet<String>,
+    pub mentions: usize,
+    /// Lexicon id (countries, known outlets): fixes the node id.
+    pub fixed_id: Option<String>,
+}
+
+impl LocalActor {
+    fn new(key: String, label: &str, kind: ActorKind, strength: u8) -> LocalActor {
+        let mut strong = BTreeSet::new();
+        strong.insert(fold(label));
+        LocalActor {
+            key,
+            label: label.to_string(),
+            kind,
+            kind_strength: strength,
+            aliases: BTreeSet::new(),
+            strong,
+            mentions: 0,
+            fixed_id: None,
+        }
+    }
+}
+
+/// The result: actors and, for every candidate, the actor it names.
+pub struct Resolved {
+    pub actors: Vec<LocalActor>,
+    pub of_cand: Vec<Option<usize>>,
+}
+
+struct Builder {
+    actors: Vec<LocalActor>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Builder {
+    fn get_or_add(&mut self, key: String, label: &str, kind: ActorKind, strength: u8) -> usize {
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        self.actors.push(LocalActor::new(key.clone(), label, kind, strength));
+        self.by_key.insert(key, self.actors.len() - 1);
+        self.actors.len() - 1
+    }
+}
+
+fn person_words(label: &str) -> Vec<String> {
+    label.split_whitespace().map(fold).collect()
+}
+
+pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
+    let mut b = Builder { actors: Vec::new(), by_key: HashMap::new() };
+    let mut of_cand: Vec<Option<usize>> = vec![None; cands.len()];
+    let quoted: BTreeSet<usize> = links
+        .iter()
+        .filter(|l| l.kind == RelationKind::QuotedIn)
+        .filter_map(|l| if let Ref::Cand(k) = l.from { Some(k) } else { None })
+        .collect();
+
+    // Pass 1: names that stand on their own.
+    for (k, c) in cands.iter().enumerate() {
+        let idx = match &c.what {
+            What::Country { id, name } => {
+                let i = b.get_or_add(format!("country:{id}"), name, ActorKind::Country, 2);
+                b.actors[i].fixed_id = Some(id.clone());
+                Some(i)
+            }
+            What::Outlet { id: Some(id), name } => {
+                let i = b.get_or_add(format!("org:{}", fold(name)), name, ActorKind::Outlet, 2);
+                b.actors[i].fixed_id = Some(id.clone());
+                Some(i)
+            }
+            What::Outlet { id: None, name } => Some(b.get_or_add(format!("org:{}", fold(name)), name, ActorKind::Outlet, 2)),
+            What::Org => Some(b.get_or_add(format!("org:{}", fold(&c.text)), &c.text, ActorKind::Institute, 2)),
+            What::Person if c.text.split_whitespace().count() >= 2 => {
+                Some(b.get_or_add(format!("person:{}", fold(&c.text)), &c.text, ActorKind::Person, 0))
+            }
+            _ => None,
+        };
+        of_cand[k] = idx;
+    }
+    define_acronyms(cands, &mut b, &mut of_cand);
+
+    // Pass 2: short forms and acronyms against what pass 1 found.
+    for (k, c) in cands.iter().enumerate() {
+        if of_cand[k].is_some() {
+            continue;
+        }
+        of_cand[k] = match &c.what {
+            What::Acronym => acronym_owner(&b, &c.text),
+            What::Person | What::Name => {
+                let words = person_words(&c.text);
+                let found = surname_owner(&b, cands, links, &of_cand, k, &words)
+                    .or_else(|| b.by_key.get(&format!("person:{}", fold(&c.text))).copied())
+                    .or_else(|| b.by_key.get(&format!("org:{}", fold(&c.text))).copied());
+                match found {
+                    Some(i) => Some(i),
+                    None if c.what == What::Person && (c.titled || quoted.contains(&k) || words.len() >= 2) => {
+                        Some(b.get_or_add(format!("person:{}", fold(&c.text)), &c.text, ActorKind::Person, 0))
+                    }
+                    None => None,
+                }
+            }
+            _ => None,
+        };
+    }
+
+    count_and_type(cands, &quoted, &mut b, &of_cand);
+    Resolved { actors: b.actors, of_cand }
+}
+
+/// `Bank of Korea (BOK)`: the acronym in parentheses right after an organisation is its alias.
+fn define_acronyms(cands: &[Cand], b: &mut Builder, of_cand: &mut [Option<usize>]) {
+    for w in cands.windows(2) {
+        let (org, acr) = (&w[0], &w[1]);
+        if org.sent == acr.sent && acr.what == What::Acronym && acr.first == org.last + 1 {
+            let Some(&i) = b.by_key.get(&format!("org:{}", fold(&org.text))) else { continue };
+            b.actors[i].strong.insert(fold(&acr.text));
+            b.actors[i].aliases.insert(acr.text.clone());
+            b.by_key.entry(format!("acronym:{}", acr.text.replace('.', ""))).or_insert(i);
+        }
+    }
+    let _ = of_cand;
+}
+
+/// An acronym defined earlier, or the initials of an organisation of this document
+/// (`CFDOKR` for Council For Diplomacy On Korean Reunification).
+fn acronym_owner(b: &Builder, acronym: &str) -> Option<usize> {
+    let bare = acronym.replace('.', "");
+    if let Some(&i) = b.by_key.get(&format!("acronym:{bare}")) {
+        return Some(i);
+    }
+    let mut hits = b.actors.iter().enumerate().filter(|(_, a)| {
+        a.kind.is_organisation() && {
+            let words: Vec<&str> = a.label.split_whitespace().filter(|w| !w.eq_ignore_ascii_case("the")).collect();
+            let all: String = words.iter().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect();
+            let caps: String = words.iter().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+            words.len() >= 2 && (all == bare || caps == bare)
+        }
+    });
+    let first = hits.next().map(|(i, _)| i);
+    if hits.next().is_some() { None } else { first }
+}
+
+/// The person a surname (with or without title) refers to in this document.
+fn surname_owner(
+    b: &Builder,
+    cands: &[Cand],
+    links: &[Link],
+    of_cand: &[Option<usize>],
+    k: usize,
+    words: &[String],
+) -> Option<usize> {
+    if words.len() != 1 {
+        return None;
+    }
+    let name = &words[0];
+    let holders: Vec<usize> = b
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.key.starts_with("person:") && {
+            let ws = person_words(&a.label);
+            ws.len() >= 2 && (ws.first() == Some(name) || ws.last() == Some(name))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if holders.len() <= 1 {
+        return holders.first().copied();
+    }
+    // Context first: `Mr. Kim of CFDOKR` belongs to the holder affiliated to CFDOKR's owner.
+    for l in links.iter().filter(|l| l.kind == RelationKind::AffiliatedTo && l.from == Ref::Cand(k)) {
+        let Ref::Cand(org) = l.to else { continue };
+        let target = of_cand[org].or_else(|| match cands[org].what {
+            What::Acronym => acronym_owner(b, &cands[org].text),
+            _ => None,
+        });
+        let Some(target) = target else { continue };
+        let owner = holders.iter().copied().find(|&h| {
+            links.iter().any(|l2| {
+                l2.kind == RelationKind::AffiliatedTo
+                    && matches!(l2.from, Ref::Cand(p) if of_cand[p] == Some(h))
+                    && matches!(l2.to, Ref::Cand(o) if of_cand[o] == Some(target) || (cands[o].what == What::Acronym && acronym_owner(b, &cands[o].text) == Some(target)))
+            })
+        });
+        if owner.is_some() {
+            return owner;
+        }
+    }
+    // Otherwise the holder named most often in full, then the first named.
+    let full_count = |h: usize| of_cand.iter().zip(cands).filter(|(o, c)| **o == Some(h) && c.text.split_whitespace().count() >= 2).count();
+    holders.iter().copied().max_by_key(|&h| (full_count(h), std::cmp::Reverse(h)))
+}
+
+fn count_and_type(cands: &[Cand], quoted: &BTreeSet<usize>, b: &mut Builder, of_cand: &[Option<usize>]) {
+    for (k, c) in cands.iter().enumerate() {
+        let Some(i) = of_cand[k] else { continue };
+        let a = &mut b.actors[i];
+        a.mentions += 1;
+        if c.text != a.label {
+            a.aliases.insert(c.text.clone());
+        }
+        if a.key.starts_with("person:") {
+            if c.text.split_whitespace().count() >= 2 {
+                a.strong.insert(fold(&c.text));
+                if c.text.len() > a.label.len() {
+                    let old = std::mem::replace(&mut a.label, c.text.clone());
+                    a.aliases.insert(old);
+                    a.aliases.remove(&a.label.clone());
+                }
+            }
+            if let Some(role) = c.role {
+                let new = crate::extract::links::strongest(if a.kind_strength >= 2 { Some(a.kind) } else { None }, role);
+                a.kind = new;
+                a.kind_strength = 2;
+            } else if quoted.contains(&k) && a.kind_strength < 1 {
+                a.kind = ActorKind::Analyst;
+                a.kind_strength = 1;
+            }
+        }
+    }
+}
+
+/// Node id for an actor with no lexicon id.
+pub fn actor_slug(a: &LocalActor) -> String {
+    a.fixed_id.clone().unwrap_or_else(|| slug(&a.label))
+}
