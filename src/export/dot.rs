@@ -1,7 +1,15 @@
-//! GraphViz DOT.
+//! GraphViz DOT: one styled node per actor, one edge per relation, and a legend.
+//!
+//! Every id and label is quoted (see `escape`), so the output is valid DOT whatever the
+//! names are. Colours are light fills with dark text so labels stay readable, and each kind
+//! differs in shape as well as colour, for readers who cannot tell the colours apart.
+
+mod escape;
 
 use super::Exporter;
-use crate::graph::Graph;
+use crate::graph::{Actor, ActorKind, Graph, Relation, RelationKind};
+use escape::{quote_id, quote_label};
+use std::collections::BTreeSet;
 use std::io::{self, Write};
 
 pub struct Dot;
@@ -11,7 +19,287 @@ impl Exporter for Dot {
         "dot"
     }
 
-    fn write(&self, _graph: &Graph, _out: &mut dyn Write) -> io::Result<()> {
-        todo!("dot exporter")
+    fn write(&self, graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(out, "digraph graphgen {{")?;
+        write_defaults(graph, out)?;
+        write_legend(graph, out)?;
+        for actor in graph.actors() {
+            writeln!(out, "  {};", node_statement(actor))?;
+        }
+        for relation in graph.relations() {
+            writeln!(out, "  {};", edge_statement(relation))?;
+        }
+        writeln!(out, "}}")
+    }
+}
+
+const FONT: &str = "\"Helvetica,Arial,sans-serif\"";
+/// Thickest edge: beyond it heavy edges would hide their neighbours.
+const MAX_PENWIDTH: f64 = 6.0;
+/// At most this many distinct triggers in an edge's tooltip.
+const TOOLTIP_TRIGGERS: usize = 5;
+
+struct KindStyle {
+    shape: &'static str,
+    style: &'static str,
+    fill: &'static str,
+    border: &'static str,
+}
+
+fn kind_style(kind: ActorKind) -> KindStyle {
+    let (shape, style, fill, border) = match kind {
+        ActorKind::Leader => ("box", "filled,rounded,bold", "#FFD54F", "#A67C00"),
+        ActorKind::Analyst => ("ellipse", "filled", "#90CAF9", "#1565C0"),
+        ActorKind::Person => ("ellipse", "filled", "#E0E0E0", "#616161"),
+        ActorKind::Institute => ("box", "filled", "#A5D6A7", "#2E7D32"),
+        ActorKind::Outlet => ("tab", "filled", "#CE93D8", "#6A1B9A"),
+        ActorKind::Country => ("hexagon", "filled", "#FFAB91", "#BF360C"),
+        ActorKind::Document => ("note", "filled", "#FAFAFA", "#9E9E9E"),
+    };
+    KindStyle { shape, style, fill, border }
+}
+
+struct RelationStyle {
+    color: &'static str,
+    style: &'static str,
+    arrowhead: &'static str,
+}
+
+fn relation_style(kind: RelationKind) -> RelationStyle {
+    let (color, style, arrowhead) = match kind {
+        RelationKind::MetWith => ("#1565C0", "solid", "normal"),
+        RelationKind::QuotedIn => ("#757575", "dashed", "vee"),
+        RelationKind::AlliedWith => ("#C62828", "bold", "normal"),
+        RelationKind::AffiliatedTo => ("#2E7D32", "solid", "empty"),
+    };
+    RelationStyle { color, style, arrowhead }
+}
+
+fn write_defaults(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
+    let title = format!("{}, {}", crate::GENERATOR, counted(graph.documents, "document"));
+    writeln!(
+        out,
+        "  graph [charset=\"UTF-8\", fontname={FONT}, label={}, labelloc=t, fontsize=12, \
+         rankdir=LR, overlap=false, splines=true, nodesep=0.3, ranksep=0.8];",
+        quote_label(&title)
+    )?;
+    writeln!(out, "  node [fontname={FONT}, fontsize=11, fontcolor=\"#212121\", penwidth=1.2];")?;
+    writeln!(out, "  edge [fontname={FONT}, fontsize=9, arrowsize=0.7];")
+}
+
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
+fn node_statement(actor: &Actor) -> String {
+    let s = kind_style(actor.kind);
+    format!(
+        "{} [label={}, shape={}, style=\"{}\", fillcolor=\"{}\", color=\"{}\", tooltip={}]",
+        quote_id(&actor.id),
+        quote_label(&actor.label),
+        s.shape,
+        s.style,
+        s.fill,
+        s.border,
+        quote_label(&node_tooltip(actor)),
+    )
+}
+
+fn node_tooltip(actor: &Actor) -> String {
+    let mut tip = format!("{} ({}, {})", actor.label, actor.kind, counted(actor.mentions, "mention"));
+    if !actor.aliases.is_empty() {
+        let aliases: Vec<&str> = actor.aliases.iter().map(String::as_str).collect();
+        tip.push_str("\nalso: ");
+        tip.push_str(&aliases.join(", "));
+    }
+    tip
+}
+
+fn edge_statement(relation: &Relation) -> String {
+    let s = relation_style(relation.kind);
+    let weight = relation.weight();
+    let label = if weight > 1 { format!("{} ×{weight}", relation.kind) } else { relation.kind.to_string() };
+    let direction = if relation.kind.is_symmetric() { ", dir=none" } else { "" };
+    format!(
+        "{} -> {} [label={}, color=\"{}\", fontcolor=\"{}\", style={}, arrowhead={}, penwidth={:.1}{direction}, tooltip={}]",
+        quote_id(&relation.source),
+        quote_id(&relation.target),
+        quote_label(&label),
+        s.color,
+        s.color,
+        s.style,
+        s.arrowhead,
+        penwidth(weight),
+        quote_label(&edge_tooltip(relation)),
+    )
+}
+
+/// Grows with the square root of the weight: one extra piece of evidence shows, but a
+/// hundred do not drown the picture.
+fn penwidth(weight: usize) -> f64 {
+    (1.0 + ((weight.max(1) - 1) as f64).sqrt()).min(MAX_PENWIDTH)
+}
+
+fn edge_tooltip(relation: &Relation) -> String {
+    let mut seen = BTreeSet::new();
+    let triggers: Vec<&str> = relation
+        .evidence
+        .iter()
+        .map(|e| e.trigger.as_str())
+        .filter(|t| seen.insert(*t))
+        .take(TOOLTIP_TRIGGERS)
+        .collect();
+    format!("{} {} {}: {}", relation.source, relation.kind, relation.target, triggers.join("; "))
+}
+
+/// Legend node ids start with a prefix no actor id starts with, so they can never merge
+/// with a real node even in a graph read from a hand-edited file.
+fn legend_prefix(graph: &Graph) -> String {
+    let mut prefix = String::from("legend:");
+    while graph.actors().any(|a| a.id.starts_with(&prefix)) {
+        prefix.insert(0, '_');
+    }
+    prefix
+}
+
+/// Lists the kinds and relations that occur in the graph, each drawn as it is drawn there.
+fn write_legend(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
+    let kinds: BTreeSet<ActorKind> = graph.actors().map(|a| a.kind).collect();
+    let relations: BTreeSet<RelationKind> = graph.relations().map(|r| r.kind).collect();
+    if kinds.is_empty() {
+        return Ok(());
+    }
+    let prefix = legend_prefix(graph);
+    writeln!(out, "  subgraph cluster_legend {{")?;
+    writeln!(out, "    graph [label=\"Legend\", style=\"rounded,dashed\", color=\"#9E9E9E\", fontsize=10];")?;
+    for kind in kinds {
+        let s = kind_style(kind);
+        writeln!(
+            out,
+            "    {} [label=\"{kind}\", shape={}, style=\"{}\", fillcolor=\"{}\", color=\"{}\", fontsize=9];",
+            quote_id(&format!("{prefix}{kind}")),
+            s.shape,
+            s.style,
+            s.fill,
+            s.border,
+        )?;
+    }
+    for relation in relations {
+        let s = relation_style(relation);
+        let (from, to) = (quote_id(&format!("{prefix}{relation}:from")), quote_id(&format!("{prefix}{relation}:to")));
+        writeln!(out, "    {from} [label=\"\", shape=point, width=0.05, color=\"{}\"];", s.color)?;
+        writeln!(out, "    {to} [label=\"\", shape=point, width=0.05, color=\"{}\"];", s.color)?;
+        let direction = if relation.is_symmetric() { ", dir=none" } else { "" };
+        writeln!(
+            out,
+            // A heavy weight keeps each sample edge level instead of slanting across the legend.
+            "    {from} -> {to} [label=\"{relation}\", color=\"{}\", fontcolor=\"{}\", style={}, arrowhead={}, weight=100{direction}];",
+            s.color, s.color, s.style, s.arrowhead,
+        )?;
+    }
+    writeln!(out, "  }}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::Evidence;
+
+    fn actor(id: &str, kind: ActorKind) -> Actor {
+        Actor {
+            id: id.into(),
+            label: id.into(),
+            kind,
+            aliases: BTreeSet::new(),
+            mentions: 1,
+            documents: BTreeSet::new(),
+            path: None,
+        }
+    }
+
+    fn ev(start: usize, trigger: &str) -> Evidence {
+        Evidence { document: "d.txt".into(), start, end: start + 1, sentence: "s".into(), trigger: trigger.into() }
+    }
+
+    fn render(g: &Graph) -> String {
+        let mut out = Vec::new();
+        Dot.write(g, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn penwidth_grows_with_weight_and_is_capped() {
+        let widths: Vec<f64> = [1, 2, 5, 26, 10_000].into_iter().map(penwidth).collect();
+        assert_eq!(widths[0], 1.0);
+        assert!(widths.windows(2).all(|w| w[0] <= w[1]), "{widths:?}");
+        assert!(widths[1] > widths[0]);
+        assert_eq!(widths[4], MAX_PENWIDTH);
+    }
+
+    #[test]
+    fn every_kind_and_relation_looks_different() {
+        let kinds: BTreeSet<(&str, &str)> =
+            ActorKind::ALL.iter().map(|&k| (kind_style(k).shape, kind_style(k).fill)).collect();
+        assert_eq!(kinds.len(), ActorKind::ALL.len());
+        let fills: BTreeSet<&str> = ActorKind::ALL.iter().map(|&k| kind_style(k).fill).collect();
+        assert_eq!(fills.len(), ActorKind::ALL.len());
+        let colours: BTreeSet<&str> = RelationKind::ALL.iter().map(|&r| relation_style(r).color).collect();
+        assert_eq!(colours.len(), RelationKind::ALL.len());
+    }
+
+    #[test]
+    fn edges_show_relation_weight_and_symmetry() {
+        let mut g = Graph::new();
+        g.add_actor(actor("a", ActorKind::Leader));
+        g.add_actor(actor("b", ActorKind::Leader));
+        g.add_actor(actor("c", ActorKind::Institute));
+        g.add_evidence("a", RelationKind::MetWith, "b", ev(0, "met"));
+        g.add_evidence("b", RelationKind::MetWith, "a", ev(9, "talked with"));
+        g.add_evidence("a", RelationKind::AffiliatedTo, "c", ev(0, "head of"));
+        let text = render(&g);
+        let met = text.lines().find(|l| l.starts_with("  \"a\" -> \"b\"")).unwrap();
+        assert!(met.contains("label=\"met-with ×2\""), "{met}");
+        assert!(met.contains("dir=none"), "{met}");
+        assert!(met.contains("tooltip=\"a met-with b: met; talked with\""), "{met}");
+        let aff = text.lines().find(|l| l.starts_with("  \"a\" -> \"c\"")).unwrap();
+        assert!(aff.contains("label=\"affiliated-to\","), "{aff}");
+        assert!(!aff.contains("dir=none"), "{aff}");
+        assert!(aff.contains("penwidth=1.0"), "{aff}");
+    }
+
+    #[test]
+    fn legend_lists_present_kinds_and_relations_only() {
+        let mut g = Graph::new();
+        g.add_actor(actor("a", ActorKind::Country));
+        g.add_actor(actor("b", ActorKind::Country));
+        g.add_evidence("a", RelationKind::AlliedWith, "b", ev(0, "ally"));
+        let text = render(&g);
+        assert!(text.contains("\"legend:country\" [label=\"country\""));
+        assert!(text.contains("\"legend:allied-with:from\" -> \"legend:allied-with:to\""));
+        assert!(!text.contains("legend:leader"));
+        assert!(!text.contains("legend:met-with"));
+        assert!(!render(&Graph::new()).contains("cluster_legend"));
+    }
+
+    #[test]
+    fn legend_ids_dodge_actor_ids() {
+        let mut g = Graph::new();
+        g.add_actor(actor("legend:leader", ActorKind::Leader));
+        g.add_actor(actor("_legend:x", ActorKind::Person));
+        assert_eq!(legend_prefix(&g), "__legend:");
+        assert!(render(&g).contains("\"__legend:leader\" [label=\"leader\""));
+    }
+
+    #[test]
+    fn output_is_deterministic() {
+        let mut g = Graph::new();
+        for (id, kind) in [("z", ActorKind::Outlet), ("m", ActorKind::Analyst), ("a", ActorKind::Person)] {
+            g.add_actor(actor(id, kind));
+        }
+        g.add_evidence("m", RelationKind::AffiliatedTo, "z", ev(1, "of"));
+        assert_eq!(render(&g), render(&g.clone()));
+        let text = render(&g);
+        let order: Vec<usize> = ["\"a\" [", "\"m\" [", "\"z\" ["].iter().map(|n| text.find(n).unwrap()).collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "nodes not in id order:\n{text}");
     }
 }

@@ -1,7 +1,12 @@
 //! Node-link JSON, the layout networkx's `node_link_graph` reads (key `edges`).
+//!
+//! The field order of the structs below is the order of the keys in the output: the
+//! contract in ONTOLOGY.md fixes it, and serde keeps declaration order.
 
 use super::Exporter;
-use crate::graph::Graph;
+use crate::graph::{Actor, ActorKind, Evidence, Graph, Relation, RelationKind};
+use serde::Serialize;
+use std::collections::BTreeSet;
 use std::io::{self, Write};
 
 pub struct Json;
@@ -11,7 +16,147 @@ impl Exporter for Json {
         "json"
     }
 
-    fn write(&self, _graph: &Graph, _out: &mut dyn Write) -> io::Result<()> {
-        todo!("json exporter")
+    fn write(&self, graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
+        let doc = NodeLink {
+            directed: true,
+            multigraph: true,
+            graph: GraphAttrs { generator: crate::GENERATOR, documents: graph.documents },
+            nodes: graph.actors().map(Node::from).collect(),
+            edges: graph.relations().map(Edge::from).collect(),
+        };
+        serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;
+        out.write_all(b"\n")
+    }
+}
+
+#[derive(Serialize)]
+struct NodeLink<'a> {
+    directed: bool,
+    multigraph: bool,
+    graph: GraphAttrs,
+    nodes: Vec<Node<'a>>,
+    edges: Vec<Edge<'a>>,
+}
+
+#[derive(Serialize)]
+struct GraphAttrs {
+    generator: &'static str,
+    documents: usize,
+}
+
+#[derive(Serialize)]
+struct Node<'a> {
+    id: &'a str,
+    label: &'a str,
+    kind: ActorKind,
+    aliases: &'a BTreeSet<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    mentions: usize,
+    documents: &'a BTreeSet<String>,
+}
+
+impl<'a> From<&'a Actor> for Node<'a> {
+    fn from(a: &'a Actor) -> Node<'a> {
+        // The contract requires `path` on document nodes, so one is always written for them.
+        let path = match (a.kind, a.path.as_deref()) {
+            (_, Some(p)) => Some(p),
+            (ActorKind::Document, None) => Some(""),
+            (_, None) => None,
+        };
+        Node {
+            id: &a.id,
+            label: &a.label,
+            kind: a.kind,
+            aliases: &a.aliases,
+            path,
+            mentions: a.mentions,
+            documents: &a.documents,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Edge<'a> {
+    source: &'a str,
+    target: &'a str,
+    /// networkx keys the parallel edges of a multigraph; the relation is unique per pair.
+    key: RelationKind,
+    relation: RelationKind,
+    weight: usize,
+    evidence: &'a [Evidence],
+}
+
+impl<'a> From<&'a Relation> for Edge<'a> {
+    fn from(r: &'a Relation) -> Edge<'a> {
+        Edge {
+            source: &r.source,
+            target: &r.target,
+            key: r.kind,
+            relation: r.kind,
+            weight: r.weight(),
+            evidence: &r.evidence,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(id: &str, kind: ActorKind) -> Actor {
+        Actor {
+            id: id.into(),
+            label: id.to_uppercase(),
+            kind,
+            aliases: BTreeSet::new(),
+            mentions: 1,
+            documents: BTreeSet::new(),
+            path: None,
+        }
+    }
+
+    fn render(g: &Graph) -> String {
+        let mut out = Vec::new();
+        Json.write(g, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn empty_graph_has_every_top_level_key() {
+        let text = render(&Graph::new());
+        let want = format!(
+            "{{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": {{\n    \"generator\": \"{}\",\n    \"documents\": 0\n  }},\n  \"nodes\": [],\n  \"edges\": []\n}}\n",
+            crate::GENERATOR
+        );
+        assert_eq!(text, want);
+    }
+
+    #[test]
+    fn document_nodes_always_carry_a_path_and_actors_never_invent_one() {
+        let mut g = Graph::new();
+        g.add_actor(actor("doc:x", ActorKind::Document));
+        g.add_actor(actor("someone", ActorKind::Person));
+        let v: serde_json::Value = serde_json::from_str(&render(&g)).unwrap();
+        assert_eq!(v["nodes"][0]["path"], "");
+        assert!(v["nodes"][1].get("path").is_none());
+    }
+
+    #[test]
+    fn edge_keys_in_contract_order() {
+        let mut g = Graph::new();
+        g.add_actor(actor("a", ActorKind::Leader));
+        g.add_actor(actor("b", ActorKind::Leader));
+        let ev = Evidence { document: "d.txt".into(), start: 3, end: 9, sentence: "s".into(), trigger: "t".into() };
+        g.add_evidence("a", RelationKind::AlliedWith, "b", ev);
+        let text = render(&g);
+        let edge = &text[text.find("\"edges\"").unwrap()..];
+        let keys = [
+            "source", "target", "key", "relation", "weight", "evidence", "document", "start", "end", "sentence",
+            "trigger",
+        ];
+        let positions: Vec<usize> = keys.iter().map(|k| edge.find(&format!("\"{k}\"")).unwrap()).collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{edge}");
+        assert!(edge.contains("\"key\": \"allied-with\""));
     }
 }
