@@ -2,8 +2,39 @@
 //!
 //! Reading never rewrites text: page furniture is recorded as byte ranges to skip, so that
 //! every offset later in the pipeline is an offset into the text as read.
+//!
+//! - Inputs (`source.rs`): files, directories (walked recursively in file-name order, following
+//!   symbolic links but not their loops, skipping hidden entries), and `-` for stdin (one
+//!   article, shown as `-`, stem `stdin`; read as HTML when it starts like a page).
+//! - Formats by extension: `.txt`, `.md` plain text; `.html`, `.htm` article text only
+//!   ([`html`]); `.jsonl` one article a line (`jsonl.rs`). In directories other files are
+//!   ignored; a file named explicitly with another extension is read as plain text.
+//! - Decoding (`decode.rs`): UTF-8 (a BOM is stripped), UTF-16 with a BOM; invalid UTF-8 is
+//!   decoded lossily with a warning. A NUL byte in the first 8 KB means binary: skipped.
+//!   Inputs over [`MAX_INPUT_BYTES`] are skipped, stdin included.
+//! - Problems with one input (missing, unreadable, binary, too large, a broken JSONL line) are
+//!   returned as [`Problem`]s and the rest is read.
+//! - Order and names: documents are sorted by the path of their file, then by their place in
+//!   it (JSONL). One file named twice is read once. Paths and stems are made unique by adding
+//!   `-2`, `-3`... in that order, so `doc:<stem>` node ids never collide.
+//! - Plain text that starts with a scraper's `date 2025-01-31` stamp gets that date.
+//! - Furniture ([`furniture`]): the rules are listed there.
 
+mod decode;
+pub mod furniture;
+pub mod html;
+mod jsonl;
+mod source;
+
+use decode::ReadFailure;
+use source::{Format, Input, Origin};
+use std::collections::HashSet;
+use std::io::Read;
 use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// The largest input read, in bytes; bigger ones are skipped with a problem.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// One article, as read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +52,33 @@ pub struct Document {
     pub furniture: Vec<Range<usize>>,
 }
 
+impl Document {
+    /// Builds a document from its text, finding its furniture.
+    pub fn new(path: String, stem: String, text: String) -> Document {
+        let furniture = furniture::furniture(&text);
+        Document {
+            path,
+            stem,
+            title: None,
+            date: None,
+            url: None,
+            text,
+            furniture,
+        }
+    }
+
+    /// True when any byte of `range` is furniture.
+    pub fn touches_furniture(&self, range: Range<usize>) -> bool {
+        if range.is_empty() {
+            return false;
+        }
+        let after = self.furniture.partition_point(|f| f.end <= range.start);
+        self.furniture
+            .get(after)
+            .is_some_and(|f| f.start < range.end)
+    }
+}
+
 /// Something wrong with one input that did not stop the run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -32,23 +90,199 @@ pub struct Problem {
 
 /// Reads every input path (files, directories walked recursively in sorted order, `-` for
 /// stdin) into documents sorted by path. Problems with single inputs are returned, not raised.
-pub fn read_inputs(inputs: &[std::path::PathBuf]) -> (Vec<Document>, Vec<Problem>) {
-    // Placeholder until the reader lands: plain text files only.
-    let mut docs = Vec::new();
+pub fn read_inputs(inputs: &[PathBuf]) -> (Vec<Document>, Vec<Problem>) {
+    read_inputs_capped(inputs, MAX_INPUT_BYTES)
+}
+
+/// [`read_inputs`] with another size cap per input.
+pub fn read_inputs_capped(inputs: &[PathBuf], cap: u64) -> (Vec<Document>, Vec<Problem>) {
     let mut problems = Vec::new();
-    for p in inputs {
-        match std::fs::read_to_string(p) {
-            Ok(text) => docs.push(Document {
-                path: p.display().to_string(),
-                stem: p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
-                title: None,
-                date: None,
-                url: None,
-                text,
-                furniture: Vec::new(),
-            }),
-            Err(e) => problems.push(Problem { path: p.display().to_string(), message: e.to_string(), skipped: true }),
-        }
+    let mut docs = Vec::new();
+    for input in source::discover(inputs, &mut problems) {
+        docs.extend(read_input(&input, cap, &mut problems));
     }
+    finish(docs, problems)
+}
+
+/// Reads one stream named `name` (`-` for stdin): its format comes from the name's extension.
+pub fn read_reader(name: &str, reader: impl Read, cap: u64) -> (Vec<Document>, Vec<Problem>) {
+    let format = if name == "-" {
+        Format::Sniff
+    } else {
+        Format::from_path(Path::new(name)).unwrap_or(Format::Text)
+    };
+    let mut problems = Vec::new();
+    let docs = read_stream(name, format, reader, cap, &mut problems);
+    finish(docs, problems)
+}
+
+fn finish(mut docs: Vec<Document>, mut problems: Vec<Problem>) -> (Vec<Document>, Vec<Problem>) {
+    make_unique(&mut docs, |d| &mut d.path);
+    make_unique(&mut docs, |d| &mut d.stem);
+    problems.sort_by(|a, b| problem_order(&a.path).cmp(&problem_order(&b.path)));
     (docs, problems)
 }
+
+/// Problems sort by file, then by line for `file.jsonl:LINE`, so line 10 follows line 9.
+fn problem_order(path: &str) -> (&str, usize) {
+    match path.rsplit_once(':') {
+        Some((file, line)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => {
+            (file, line.parse().unwrap_or(usize::MAX))
+        }
+        _ => (path, 0),
+    }
+}
+
+fn read_input(input: &Input, cap: u64, problems: &mut Vec<Problem>) -> Vec<Document> {
+    match &input.origin {
+        Origin::Stdin => read_stream("-", input.format, std::io::stdin().lock(), cap, problems),
+        Origin::File(path) => {
+            let file = match std::fs::File::open(path) {
+                Ok(file) => file,
+                Err(e) => {
+                    problems.push(skip(&input.display, source::describe(&e)));
+                    return Vec::new();
+                }
+            };
+            // A regular file says its size: refuse a huge one without reading it.
+            if file.metadata().is_ok_and(|m| m.is_file() && m.len() > cap) {
+                problems.push(skip(&input.display, too_large(cap)));
+                return Vec::new();
+            }
+            read_stream(&input.display, input.format, file, cap, problems)
+        }
+    }
+}
+
+fn read_stream(
+    display: &str,
+    format: Format,
+    reader: impl Read,
+    cap: u64,
+    problems: &mut Vec<Problem>,
+) -> Vec<Document> {
+    let bytes = match decode::read_capped(reader, cap) {
+        Ok(bytes) => bytes,
+        Err(failure) => {
+            let message = match failure {
+                ReadFailure::TooLarge => too_large(cap),
+                ReadFailure::Binary => {
+                    "binary file (NUL bytes in the first 8 KB), not an article".into()
+                }
+                ReadFailure::Io(e) => source::describe(&e),
+            };
+            problems.push(skip(display, message));
+            return Vec::new();
+        }
+    };
+    let (text, warning) = decode::decode(bytes);
+    if let Some(message) = warning {
+        problems.push(Problem {
+            path: display.to_string(),
+            message,
+            skipped: false,
+        });
+    }
+    parse(display, format, text, problems)
+}
+
+/// Turns decoded text into the documents it holds.
+fn parse(
+    display: &str,
+    format: Format,
+    text: String,
+    problems: &mut Vec<Problem>,
+) -> Vec<Document> {
+    let stem = stem_of(display);
+    match format {
+        Format::Jsonl => jsonl::parse(display, &text, problems)
+            .into_iter()
+            .map(|a| {
+                let (path, stem) = match &a.id {
+                    Some(id) => (format!("{display}#{id}"), id.clone()),
+                    None => (
+                        format!("{display}#{}", a.line),
+                        format!("{stem}-{}", a.line),
+                    ),
+                };
+                let mut doc = Document::new(path, stem, a.text);
+                (doc.title, doc.date, doc.url) = (a.title, a.date, a.url);
+                doc
+            })
+            .collect(),
+        Format::Html => vec![html_document(display, stem, &text)],
+        Format::Sniff if looks_like_html(&text) => vec![html_document(display, stem, &text)],
+        Format::Text | Format::Sniff => {
+            let date = furniture::header_date(&text);
+            let mut doc = Document::new(display.to_string(), stem, text);
+            doc.date = date;
+            vec![doc]
+        }
+    }
+}
+
+fn html_document(display: &str, stem: String, page: &str) -> Document {
+    let extracted = html::extract(page);
+    let mut doc = Document::new(display.to_string(), stem, extracted.text);
+    doc.title = extracted.title;
+    doc
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let head = text.trim_start();
+    let head = &head.as_bytes()[..head.len().min(15)];
+    [&b"<!doctype html"[..], b"<html"]
+        .iter()
+        .any(|tag| head.len() >= tag.len() && head[..tag.len()].eq_ignore_ascii_case(tag))
+}
+
+fn stem_of(display: &str) -> String {
+    if display == "-" {
+        return "stdin".into();
+    }
+    let stem = Path::new(display)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned());
+    stem.filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "document".into())
+}
+
+/// Leaves the first of equal names alone and gives the later ones `-2`, `-3`... skipping any
+/// name already taken, so the result depends only on document order.
+fn make_unique(docs: &mut [Document], name: fn(&mut Document) -> &mut String) {
+    let mut taken: HashSet<String> = docs.iter_mut().map(|d| name(d).clone()).collect();
+    let mut used = HashSet::new();
+    for doc in docs.iter_mut() {
+        let current = name(doc);
+        if used.insert(current.clone()) {
+            continue;
+        }
+        let renamed = (2..)
+            .map(|n| format!("{current}-{n}"))
+            .find(|c| !taken.contains(c))
+            .unwrap_or_default();
+        taken.insert(renamed.clone());
+        used.insert(renamed.clone());
+        *current = renamed;
+    }
+}
+
+fn skip(display: &str, message: String) -> Problem {
+    Problem {
+        path: display.to_string(),
+        message,
+        skipped: true,
+    }
+}
+
+fn too_large(cap: u64) -> String {
+    let size = if cap > 0 && cap.is_multiple_of(1024 * 1024) {
+        format!("{} MB", cap / (1024 * 1024))
+    } else {
+        format!("{cap} bytes")
+    };
+    format!("larger than {size}, the most read from one input; split it into smaller files")
+}
+
+#[cfg(test)]
+mod tests;

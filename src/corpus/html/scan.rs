@@ -1,0 +1,263 @@
+//! A forgiving HTML tokenizer: text, start tags and end tags, with comments, doctypes and the
+//! bodies of `script` and `style` consumed. It never fails: a `<` that starts no tag is text,
+//! a tag or comment left open at the end of the input is dropped, as browsers do.
+
+/// One piece of markup. Attributes are not kept: extraction needs only element names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Token<'a> {
+    Text(&'a str),
+    Start { name: String, self_closing: bool },
+    End { name: String },
+}
+
+/// Elements whose content is not markup: read up to their end tag and thrown away.
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+];
+/// Elements whose content is text with references but no tags.
+const RCDATA: &[&str] = &["title", "textarea"];
+
+pub fn tokenize(html: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let bytes = html.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let Some(lt) = find_byte(bytes, b'<', pos) else {
+            tokens.push(Token::Text(&html[pos..]));
+            break;
+        };
+        if lt > pos {
+            tokens.push(Token::Text(&html[pos..lt]));
+        }
+        pos = markup(html, lt, &mut tokens);
+    }
+    tokens
+}
+
+/// Reads the markup that starts with the `<` at `lt`; returns where the text resumes.
+fn markup<'a>(html: &'a str, lt: usize, tokens: &mut Vec<Token<'a>>) -> usize {
+    let bytes = html.as_bytes();
+    let len = bytes.len();
+    match bytes.get(lt + 1) {
+        Some(b'!') => {
+            if bytes[lt..].starts_with(b"<!--") {
+                if bytes[lt + 4..].starts_with(b">") {
+                    return lt + 5;
+                }
+                if bytes[lt + 4..].starts_with(b"->") {
+                    return lt + 6;
+                }
+                return find_seq(bytes, b"-->", lt + 4).map_or(len, |at| at + 3);
+            }
+            if bytes[lt..].starts_with(b"<![CDATA[") {
+                return find_seq(bytes, b"]]>", lt + 9).map_or(len, |at| at + 3);
+            }
+            find_byte(bytes, b'>', lt).map_or(len, |at| at + 1)
+        }
+        Some(b'?') => find_byte(bytes, b'>', lt).map_or(len, |at| at + 1),
+        Some(b'/') => match bytes.get(lt + 2) {
+            Some(b) if b.is_ascii_alphabetic() => {
+                let name = tag_name(html, lt + 2);
+                let Some(gt) = find_byte(bytes, b'>', lt + 2) else {
+                    return len;
+                };
+                tokens.push(Token::End { name });
+                gt + 1
+            }
+            Some(b'>') => lt + 3,
+            _ => find_byte(bytes, b'>', lt).map_or(len, |at| at + 1),
+        },
+        Some(b) if b.is_ascii_alphabetic() => start_tag(html, lt, tokens),
+        _ => {
+            tokens.push(Token::Text("<"));
+            lt + 1
+        }
+    }
+}
+
+fn start_tag<'a>(html: &'a str, lt: usize, tokens: &mut Vec<Token<'a>>) -> usize {
+    let bytes = html.as_bytes();
+    let name = tag_name(html, lt + 1);
+    let Some(gt) = tag_end(bytes, lt + 1 + name.len()) else {
+        return bytes.len();
+    };
+    let self_closing = bytes[gt - 1] == b'/' && gt - 1 > lt + name.len();
+    let raw = RAW_TEXT.contains(&name.as_str());
+    let rcdata = RCDATA.contains(&name.as_str());
+    tokens.push(Token::Start {
+        name: name.clone(),
+        self_closing,
+    });
+    if self_closing || !(raw || rcdata) {
+        return gt + 1;
+    }
+    let body_start = gt + 1;
+    let (body_end, resume) = match find_end_tag(bytes, &name, body_start) {
+        Some((at, after)) => (at, after),
+        None => (bytes.len(), bytes.len()),
+    };
+    if rcdata && body_end > body_start {
+        tokens.push(Token::Text(&html[body_start..body_end]));
+    }
+    tokens.push(Token::End { name });
+    resume
+}
+
+/// The lower-cased tag name starting at `at`: everything up to whitespace, `/` or `>`.
+fn tag_name(html: &str, at: usize) -> String {
+    let end = html.as_bytes()[at..]
+        .iter()
+        .position(|b| b.is_ascii_whitespace() || *b == b'/' || *b == b'>')
+        .map_or(html.len(), |n| at + n);
+    html[at..end].to_ascii_lowercase()
+}
+
+/// The `>` that closes a start tag, skipping quoted attribute values. A quote that never
+/// closes falls back to the first `>`, so one stray quote cannot swallow the page.
+fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    let mut after_eq = false;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'>' => return Some(i),
+            q @ (b'"' | b'\'') if after_eq => match find_byte(bytes, q, i + 1) {
+                Some(close) => {
+                    i = close + 1;
+                    after_eq = false;
+                    continue;
+                }
+                None => return find_byte(bytes, b'>', from),
+            },
+            b'=' => after_eq = true,
+            b if b.is_ascii_whitespace() => {}
+            _ => after_eq = false,
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Finds `</name` (any case) followed by a delimiter; returns its start and the end of its `>`.
+fn find_end_tag(bytes: &[u8], name: &str, from: usize) -> Option<(usize, usize)> {
+    let mut at = from;
+    while let Some(lt) = find_seq(bytes, b"</", at) {
+        let name_end = lt + 2 + name.len();
+        let matches = bytes
+            .get(lt + 2..name_end)
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()));
+        let delimited = bytes
+            .get(name_end)
+            .is_none_or(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/');
+        if matches && delimited {
+            let resume = find_byte(bytes, b'>', name_end).map_or(bytes.len(), |gt| gt + 1);
+            return Some((lt, resume));
+        }
+        at = lt + 2;
+    }
+    None
+}
+
+fn find_byte(bytes: &[u8], byte: u8, from: usize) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|b| *b == byte)
+        .map(|n| from + n)
+}
+
+fn find_seq(bytes: &[u8], seq: &[u8], from: usize) -> Option<usize> {
+    let hay = bytes.get(from..)?;
+    if hay.len() < seq.len() {
+        return None;
+    }
+    let mut at = 0;
+    while let Some(n) = hay[at..].iter().position(|b| *b == seq[0]) {
+        let start = at + n;
+        if hay[start..].starts_with(seq) {
+            return Some(from + start);
+        }
+        at = start + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Token::*;
+
+    fn start(name: &str) -> Token<'static> {
+        Start {
+            name: name.into(),
+            self_closing: false,
+        }
+    }
+    fn end(name: &str) -> Token<'static> {
+        End { name: name.into() }
+    }
+
+    #[test]
+    fn tokenizes_markup() {
+        let cases: Vec<(&str, Vec<Token>)> = vec![
+            ("<p>Hi</p>", vec![start("p"), Text("Hi"), end("p")]),
+            ("<P CLASS=x>Hi</P >", vec![start("p"), Text("Hi"), end("p")]),
+            (
+                "a<br/>b",
+                vec![
+                    Text("a"),
+                    Start {
+                        name: "br".into(),
+                        self_closing: true,
+                    },
+                    Text("b"),
+                ],
+            ),
+            (
+                "<a href=\"x>y\">t</a>",
+                vec![start("a"), Text("t"), end("a")],
+            ),
+            (
+                "<a title='it>s'>t</a>",
+                vec![start("a"), Text("t"), end("a")],
+            ),
+            ("<a x=\"never closed>t", vec![start("a"), Text("t")]),
+            ("1 < 2", vec![Text("1 "), Text("<"), Text(" 2")]),
+            ("a<!-- c <p> -->b", vec![Text("a"), Text("b")]),
+            ("a<!-->b", vec![Text("a"), Text("b")]),
+            ("a<!-- never closed <p>x", vec![Text("a")]),
+            ("<!DOCTYPE html><?xml x?>t", vec![Text("t")]),
+            ("a<![CDATA[x<y]]>b", vec![Text("a"), Text("b")]),
+            (
+                "<script>if (a<b) {}</script>t",
+                vec![start("script"), end("script"), Text("t")],
+            ),
+            (
+                "<style>p{}</STYLE>t",
+                vec![start("style"), end("style"), Text("t")],
+            ),
+            (
+                "<script>x</scripts></script>t",
+                vec![start("script"), end("script"), Text("t")],
+            ),
+            ("<script>never closed", vec![start("script"), end("script")]),
+            (
+                "<title>A &amp; <b>B</title>",
+                vec![start("title"), Text("A &amp; <b>B"), end("title")],
+            ),
+            ("x</>y</ 3>z", vec![Text("x"), Text("y"), Text("z")]),
+            ("<div", vec![]),
+            ("</div", vec![]),
+            ("<", vec![Text("<")]),
+            ("é<é>", vec![Text("é"), Text("<"), Text("é>")]),
+        ];
+        for (html, want) in cases {
+            assert_eq!(tokenize(html), want, "{html}");
+        }
+    }
+}
