@@ -35,11 +35,6 @@ pub struct Local<'c> {
 }
 
 impl Local<'_> {
-    /// Candidate index (document-wide) covering token `i`, if any.
-    fn at(&self, i: usize) -> Option<usize> {
-        self.cands.iter().position(|c| c.first <= i && i < c.last).map(|k| k + self.base)
-    }
-
     fn get(&self, global: usize) -> &Cand {
         &self.cands[global - self.base]
     }

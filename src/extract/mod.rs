@@ -12,8 +12,6 @@ pub mod names;
 pub mod relations;
 pub mod sentence;
 
-pub mod lexicon;
-
 use crate::corpus::Document;
 use crate::graph::{Evidence, RelationKind, slug};
 use crate::resolve::document::{LocalActor, actor_slug, resolve};

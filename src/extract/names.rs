@@ -2,7 +2,7 @@
 //! what it names (country, outlet, organisation, person, place) from lexicons and cue words.
 
 use super::cues::{Cue, cues};
-use super::lexicon::lexicon;
+use super::lexicon::{HeadPosition, lexicon};
 use super::sentence::{Gaz, SentenceView};
 use crate::graph::ActorKind;
 use crate::text::{Span, TokenKind};
@@ -174,7 +174,7 @@ fn has_org_head(view: &SentenceView<'_>, first: usize, last: usize) -> bool {
 fn org_kind(view: &SentenceView<'_>, first: usize, last: usize) -> Option<ActorKind> {
     let lastw = &view.words[last - 1];
     if let Some(h) = lexicon().org_head(lastw.text)
-        && h.position != "first"
+        && h.position != HeadPosition::First
         && (!h.ambiguous || last - first >= 2)
     {
         return Some(h.kind);
@@ -183,7 +183,7 @@ fn org_kind(view: &SentenceView<'_>, first: usize, last: usize) -> Option<ActorK
         let w = &view.words[k];
         if view.words[k + 1].lower == "of"
             && let Some(h) = lexicon().org_head(w.text)
-            && h.position != "last"
+            && h.position != HeadPosition::Last
         {
             return Some(h.kind);
         }
@@ -238,6 +238,7 @@ fn from_gaz(view: &SentenceView<'_>, text: &str, first: usize, last: usize, gaz:
         Gaz::Demonym { id, name } => What::Demonym { id: id.clone(), name: name.clone() },
         Gaz::Capital { id, name } => What::Capital { id: id.clone(), name: name.clone() },
         Gaz::Outlet { id, name } => What::Outlet { id: Some(id.clone()), name: name.clone() },
+        Gaz::Place => What::Place,
     };
     let mut c = cand(view, text, first, last, what);
     if ambiguous && !matches!(c.what, What::Demonym { .. }) {

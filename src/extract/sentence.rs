@@ -16,6 +16,8 @@ pub enum Gaz {
     Capital { id: String, name: String },
     Seat { id: String, name: String },
     Outlet { id: String, name: String },
+    /// A region, city or landmark that stands for no state.
+    Place,
 }
 
 impl Gaz {
@@ -24,7 +26,7 @@ impl Gaz {
             Gaz::Country { id, .. } | Gaz::Demonym { id, .. } | Gaz::Capital { id, .. } | Gaz::Seat { id, .. } => {
                 Some(id)
             }
-            Gaz::Outlet { .. } => None,
+            Gaz::Outlet { .. } | Gaz::Place => None,
         }
     }
 }
@@ -188,18 +190,19 @@ fn mark_gazetteer(hits: &[GazetteerHit], words: &mut [Word<'_>]) {
         if words[first + last].span.end != hit.end {
             continue;
         }
-        let gaz = match &hit.entry {
-            GazetteerEntry::Country { id, name, how } => {
-                use super::lexicon::CountryHow::*;
-                let (id, name) = (id.clone(), name.clone());
+        let gaz = match hit.entry {
+            GazetteerEntry::Country { country, how } => {
+                use super::lexicon::How;
+                let (id, name) = (country.id.clone(), country.name.clone());
                 match how {
-                    Name | Alias => Gaz::Country { id, name },
-                    Demonym => Gaz::Demonym { id, name },
-                    Capital => Gaz::Capital { id, name },
-                    Seat => Gaz::Seat { id, name },
+                    How::Name | How::Alias => Gaz::Country { id, name },
+                    How::Demonym => Gaz::Demonym { id, name },
+                    How::Capital => Gaz::Capital { id, name },
+                    How::Seat => Gaz::Seat { id, name },
                 }
             }
-            GazetteerEntry::Outlet { id, name } => Gaz::Outlet { id: id.clone(), name: name.clone() },
+            GazetteerEntry::Outlet { outlet } => Gaz::Outlet { id: outlet.id.clone(), name: outlet.name.clone() },
+            GazetteerEntry::Place { .. } => Gaz::Place,
         };
         words[first].gaz = Some((last + 1, gaz, hit.ambiguous));
     }
