@@ -1,4 +1,17 @@
 //! Text: sentences and tokens as byte spans into a document's text.
+//!
+//! [`sentences`] splits a document (minus its furniture) into sentence spans; [`tokenize`] splits
+//! a sentence into word, number, possessive and punctuation tokens. Both scan bytes once and
+//! allocate only their output.
+
+mod abbrev;
+mod scan;
+pub mod sentences;
+pub mod tokens;
+
+pub use abbrev::{Abbrev, classify as classify_abbrev, is_sentence_starter};
+pub use sentences::{sentences, sentences_into};
+pub use tokens::{Token, TokenKind, is_all_caps, is_capitalised, tokenize, tokenize_into};
 
 /// A byte range in a document's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
