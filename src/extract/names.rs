@@ -295,9 +295,10 @@ fn refine(view: &SentenceView<'_>, c: &mut Cand) {
     }
 }
 
-/// A title or honorific ending right before token `i`, skipping nothing.
+/// The longest title or honorific ending right before token `i` (`Foreign Minister`, not
+/// `Minister`).
 pub fn title_before(view: &SentenceView<'_>, i: usize) -> Option<super::sentence::TitleHit> {
-    (0..i).rev().take(6).find_map(|k| view.words[k].title.filter(|t| k + t.len == i))
+    (i.saturating_sub(6)..i).find_map(|k| view.words[k].title.filter(|t| k + t.len == i))
 }
 
 fn is_numeral(s: &str) -> bool {

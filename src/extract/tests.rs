@@ -127,3 +127,4 @@ fn organisations_in_a_state() {
     has("Peruvian Customs seized the cargo on Monday.", "Peruvian Customs affiliated-to Peru");
     has("She works at the Harbour Institute in Oslo.", "Harbour Institute affiliated-to Norway");
 }
+

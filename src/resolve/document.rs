@@ -102,6 +102,17 @@ pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
         of_cand[k] = idx;
     }
     define_acronyms(cands, &mut b, &mut of_cand);
+    // States named only through a demonym or capital (`Brazilian President X`) still get a node.
+    for l in links {
+        for r in [&l.from, &l.to] {
+            if let Ref::Country(id) = r
+                && let Some(country) = crate::extract::lexicon::lexicon().country_by_id(id)
+            {
+                let i = b.get_or_add(format!("country:{id}"), &country.name, ActorKind::Country, 2);
+                b.actors[i].fixed_id = Some(id.clone());
+            }
+        }
+    }
 
     // Pass 2: short forms and acronyms against what pass 1 found.
     for (k, c) in cands.iter().enumerate() {
