@@ -168,11 +168,30 @@ fn apposition(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &mu
         k += 1;
     }
     // A list (`Japan, South Korea and the U.S.`) is not an apposition: appositions open with
-    // a lowercase word or a title.
+    // a lowercase word or a title, and name no other person. Nor is a relative clause.
     if k >= end || (view.words[k].cap && view.words[k].title.is_none() && view.words[k].gaz.is_none()) {
         return;
     }
-    let role = (start..end).find_map(|j| view.words[j].title.filter(|t| !t.honorific).map(|t| t.role));
+    if matches!(view.words[k].lower.as_str(), "who" | "which" | "whose" | "that" | "where" | "when" | "whom") {
+        return;
+    }
+    if local.cands.iter().any(|o| o.first >= start && o.last <= end && matches!(o.what, What::Person | What::Name)) {
+        return;
+    }
+    // The role word heads the phrase: it comes within its first few words.
+    let title = (start..end.min(start + 6)).find_map(|j| view.words[j].title.filter(|t| !t.honorific).map(|t| (j, t)));
+    let retired = (start..end).any(|j| matches!(view.words[j].lower.as_str(), "retired" | "former"));
+    let role = title.map(|(j, t)| {
+        let of_org = matches!(view.words.get(j + t.len).map(|w| w.lower.as_str()), Some("of" | "at" | "for" | "with"))
+            && local.cands.iter().any(|o| o.first > j && o.last <= end && matches!(o.what, What::Org | What::Outlet { .. } | What::Acronym));
+        // Officers of institutes (`vice president of the X Institute`) and retired officials
+        // are quoted for their expertise.
+        if (t.org && of_org && t.role != ActorKind::Analyst) || (retired && t.role == ActorKind::Person) {
+            ActorKind::Analyst
+        } else {
+            t.role
+        }
+    });
     let noun_outlet = (start..end).any(|j| view.cue_at(j, Cue::OutletNoun).is_some());
     let noun_org = (start..end).any(|j| view.cue_at(j, Cue::OrgNoun).is_some() && !view.words[j].cap);
     let what = local.get(c).what.clone();

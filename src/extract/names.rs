@@ -66,7 +66,8 @@ pub fn find(view: &SentenceView<'_>, text: &str) -> Vec<Cand> {
     let mut i = 0;
     while i < n {
         if !starts_chunk(view, i) {
-            i += 1;
+            // A title is skipped whole: `Secretary` in `First Secretary` starts no name.
+            i += view.words[i].title.filter(|_| view.words[i].gaz.is_none()).map_or(1, |t| t.len);
             continue;
         }
         let end = extend(view, i);
@@ -172,6 +173,18 @@ fn has_org_head(view: &SentenceView<'_>, first: usize, last: usize) -> bool {
 /// The organisation kind of a run, when it is an organisation name by its head word:
 /// the last word (`Sejong Institute`), or a first word followed by `of` (`Bank of Korea`).
 fn org_kind(view: &SentenceView<'_>, first: usize, last: usize) -> Option<ActorKind> {
+    // `Institute for Policy Studies`: a head word followed by a connector inside the name.
+    for k in first..last.saturating_sub(1) {
+        let w = &view.words[k];
+        if w.cap
+            && view.words[k + 1].lower != "of"
+            && cues().word_is(&view.words[k + 1].lower, Cue::Connector)
+            && let Some(h) = lexicon().org_head(w.text)
+            && h.position != HeadPosition::First
+        {
+            return Some(h.kind);
+        }
+    }
     let lastw = &view.words[last - 1];
     if let Some(h) = lexicon().org_head(lastw.text)
         && h.position != HeadPosition::First

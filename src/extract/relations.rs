@@ -25,7 +25,8 @@ pub fn quotes(view: &SentenceView<'_>, local: &mut Local<'_>, out: &mut Vec<Link
             continue;
         }
         let trigger = view.span_of(i, i + len);
-        let after_quote = i > 0 && view.words[i - 1].is_punct(",\"”’'");
+        // `“…,” said X`: the speaker follows the verb.
+        let after_quote = i > 0 && view.words[i - 1].is_punct("\"”’'");
         let speaker = if view.words[i].lower == "according" || after_quote {
             speaker_after(view, local, i + len).or_else(|| speaker_before(view, local, i))
         } else {
@@ -72,29 +73,37 @@ fn speaker_after(view: &SentenceView<'_>, local: &Local<'_>, from: usize) -> Opt
     None
 }
 
-/// The subject of a reporting verb: the first name of its clause (`X, a fellow at Y, said`),
-/// or the pronoun right before it.
+/// The subject of a reporting verb: the name right before it (adverbs such as `famously`
+/// between are fine), or the name before an apposition that ends at the verb
+/// (`X, a fellow at Y, said`), or the pronoun right before it.
 fn speaker_before(view: &SentenceView<'_>, local: &Local<'_>, verb: usize) -> Option<Ref> {
-    if verb == 0 {
+    let mut j = verb;
+    while j > 0 && is_adverb(&view.words[j - 1].lower) {
+        j -= 1;
+    }
+    if j == 0 {
         return None;
     }
-    let prev = &view.words[verb - 1];
+    let prev = &view.words[j - 1];
     if matches!(prev.lower.as_str(), "he" | "she") {
         return Some(Ref::Pronoun(prev.span.start));
     }
-    let start = clause_start(view, verb);
-    let first = local
-        .cands
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.first >= start && c.last <= verb && can_speak(&c.what))
-        .map(|(k, c)| (k, c))
-        .next();
-    let (k, c) = first?;
-    // Too far from the verb to be its subject unless an apposition sits between.
-    let gap = verb - c.last;
-    let apposition = view.words.get(c.last).is_some_and(|w| w.text == ",");
-    (gap <= 3 || apposition).then_some(Ref::Cand(k + local.base))
+    if prev.text == "," {
+        // Walk back over the apposition to its opening comma.
+        let start = clause_start(view, j - 1);
+        let open = (start..j - 1).find(|&k| view.words[k].text == ",")?;
+        return subject_ending_at(local, open);
+    }
+    subject_ending_at(local, j)
+}
+
+fn subject_ending_at(local: &Local<'_>, at: usize) -> Option<Ref> {
+    let k = local.cands.iter().position(|c| c.last == at)?;
+    can_speak(&local.cands[k].what).then_some(Ref::Cand(k + local.base))
+}
+
+fn is_adverb(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ly") && w != "italy") || matches!(w, "also" | "further" | "then" | "later" | "again" | "once" | "has" | "have" | "had")
 }
 
 /// Where the clause holding token `i` starts: after a closing quote, a clause break, or
@@ -147,7 +156,8 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
             Some(&k) => vec![Ref::Cand(k + local.base)],
             None => pronoun_before(view, start, i).into_iter().collect(),
         };
-        if recip.is_some() && meet.is_none() || view.words[i].lower == "between" {
+        let between_only = view.words[i].lower == "between" && subject.is_empty();
+        if recip.is_some() && meet.is_none() || between_only {
             let group: Vec<usize> = if recip.is_some() && meet.is_none() { left.clone() } else { right.clone() };
             for (a, &x) in group.iter().enumerate() {
                 for &y in &group[a + 1..] {
@@ -208,7 +218,7 @@ fn clause_end(view: &SentenceView<'_>, from: usize) -> usize {
     (from..view.len())
         .find(|&j| {
             let w = &view.words[j];
-            w.kind == crate::text::TokenKind::Punct && CLAUSE_BREAKS.contains(w.text) && w.text != ":"
+            w.kind == crate::text::TokenKind::Punct && CLAUSE_BREAKS.contains(w.text) && j > from
         })
         .unwrap_or(view.len())
 }

@@ -37,6 +37,8 @@ pub struct TitleHit {
     pub len: usize,
     pub role: ActorKind,
     pub honorific: bool,
+    /// A title as often held in an organisation as for a state (`vice president`, `head`).
+    pub org: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -216,7 +218,7 @@ fn mark_titles(words: &mut [Word<'_>]) {
             continue;
         }
         if let Some(t) = lex.honorific(words[i].text) {
-            words[i].title = Some(TitleHit { len: 1, role: t.role, honorific: true });
+            words[i].title = Some(TitleHit { len: 1, role: t.role, honorific: true, org: false });
             continue;
         }
         let mut phrase = String::new();
@@ -230,7 +232,7 @@ fn mark_titles(words: &mut [Word<'_>]) {
             }
             phrase.push_str(&w.lower);
             if let Some(t) = lex.title(&phrase) {
-                best = Some(TitleHit { len: k + 1, role: t.role, honorific: false });
+                best = Some(TitleHit { len: k + 1, role: t.role, honorific: false, org: t.org });
             }
         }
         words[i].title = best;

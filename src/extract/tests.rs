@@ -128,3 +128,4 @@ fn organisations_in_a_state() {
     has("She works at the Harbour Institute in Oslo.", "Harbour Institute affiliated-to Norway");
 }
 
+
