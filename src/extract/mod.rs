@@ -1,5 +1,7 @@
 //! Extraction: from one document's text to its mentions, local actors and relations.
 
+pub mod tagger;
+
 use crate::corpus::Document;
 use serde::Serialize;
 
