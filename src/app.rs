@@ -1,9 +1,10 @@
 //! Commands: what each subcommand does with its arguments. The edge of the library, so
 //! errors here carry `anyhow` context for the user.
 
-use crate::cli::{Cli, Command, Format, GraphArgs, InputArgs, MentionsArgs};
+use crate::cli::{Cli, Command, Format, GraphArgs, InputArgs, MentionsArgs, TrainArgs};
 use crate::corpus::{self, Document, Problem};
 use crate::export::{Dot, Exporter, Json};
+use crate::extract::tagger::{self, NoExtraFeatures, Tagged, TrainConfig};
 use crate::{extract, resolve};
 use anyhow::{Context, bail};
 use std::io::{self, BufWriter, Write};
@@ -25,6 +26,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         None => graph(cli.graph),
         Some(Command::Graph(args)) => graph(args),
         Some(Command::Mentions(args)) => mentions(args),
+        Some(Command::Train(args)) => train(args),
     }
 }
 
@@ -52,6 +54,36 @@ fn mentions(args: MentionsArgs) -> anyhow::Result<Outcome> {
         Ok(())
     })?;
     Ok(outcome(&problems))
+}
+
+fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
+    let defaults = TrainConfig::default();
+    let config = TrainConfig {
+        epochs: args.epochs.unwrap_or(defaults.epochs),
+        seed: args.seed.unwrap_or(defaults.seed),
+        bits: args.bits.unwrap_or(defaults.bits),
+        headline_every: args.headline_every.unwrap_or(defaults.headline_every),
+    };
+    let sentences = read_conll_file(&args.train)?;
+    let dev = args.dev.as_deref().map(read_conll_file).transpose()?;
+    eprintln!("graphgen: training on {} sentences, {config:?}", sentences.len());
+    let mut report = |epoch: usize, model: &tagger::Tagger| {
+        if let Some(dev) = &dev {
+            let (p, r, f) = tagger::evaluate(model, dev).micro(&tagger::SCORED);
+            eprintln!("graphgen: epoch {epoch}: dev P {p:.4} R {r:.4} F1 {f:.4} (PER, ORG, LOC)");
+        }
+    };
+    let model = tagger::train_with(&sentences, &config, &NoExtraFeatures, Some(&mut report));
+    write_output(Some(&args.output), |w| w.write_all(&model.to_bytes()))?;
+    if let Some(dev) = &dev {
+        eprint!("{}", tagger::evaluate(&model, dev).report());
+    }
+    Ok(Outcome::Done)
+}
+
+fn read_conll_file(path: &Path) -> anyhow::Result<Vec<Tagged>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    tagger::read_conll(&text).with_context(|| format!("{}: not CoNLL columns", path.display()))
 }
 
 fn choose_format(args: &GraphArgs) -> Format {

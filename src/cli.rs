@@ -23,6 +23,8 @@ pub enum Command {
     Graph(GraphArgs),
     /// Write every actor mention as one JSON object a line, with byte offsets.
     Mentions(MentionsArgs),
+    /// Train the mention tagger on CoNLL files and write its model (see resources/tagger.model).
+    Train(TrainArgs),
 }
 
 /// Output formats of the graph.
@@ -72,4 +74,38 @@ pub struct MentionsArgs {
     /// Write to FILE (atomically) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TrainArgs {
+    /// Training sentences in CoNLL columns: the token first, its IOB tag last, blank lines
+    /// between sentences.
+    #[arg(long, value_name = "PATH")]
+    pub train: PathBuf,
+
+    /// Sentences to report precision, recall and F1 on, per epoch and at the end (on stderr).
+    /// They never change the model.
+    #[arg(long, value_name = "PATH")]
+    pub dev: Option<PathBuf>,
+
+    /// Where to write the model.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+
+    /// Passes over the training sentences [default: those of the shipped model].
+    #[arg(long)]
+    pub epochs: Option<usize>,
+
+    /// Seed of the sentence shuffling [default: that of the shipped model].
+    #[arg(long)]
+    pub seed: Option<u64>,
+
+    /// log2 of the number of hashed feature buckets [default: that of the shipped model].
+    #[arg(long, value_parser = clap::value_parser!(u32).range(8..=26))]
+    pub bits: Option<u32>,
+
+    /// Also learn one sentence in N as an all-capitals and one as a title-case headline
+    /// (0: never) [default: that of the shipped model].
+    #[arg(long, value_name = "N")]
+    pub headline_every: Option<usize>,
 }

@@ -12,6 +12,8 @@ pub mod names;
 pub mod relations;
 pub mod sentence;
 
+pub mod tagger;
+
 use crate::corpus::Document;
 use crate::graph::{Evidence, RelationKind, slug};
 use crate::resolve::document::{LocalActor, actor_slug, resolve};

@@ -1,0 +1,66 @@
+//! `graphgen train`: trains the mention tagger from CoNLL files, reports dev scores on stderr,
+//! and writes a model file that loads and reproduces bit for bit.
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use graphgen::extract::tagger::{EntityType, Tagger, spans};
+use std::path::{Path, PathBuf};
+
+const MINI: &str = "tests/fixtures/tagger/mini.conll";
+
+fn train_to(path: &Path) -> String {
+    let out = cargo_bin_cmd!("graphgen")
+        .args(["train", "--train", MINI, "--dev", MINI, "--epochs", "8", "--bits", "18", "--headline-every", "0", "-o"])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_empty(), "stdout carries data only");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+#[test]
+fn train_writes_a_reproducible_model_and_reports_dev_scores() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b): (PathBuf, PathBuf) = (dir.path().join("a.model"), dir.path().join("b.model"));
+    let report = train_to(&a);
+    train_to(&b);
+    for line in ["graphgen: epoch 8: dev", "PER   P", "ORG   P", "LOC   P", "MISC  P", "micro P"] {
+        assert!(report.contains(line), "missing {line:?} in:\n{report}");
+    }
+    let bytes = std::fs::read(&a).unwrap();
+    assert!(bytes == std::fs::read(&b).unwrap(), "two trainings gave different files");
+
+    let model = Tagger::from_bytes(&bytes).unwrap();
+    let words = ["Ilsa", "Marrow", "met", "Teodor", "Vasck", "in", "Brindle", "."];
+    let found = spans(&model.tag(&words));
+    assert_eq!(found, [(0, 2, EntityType::Per), (3, 5, EntityType::Per), (6, 7, EntityType::Loc)]);
+}
+
+#[test]
+fn train_names_a_bad_input_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.conll");
+    std::fs::write(&bad, "Ilsa B-PER\nMarrow B-PERSON\n").unwrap();
+    let out = cargo_bin_cmd!("graphgen")
+        .arg("train")
+        .arg("--train")
+        .arg(&bad)
+        .arg("-o")
+        .arg(dir.path().join("m.model"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.conll") && err.contains("line 2") && err.contains("B-PERSON"), "{err}");
+    assert!(!dir.path().join("m.model").exists(), "no model is written from bad input");
+}
+
+#[test]
+fn train_reports_a_missing_file() {
+    let out = cargo_bin_cmd!("graphgen")
+        .args(["train", "--train", "no/such/file.conll", "-o", "unused.model"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.conll"));
+}
