@@ -175,7 +175,7 @@ fn apposition(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &mu
     if matches!(view.words[k].lower.as_str(), "who" | "which" | "whose" | "that" | "where" | "when" | "whom") {
         return;
     }
-    if local.cands.iter().any(|o| o.first >= start && o.last <= end && matches!(o.what, What::Person | What::Name)) {
+    if local.cands.iter().any(|o| o.first >= start && o.last <= end && o.what == What::Person) {
         return;
     }
     // The role word heads the phrase: it comes within its first few words.
