@@ -144,6 +144,12 @@ fn write_output(
                 body(&mut w).with_context(|| format!("{}: cannot write", path.display()))?;
                 w.flush()?;
             }
+            // A temporary file is private (0600); the finished output is an ordinary file.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
+            }
             tmp.persist(path)
                 .with_context(|| format!("{}: cannot move the finished file into place", path.display()))?;
         }

@@ -60,7 +60,9 @@ pub fn settle_capitals(view: &SentenceView<'_>, cands: &mut [Cand]) {
         let before = (c.first > 0).then(|| &view.words[c.first - 1]);
         let after = view.words.get(c.last);
         let locative = before.is_some_and(|w| cues().word_is(&w.lower, Cue::Locative));
-        let dateline = c.first == 0 && after.is_some_and(|w| w.text == "," || w.text == "(") && view.words[c.first].text.chars().all(|ch| !ch.is_lowercase());
+        let dateline = c.first == 0
+            && after.is_some_and(|w| matches!(w.text, "," | "(" | "—" | "–" | "-"))
+            && view.words[c.first].text.chars().all(|ch| !ch.is_lowercase());
         let modifier = after.is_some_and(|w| w.lower.starts_with("-based") || matches!(w.lower.as_str(), "campus" | "office" | "bureau" | "branch" | "time" | "university"));
         c.what = if locative || dateline || modifier {
             What::Place
@@ -151,7 +153,11 @@ fn title_context(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: 
 /// `X, a professor at Y`, `X, vice president of Y`, `X, a retired South Korean general`,
 /// `Y, a website specializing in ...`: the phrase between commas after a name.
 fn apposition(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &mut Vec<Link>) {
-    let last = local.get(c).last;
+    let mut last = local.get(c).last;
+    // `The Bank of X (BOX), the central bank in Y`: the apposition follows the acronym.
+    if last + 2 < view.len() && view.words[last].text == "(" && view.words[last + 2].text == ")" {
+        last += 3;
+    }
     if last >= view.len() || view.words[last].text != "," {
         return;
     }

@@ -115,7 +115,9 @@ fn clause_start(view: &SentenceView<'_>, i: usize) -> usize {
         if w.is_punct("\"“”") || CLAUSE_BREAKS.contains(w.text) && w.kind == crate::text::TokenKind::Punct {
             break;
         }
-        if matches!(w.lower.as_str(), "that" | "but" | "while" | "because") {
+        if matches!(w.lower.as_str(), "that" | "but" | "while" | "because")
+            || (w.lower == "and" && j >= 2 && view.words[j - 2].text == ",")
+        {
             break;
         }
         j -= 1;
@@ -257,7 +259,7 @@ pub fn alliances(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>
         // `Y's closest ally`: the owner and the clause subject.
         let owner = possessive_owner(view, local, i);
         let start = clause_start(view, i);
-        let subject = (0..local.cands.len()).find(|&k| {
+        let subject = (0..local.cands.len()).rev().find(|&k| {
             let c = &local.cands[k];
             c.first >= start && c.last <= i && allied_kind(local, k) && Some(k) != owner
         });
