@@ -246,14 +246,26 @@ fn document_node(doc: &Document) -> Actor {
     }
 }
 
-/// The first line of text that is not page furniture, shortened to a title's length.
+/// The first line of text that is not page furniture, with any furniture inside it left
+/// out, shortened to a title's length.
 fn first_line(doc: &Document) -> String {
     let mut pos = 0;
     for line in doc.text.split_inclusive('\n') {
-        let start = pos;
-        pos += line.len();
-        let t = line.trim();
-        if t.is_empty() || doc.furniture.iter().any(|r| r.start <= start && start + line.trim_end().len() <= r.end) {
+        let (start, end) = (pos, pos + line.len());
+        pos = end;
+        let mut kept = String::new();
+        let mut at = start;
+        for r in doc.furniture.iter().filter(|r| r.end > start && r.start < end) {
+            if r.start > at {
+                kept.push_str(&doc.text[at..r.start]);
+            }
+            at = at.max(r.end);
+        }
+        if at < end {
+            kept.push_str(&doc.text[at..end]);
+        }
+        let t = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+        if t.is_empty() {
             continue;
         }
         let mut s: String = t.chars().take(80).collect();
@@ -285,3 +297,6 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod tables;
