@@ -15,7 +15,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = args.next().ok_or("usage: bench_tagger CONLL_FILE [ROUNDS]")?;
     let rounds: usize = args.next().map(|r| r.parse()).transpose()?.unwrap_or(20);
     let sentences = tagger::read_conll(&std::fs::read_to_string(&path)?)?;
-    let words: Vec<Vec<&str>> = sentences.iter().map(|(w, _)| w.iter().map(String::as_str).collect()).collect();
+    let words: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|(w, _)| w.iter().map(String::as_str).collect())
+        .collect();
     let tokens: usize = words.iter().map(Vec::len).sum();
 
     let load = Instant::now();
@@ -34,7 +37,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let seconds = start.elapsed().as_secs_f64();
     let total = tokens * rounds;
-    println!("{total} tokens in {seconds:.3} s: {:.0} tokens/s", total as f64 / seconds);
+    println!(
+        "{total} tokens in {seconds:.3} s: {:.0} tokens/s",
+        total as f64 / seconds
+    );
     eprint!("{}", scores.report());
     Ok(())
 }

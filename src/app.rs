@@ -96,7 +96,12 @@ fn choose_format(args: &GraphArgs) -> Format {
     if let Some(f) = args.format {
         return f;
     }
-    match args.output.as_deref().and_then(|p| p.extension()).and_then(|e| e.to_str()) {
+    match args
+        .output
+        .as_deref()
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+    {
         Some("dot") | Some("gv") => Format::Dot,
         _ => Format::Json,
     }
@@ -116,15 +121,16 @@ fn read(input: &InputArgs) -> anyhow::Result<(Vec<Document>, Vec<Problem>)> {
 }
 
 fn outcome(problems: &[Problem]) -> Outcome {
-    if problems.iter().any(|p| p.skipped) { Outcome::Trouble } else { Outcome::Done }
+    if problems.iter().any(|p| p.skipped) {
+        Outcome::Trouble
+    } else {
+        Outcome::Done
+    }
 }
 
 /// Writes to stdout, or to a file atomically: a temporary file beside it, renamed into place
 /// only when everything was written, so a failed run never leaves half a file.
-fn write_output(
-    path: Option<&Path>,
-    body: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> anyhow::Result<()> {
+fn write_output(path: Option<&Path>, body: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
     match path {
         None => {
             let stdout = io::stdout();

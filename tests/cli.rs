@@ -19,7 +19,14 @@ fn json_of(out: &[u8]) -> serde_json::Value {
 
 #[test]
 fn json_graph_of_the_fixture_corpus() {
-    let out = graphgen().arg(NEWS).arg("--json").assert().success().get_output().stdout.clone();
+    let out = graphgen()
+        .arg(NEWS)
+        .arg("--json")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let g = json_of(&out);
     assert_eq!(g["graph"]["documents"], 4, "txt, html and two jsonl articles");
     insta::assert_json_snapshot!("fixture_graph", g);
@@ -27,24 +34,57 @@ fn json_graph_of_the_fixture_corpus() {
 
 #[test]
 fn mentions_are_jsonl_with_offsets_into_the_text() {
-    let out = graphgen().args(["mentions", "tests/fixtures/news/harbour.txt"]).assert().success().get_output().stdout.clone();
+    let out = graphgen()
+        .args(["mentions", "tests/fixtures/news/harbour.txt"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let text = std::fs::read_to_string("tests/fixtures/news/harbour.txt").unwrap();
-    let lines: Vec<serde_json::Value> =
-        String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert!(lines.len() >= 8, "{lines:#?}");
     for m in &lines {
-        let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&text[s..e], m["text"].as_str().unwrap());
         assert!(m["entity"].is_string() && m["kind"].is_string() && m["document"].is_string());
     }
-    assert!(lines.iter().any(|m| m["text"] == "Joao Pereira" && m["kind"] == "leader"));
-    assert!(!lines.iter().any(|m| m["text"].as_str().unwrap().contains("ACME")), "furniture is skipped");
+    assert!(
+        lines
+            .iter()
+            .any(|m| m["text"] == "Joao Pereira" && m["kind"] == "leader")
+    );
+    assert!(
+        !lines.iter().any(|m| m["text"].as_str().unwrap().contains("ACME")),
+        "furniture is skipped"
+    );
 }
 
 #[test]
 fn argument_order_does_not_change_the_output() {
-    let a = graphgen().args([&format!("{NEWS}/harbour.txt"), &format!("{NEWS}/wire"), &format!("{NEWS}/markets.html")]).output().unwrap();
-    let b = graphgen().args([&format!("{NEWS}/markets.html"), &format!("{NEWS}/wire"), &format!("{NEWS}/harbour.txt")]).output().unwrap();
+    let a = graphgen()
+        .args([
+            &format!("{NEWS}/harbour.txt"),
+            &format!("{NEWS}/wire"),
+            &format!("{NEWS}/markets.html"),
+        ])
+        .output()
+        .unwrap();
+    let b = graphgen()
+        .args([
+            &format!("{NEWS}/markets.html"),
+            &format!("{NEWS}/wire"),
+            &format!("{NEWS}/harbour.txt"),
+        ])
+        .output()
+        .unwrap();
     assert!(a.status.success() && b.status.success());
     assert_eq!(a.stdout, b.stdout);
     let c = graphgen().args([NEWS, "--dot"]).output().unwrap();
@@ -54,7 +94,12 @@ fn argument_order_does_not_change_the_output() {
 
 #[test]
 fn missing_path_is_one_line_and_exit_2_but_the_rest_is_written() {
-    let out = graphgen().args(["no/such/dir", &format!("{NEWS}/harbour.txt")]).assert().code(2).get_output().clone();
+    let out = graphgen()
+        .args(["no/such/dir", &format!("{NEWS}/harbour.txt")])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("no/such/dir"), "{err}");
@@ -64,13 +109,20 @@ fn missing_path_is_one_line_and_exit_2_but_the_rest_is_written() {
 #[test]
 fn binary_and_invalid_files_are_reported_and_skipped() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("good.txt"), "Chancellor Greta Holm met President Ivan Petrov in Vienna.").unwrap();
+    std::fs::write(
+        dir.path().join("good.txt"),
+        "Chancellor Greta Holm met President Ivan Petrov in Vienna.",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("blob.txt"), b"\x00\x01\x02binary\x00").unwrap();
     std::fs::write(dir.path().join("latin1.txt"), b"President Jos\xe9 Ortega spoke.").unwrap();
     let out = graphgen().arg(dir.path()).assert().code(2).get_output().clone();
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("blob.txt"), "{err}");
-    assert!(err.contains("latin1.txt"), "invalid UTF-8 is a warning naming the file: {err}");
+    assert!(
+        err.contains("latin1.txt"),
+        "invalid UTF-8 is a warning naming the file: {err}"
+    );
     let g = json_of(&out.stdout);
     assert_eq!(g["graph"]["documents"], 2);
 }
@@ -78,11 +130,22 @@ fn binary_and_invalid_files_are_reported_and_skipped() {
 #[test]
 fn empty_corpus_gives_a_valid_empty_graph() {
     let dir = tempfile::tempdir().unwrap();
-    let out = graphgen().arg(dir.path()).assert().success().get_output().stdout.clone();
+    let out = graphgen()
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let g = json_of(&out);
     assert_eq!(g["nodes"].as_array().unwrap().len(), 0);
     assert_eq!(g["edges"].as_array().unwrap().len(), 0);
-    graphgen().arg(dir.path()).arg("--dot").assert().success().stdout(predicate::str::starts_with("digraph"));
+    graphgen()
+        .arg(dir.path())
+        .arg("--dot")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("digraph"));
 }
 
 #[test]
@@ -101,15 +164,28 @@ fn stdin_is_read_with_a_dash() {
         .stdout
         .clone();
     let g = json_of(&out);
-    let labels: Vec<&str> = g["nodes"].as_array().unwrap().iter().map(|n| n["label"].as_str().unwrap()).collect();
-    assert!(labels.contains(&"Greta Holm") && labels.contains(&"Ivan Petrov"), "{labels:?}");
+    let labels: Vec<&str> = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["label"].as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"Greta Holm") && labels.contains(&"Ivan Petrov"),
+        "{labels:?}"
+    );
 }
 
 #[test]
 fn output_file_is_written_whole_and_matches_stdout() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("g.dot");
-    graphgen().args([NEWS, "-o"]).arg(&path).assert().success().stdout(predicate::str::is_empty());
+    graphgen()
+        .args([NEWS, "-o"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::is_empty());
     let file = std::fs::read(&path).unwrap();
     let stdout = graphgen().args([NEWS, "--dot"]).output().unwrap().stdout;
     assert_eq!(file, stdout, "-o FILE.dot picks DOT from the extension");

@@ -46,15 +46,10 @@ fn reads_a_directory_of_mixed_formats() {
     let stems: Vec<&str> = docs.iter().map(|d| d.stem.as_str()).collect();
     assert_eq!(
         stems,
-        [
-            "story-1", "feed-3", "latin1", "inner", "utf16", "page", "plain"
-        ]
+        ["story-1", "feed-3", "latin1", "inner", "utf16", "page", "plain"]
     );
 
-    let summary: Vec<(&str, bool)> = problems
-        .iter()
-        .map(|p| (p.path.as_str(), p.skipped))
-        .collect();
+    let summary: Vec<(&str, bool)> = problems.iter().map(|p| (p.path.as_str(), p.skipped)).collect();
     assert_eq!(
         summary,
         [
@@ -65,14 +60,8 @@ fn reads_a_directory_of_mixed_formats() {
         ]
     );
     assert!(problems[0].message.contains("bad JSON"), "{problems:?}");
-    assert!(
-        problems[1].message.contains("missing `text`"),
-        "{problems:?}"
-    );
-    assert!(
-        problems[2].message.contains("not valid UTF-8"),
-        "{problems:?}"
-    );
+    assert!(problems[1].message.contains("missing `text`"), "{problems:?}");
+    assert!(problems[2].message.contains("not valid UTF-8"), "{problems:?}");
     assert!(problems[3].message.contains("binary"), "{problems:?}");
 }
 
@@ -80,10 +69,7 @@ fn reads_a_directory_of_mixed_formats() {
 fn html_yields_the_article_only() {
     let (docs, _) = read_inputs(&[PathBuf::from(FIXTURES).join("page.html")]);
     let page = &docs[0];
-    assert_eq!(
-        page.title.as_deref(),
-        Some("Summit in the valley – Example Daily")
-    );
+    assert_eq!(page.title.as_deref(), Some("Summit in the valley – Example Daily"));
     assert_eq!(
         page.text,
         "Summit in the valley\n\n\
@@ -131,38 +117,22 @@ fn text_jsonl_and_encodings() {
 
     for doc in &docs {
         for r in &doc.furniture {
-            assert!(
-                r.start < r.end && r.end <= doc.text.len(),
-                "{}: {r:?}",
-                doc.path
-            );
+            assert!(r.start < r.end && r.end <= doc.text.len(), "{}: {r:?}", doc.path);
             assert!(
                 doc.text.is_char_boundary(r.start) && doc.text.is_char_boundary(r.end),
                 "{}",
                 doc.path
             );
         }
-        assert!(
-            doc.furniture.windows(2).all(|w| w[0].end < w[1].start),
-            "{}",
-            doc.path
-        );
+        assert!(doc.furniture.windows(2).all(|w| w[0].end < w[1].start), "{}", doc.path);
     }
 }
 
 #[test]
 fn order_of_arguments_does_not_matter_and_files_are_read_once() {
     let dir = PathBuf::from(FIXTURES);
-    let forward = read_inputs(&[
-        dir.join("plain.txt"),
-        dir.join("nested"),
-        dir.join("page.html"),
-    ]);
-    let backward = read_inputs(&[
-        dir.join("page.html"),
-        dir.join("nested"),
-        dir.join("plain.txt"),
-    ]);
+    let forward = read_inputs(&[dir.join("plain.txt"), dir.join("nested"), dir.join("page.html")]);
+    let backward = read_inputs(&[dir.join("page.html"), dir.join("nested"), dir.join("plain.txt")]);
     assert_eq!(forward, backward);
 
     let (docs, _) = read_inputs(&[
@@ -171,10 +141,7 @@ fn order_of_arguments_does_not_matter_and_files_are_read_once() {
         PathBuf::from(format!("./{FIXTURES}/plain.txt")),
         dir.join("plain.txt"),
     ]);
-    let plains = docs
-        .iter()
-        .filter(|d| d.path.ends_with("plain.txt"))
-        .count();
+    let plains = docs.iter().filter(|d| d.path.ends_with("plain.txt")).count();
     assert_eq!(plains, 1, "{:?}", paths(&docs));
 }
 
@@ -263,25 +230,14 @@ fn special_files_and_symlink_loops_in_a_tree() {
     std::os::unix::fs::symlink(root.join("gone.txt"), root.join("dangling.txt")).unwrap();
 
     let (docs, problems) = read_inputs(&[root.to_path_buf()]);
-    assert_eq!(
-        docs.len(),
-        1,
-        "the alias is the same file: {:?}",
-        paths(&docs)
-    );
-    assert!(
-        docs[0].path.ends_with("/alias.txt"),
-        "first name in sorted order wins"
-    );
+    assert_eq!(docs.len(), 1, "the alias is the same file: {:?}", paths(&docs));
+    assert!(docs[0].path.ends_with("/alias.txt"), "first name in sorted order wins");
     let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
     assert!(
         messages.iter().any(|m| m.contains("symbolic link loop")),
         "{messages:?}"
     );
-    assert!(
-        messages.iter().any(|m| m.contains("no such file")),
-        "{messages:?}"
-    );
+    assert!(messages.iter().any(|m| m.contains("no such file")), "{messages:?}");
     if made_fifo {
         assert!(
             messages.iter().any(|m| m.contains("not a regular file")),

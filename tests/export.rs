@@ -39,19 +39,41 @@ fn small_graph() -> Graph {
     let d = "news/a.txt";
     let mut g = Graph::new();
     g.documents = 1;
-    g.add_actor(actor("tobiah-lenk", "Tobiah Lenk", ActorKind::Leader, &["Lenk", "Mr. Lenk"], &[d]));
+    g.add_actor(actor(
+        "tobiah-lenk",
+        "Tobiah Lenk",
+        ActorKind::Leader,
+        &["Lenk", "Mr. Lenk"],
+        &[d],
+    ));
     g.add_actor(actor("maren-oduya", "Maren Oduya", ActorKind::Leader, &[], &[d]));
     g.add_actor(actor("ila-sorrel", "Ila Sorrel", ActorKind::Analyst, &["Sorrel"], &[d]));
-    g.add_actor(actor("institute-for-fjord-studies", "Institute for Fjord Studies", ActorKind::Institute, &[], &[d]));
+    g.add_actor(actor(
+        "institute-for-fjord-studies",
+        "Institute for Fjord Studies",
+        ActorKind::Institute,
+        &[],
+        &[d],
+    ));
     g.add_actor(actor("doc:a", "Two leaders meet", ActorKind::Document, &[], &[d]));
-    g.add_evidence("tobiah-lenk", RelationKind::MetWith, "maren-oduya", ev(d, 0, "Lenk met Oduya.", "met"));
+    g.add_evidence(
+        "tobiah-lenk",
+        RelationKind::MetWith,
+        "maren-oduya",
+        ev(d, 0, "Lenk met Oduya.", "met"),
+    );
     g.add_evidence(
         "maren-oduya",
         RelationKind::MetWith,
         "tobiah-lenk",
         ev(d, 16, "Oduya talked with Lenk.", "talked with"),
     );
-    g.add_evidence("ila-sorrel", RelationKind::QuotedIn, "doc:a", ev(d, 40, "\"Good,\" Sorrel said.", "said"));
+    g.add_evidence(
+        "ila-sorrel",
+        RelationKind::QuotedIn,
+        "doc:a",
+        ev(d, 40, "\"Good,\" Sorrel said.", "said"),
+    );
     g.add_evidence(
         "ila-sorrel",
         RelationKind::AffiliatedTo,
@@ -80,16 +102,37 @@ fn key_order(text: &str) -> Vec<String> {
 fn json_follows_the_contract() {
     let g = small_graph();
     let text = write(&Json, &g);
-    assert!(text.ends_with("}\n") && text.starts_with("{\n  \"directed\": true"), "{text}");
-    let top: Vec<String> = text.lines().filter(|l| l.starts_with("  \"")).map(|l| key_order(l)[0].clone()).collect();
+    assert!(
+        text.ends_with("}\n") && text.starts_with("{\n  \"directed\": true"),
+        "{text}"
+    );
+    let top: Vec<String> = text
+        .lines()
+        .filter(|l| l.starts_with("  \""))
+        .map(|l| key_order(l)[0].clone())
+        .collect();
     assert_eq!(top, ["directed", "multigraph", "graph", "nodes", "edges"]);
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["multigraph"], true);
     assert_eq!(v["graph"]["generator"], graphgen::GENERATOR);
     assert_eq!(v["graph"]["documents"], 1);
 
-    let ids: Vec<&str> = v["nodes"].as_array().unwrap().iter().map(|n| n["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["doc:a", "ila-sorrel", "institute-for-fjord-studies", "maren-oduya", "tobiah-lenk"]);
+    let ids: Vec<&str> = v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "doc:a",
+            "ila-sorrel",
+            "institute-for-fjord-studies",
+            "maren-oduya",
+            "tobiah-lenk"
+        ]
+    );
     for node in v["nodes"].as_array().unwrap() {
         for field in ["id", "label", "kind", "aliases", "mentions", "documents"] {
             assert!(node.get(field).is_some(), "{field} missing in {node}");
@@ -102,7 +145,13 @@ fn json_follows_the_contract() {
     let edges = v["edges"].as_array().unwrap();
     let keys: Vec<(&str, &str, &str)> = edges
         .iter()
-        .map(|e| (e["source"].as_str().unwrap(), e["relation"].as_str().unwrap(), e["target"].as_str().unwrap()))
+        .map(|e| {
+            (
+                e["source"].as_str().unwrap(),
+                e["relation"].as_str().unwrap(),
+                e["target"].as_str().unwrap(),
+            )
+        })
         .collect();
     // The symmetric meeting is written once, smaller id first, with both pieces of evidence.
     assert_eq!(
@@ -114,7 +163,10 @@ fn json_follows_the_contract() {
         ]
     );
     let met = &edges[2];
-    assert_eq!((met["key"].as_str(), met["weight"].as_u64()), (Some("met-with"), Some(2)));
+    assert_eq!(
+        (met["key"].as_str(), met["weight"].as_u64()),
+        (Some("met-with"), Some(2))
+    );
     assert_eq!(met["evidence"][1]["trigger"], "talked with");
     assert_eq!(met["evidence"][1]["start"], 16);
     let edge_keys = key_order(&text[text.find("\"edges\"").unwrap()..]);
@@ -126,7 +178,10 @@ fn json_follows_the_contract() {
         ]
     );
     let node_keys = key_order(&text[text.find("\"nodes\"").unwrap()..text.find("\"edges\"").unwrap()]);
-    assert_eq!(node_keys[1..8], ["id", "label", "kind", "aliases", "path", "mentions", "documents"]);
+    assert_eq!(
+        node_keys[1..8],
+        ["id", "label", "kind", "aliases", "path", "mentions", "documents"]
+    );
 }
 
 #[test]
@@ -149,7 +204,11 @@ fn json_is_the_same_whatever_the_order_of_building() {
     for r in g.relations().collect::<Vec<_>>().into_iter().rev() {
         for e in r.evidence.iter().rev() {
             // Symmetric edges are given backwards too; directed ones keep their direction.
-            let (s, t) = if r.kind.is_symmetric() { (&r.target, &r.source) } else { (&r.source, &r.target) };
+            let (s, t) = if r.kind.is_symmetric() {
+                (&r.target, &r.source)
+            } else {
+                (&r.source, &r.target)
+            };
             assert!(reversed.add_evidence(s, r.kind, t, e.clone()));
         }
     }
@@ -163,14 +222,24 @@ fn reading_a_bad_file_names_file_and_field() {
     let text = write(&Json, &small_graph()).replacen("\"kind\": \"analyst\"", "\"kind\": \"pundit\"", 1);
     std::fs::write(&path, text).unwrap();
     let msg = read_graph_json_file(&path).unwrap_err().to_string();
-    assert!(msg.starts_with(&format!("{}: nodes[1].kind: expected one of leader, analyst,", path.display())), "{msg}");
+    assert!(
+        msg.starts_with(&format!(
+            "{}: nodes[1].kind: expected one of leader, analyst,",
+            path.display()
+        )),
+        "{msg}"
+    );
     assert!(msg.ends_with("found \"pundit\""), "{msg}");
 }
 
 /// The `dot` binary, if installed; tests that need it say so and pass without it.
 fn dot_binary() -> Option<&'static str> {
-    let ok =
-        Command::new("dot").arg("-V").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success());
+    let ok = Command::new("dot")
+        .arg("-V")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
     if !ok {
         eprintln!("note: `dot` (graphviz) not found; skipping the rendering check");
     }
@@ -186,7 +255,12 @@ fn render_svg(dot: &str, text: &str) -> Result<String, String> {
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| e.to_string())?;
-    child.stdin.take().unwrap().write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .map_err(|e| e.to_string())?;
     let out = child.wait_with_output().map_err(|e| e.to_string())?;
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     if out.status.success() && !stderr.contains("rror") {
@@ -234,17 +308,27 @@ fn check_dot(g: &Graph, text: &str) -> Result<(), String> {
     }
     let actor_edges: Vec<&dot_check::Edge> = dot.edges.iter().filter(|e| e.subgraph.is_none()).collect();
     if actor_edges.len() != g.relation_count() {
-        return Err(format!("{} edges for {} relations", actor_edges.len(), g.relation_count()));
+        return Err(format!(
+            "{} edges for {} relations",
+            actor_edges.len(),
+            g.relation_count()
+        ));
     }
     for (edge, relation) in actor_edges.iter().zip(g.relations()) {
         let ends = (edge.from.decode_id()?, edge.to.decode_id()?);
         if ends != (relation.source.clone(), relation.target.clone()) {
-            return Err(format!("edge {ends:?} for relation {} -> {}", relation.source, relation.target));
+            return Err(format!(
+                "edge {ends:?} for relation {} -> {}",
+                relation.source, relation.target
+            ));
         }
         let label = edge.attrs.get("label").ok_or("edge without label")?.decode_label()?;
         let undirected = edge.attrs.get("dir").map(dot_check::Value::text) == Some("none");
         if !label.starts_with(relation.kind.as_str()) || undirected != relation.kind.is_symmetric() {
-            return Err(format!("edge {ends:?} of {} drawn as {label:?}, undirected {undirected}", relation.kind));
+            return Err(format!(
+                "edge {ends:?} of {} drawn as {label:?}, undirected {undirected}",
+                relation.kind
+            ));
         }
     }
     Ok(())
@@ -299,10 +383,18 @@ fn dot_of_hostile_names_is_well_formed() {
     }
     assert!(graph_attrs.contains_key("fontname"));
     // The actor with id `legend:leader` pushed the legend's ids aside.
-    let legend: Vec<String> =
-        parsed.nodes.iter().filter(|n| n.subgraph.is_some()).map(|n| n.id.decode_id().unwrap()).collect();
+    let legend: Vec<String> = parsed
+        .nodes
+        .iter()
+        .filter(|n| n.subgraph.is_some())
+        .map(|n| n.id.decode_id().unwrap())
+        .collect();
     assert!(legend.iter().all(|id| id.starts_with("_legend:")), "{legend:?}");
-    assert_eq!(legend.iter().filter(|id| !id.contains("-")).count(), ActorKind::ALL.len(), "{legend:?}");
+    assert_eq!(
+        legend.iter().filter(|id| !id.contains("-")).count(),
+        ActorKind::ALL.len(),
+        "{legend:?}"
+    );
     assert_eq!(text, write(&Dot, &g.clone()), "DOT must be deterministic");
 }
 

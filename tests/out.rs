@@ -4,7 +4,10 @@
 use std::process::{Command, Stdio};
 
 fn run(args: &[&str]) -> Vec<u8> {
-    let out = Command::new(env!("CARGO_BIN_EXE_graphgen")).args(args).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_graphgen"))
+        .args(args)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     out.stdout
 }
@@ -12,9 +15,15 @@ fn run(args: &[&str]) -> Vec<u8> {
 #[test]
 fn out_json_and_dot_are_current() {
     let json = run(&["seeds/", "--json"]);
-    assert!(std::fs::read("out/seeds.json").unwrap() == json, "out/seeds.json is stale: run scripts/regen-out");
+    assert!(
+        std::fs::read("out/seeds.json").unwrap() == json,
+        "out/seeds.json is stale: run scripts/regen-out"
+    );
     let dot = run(&["seeds/", "--dot"]);
-    assert!(std::fs::read("out/seeds.dot").unwrap() == dot, "out/seeds.dot is stale: run scripts/regen-out");
+    assert!(
+        std::fs::read("out/seeds.dot").unwrap() == dot,
+        "out/seeds.dot is stale: run scripts/regen-out"
+    );
 }
 
 #[test]
@@ -25,5 +34,8 @@ fn out_svg_is_the_rendering_of_out_dot() {
     }
     let out = Command::new("dot").args(["-Tsvg", "out/seeds.dot"]).output().unwrap();
     assert!(out.status.success());
-    assert!(std::fs::read("out/seeds.svg").unwrap() == out.stdout, "out/seeds.svg is stale: run scripts/regen-out");
+    assert!(
+        std::fs::read("out/seeds.svg").unwrap() == out.stdout,
+        "out/seeds.svg is stale: run scripts/regen-out"
+    );
 }

@@ -9,7 +9,20 @@ const MINI: &str = "tests/fixtures/tagger/mini.conll";
 
 fn train_to(path: &Path) -> String {
     let out = cargo_bin_cmd!("graphgen")
-        .args(["train", "--train", MINI, "--dev", MINI, "--epochs", "8", "--bits", "18", "--headline-every", "0", "-o"])
+        .args([
+            "train",
+            "--train",
+            MINI,
+            "--dev",
+            MINI,
+            "--epochs",
+            "8",
+            "--bits",
+            "18",
+            "--headline-every",
+            "0",
+            "-o",
+        ])
         .arg(path)
         .output()
         .unwrap();
@@ -24,16 +37,33 @@ fn train_writes_a_reproducible_model_and_reports_dev_scores() {
     let (a, b): (PathBuf, PathBuf) = (dir.path().join("a.model"), dir.path().join("b.model"));
     let report = train_to(&a);
     train_to(&b);
-    for line in ["graphgen: epoch 8: dev", "PER   P", "ORG   P", "LOC   P", "MISC  P", "micro P"] {
+    for line in [
+        "graphgen: epoch 8: dev",
+        "PER   P",
+        "ORG   P",
+        "LOC   P",
+        "MISC  P",
+        "micro P",
+    ] {
         assert!(report.contains(line), "missing {line:?} in:\n{report}");
     }
     let bytes = std::fs::read(&a).unwrap();
-    assert!(bytes == std::fs::read(&b).unwrap(), "two trainings gave different files");
+    assert!(
+        bytes == std::fs::read(&b).unwrap(),
+        "two trainings gave different files"
+    );
 
     let model = Tagger::from_bytes(&bytes).unwrap();
     let words = ["Ilsa", "Marrow", "met", "Teodor", "Vasck", "in", "Brindle", "."];
     let found = spans(&model.tag(&words));
-    assert_eq!(found, [(0, 2, EntityType::Per), (3, 5, EntityType::Per), (6, 7, EntityType::Loc)]);
+    assert_eq!(
+        found,
+        [
+            (0, 2, EntityType::Per),
+            (3, 5, EntityType::Per),
+            (6, 7, EntityType::Loc)
+        ]
+    );
 }
 
 #[test]
@@ -51,8 +81,14 @@ fn train_names_a_bad_input_file_and_line() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("bad.conll") && err.contains("line 2") && err.contains("B-PERSON"), "{err}");
-    assert!(!dir.path().join("m.model").exists(), "no model is written from bad input");
+    assert!(
+        err.contains("bad.conll") && err.contains("line 2") && err.contains("B-PERSON"),
+        "{err}"
+    );
+    assert!(
+        !dir.path().join("m.model").exists(),
+        "no model is written from bad input"
+    );
 }
 
 #[test]

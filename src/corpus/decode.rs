@@ -138,14 +138,8 @@ mod tests {
     #[test]
     fn cap_refuses_large_and_binary_streams() {
         assert_eq!(read_capped(&b"12345"[..], 5).unwrap(), b"12345");
-        assert!(matches!(
-            read_capped(&b"123456"[..], 5),
-            Err(ReadFailure::TooLarge)
-        ));
-        assert!(matches!(
-            read_capped(io::repeat(0), 1 << 40),
-            Err(ReadFailure::Binary)
-        ));
+        assert!(matches!(read_capped(&b"123456"[..], 5), Err(ReadFailure::TooLarge)));
+        assert!(matches!(read_capped(io::repeat(0), 1 << 40), Err(ReadFailure::Binary)));
         assert!(matches!(
             read_capped(io::repeat(b'a'), 20_000),
             Err(ReadFailure::TooLarge)

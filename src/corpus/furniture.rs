@@ -141,9 +141,7 @@ static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
                 Test::Line(p) | Test::Inline(p, _) => Some(p),
                 Test::LineCheck(_) => None,
             };
-            let regex = pattern.map(|p| {
-                Regex::new(p).unwrap_or_else(|e| panic!("furniture rule {}: {e}", rule.what))
-            });
+            let regex = pattern.map(|p| Regex::new(p).unwrap_or_else(|e| panic!("furniture rule {}: {e}", rule.what)));
             Compiled { rule, regex }
         })
         .collect()
@@ -177,9 +175,7 @@ pub fn furniture(text: &str) -> Vec<Range<usize>> {
 
 /// The date of a `date 2025-01-31 ...` stamp on the first non-blank line, if any.
 pub fn header_date(text: &str) -> Option<String> {
-    let first = lines(text)
-        .map(|l| &text[l])
-        .find(|l| !l.trim().is_empty())?;
+    let first = lines(text).map(|l| &text[l]).find(|l| !l.trim().is_empty())?;
     DATE_STAMP.captures(first).map(|c| c[1].to_string())
 }
 
@@ -246,12 +242,11 @@ fn pipe_header(line: &str) -> bool {
 /// preposition (`the Advertisement Council` is a name).
 fn ad_between_sentences(line: &str, at: Range<usize>) -> bool {
     const BEFORE_A_NOUN: &[&str] = &[
-        "a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "your", "my", "of",
-        "for", "in", "on", "by", "no", "one", "each", "every", "any",
+        "a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "your", "my", "of", "for", "in", "on",
+        "by", "no", "one", "each", "every", "any",
     ];
     let after = line[at.end..].trim_start();
-    let next_ok =
-        after.is_empty() || after.starts_with(|c: char| c.is_uppercase() || "\"“‘'(".contains(c));
+    let next_ok = after.is_empty() || after.starts_with(|c: char| c.is_uppercase() || "\"“‘'(".contains(c));
     let previous = line[..at.start]
         .split(|c: char| !c.is_alphanumeric())
         .rfind(|w| !w.is_empty());

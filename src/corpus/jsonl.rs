@@ -48,20 +48,11 @@ pub fn parse(display: &str, content: &str, problems: &mut Vec<Problem>) -> Vec<A
     articles
 }
 
-fn article(
-    raw: &str,
-    line: usize,
-    report: &mut impl FnMut(String, bool),
-) -> Result<Article, String> {
+fn article(raw: &str, line: usize, report: &mut impl FnMut(String, bool)) -> Result<Article, String> {
     let value: Value = serde_json::from_str(raw).map_err(|e| {
         let full = e.to_string();
-        let what = full
-            .rsplit_once(" at line ")
-            .map_or(full.as_str(), |(what, _)| what);
-        format!(
-            "bad JSON at column {} ({what}); fix or remove this line",
-            e.column()
-        )
+        let what = full.rsplit_once(" at line ").map_or(full.as_str(), |(what, _)| what);
+        format!("bad JSON at column {} ({what}); fix or remove this line", e.column())
     })?;
     let Value::Object(fields) = value else {
         return Err("not a JSON object; each line must be an object with a `text` field".into());
@@ -69,9 +60,7 @@ fn article(
     let text = match fields.get("text") {
         Some(Value::String(t)) => t.clone(),
         None | Some(Value::Null) => {
-            return Err(
-                "missing `text`; each line needs the article text in a `text` field".into(),
-            );
+            return Err("missing `text`; each line needs the article text in a `text` field".into());
         }
         Some(_) => return Err("`text` is not a string; it must hold the article text".into()),
     };
@@ -97,11 +86,7 @@ fn article(
     })
 }
 
-fn optional_string(
-    fields: &Map<String, Value>,
-    key: &str,
-    report: &mut impl FnMut(String, bool),
-) -> Option<String> {
+fn optional_string(fields: &Map<String, Value>, key: &str, report: &mut impl FnMut(String, bool)) -> Option<String> {
     match fields.get(key) {
         Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
         None | Some(Value::Null) | Some(Value::String(_)) => None,
@@ -182,23 +167,14 @@ mod tests {
             assert_eq!(problems.len(), 1, "{line}: {problems:?}");
             assert_eq!(problems[0].path, "in.jsonl:2");
             assert!(problems[0].skipped);
-            assert!(
-                problems[0].message.contains(want),
-                "{line}: {}",
-                problems[0].message
-            );
-            assert!(
-                !problems[0].message.contains("at line"),
-                "{}",
-                problems[0].message
-            );
+            assert!(problems[0].message.contains(want), "{line}: {}", problems[0].message);
+            assert!(!problems[0].message.contains("at line"), "{}", problems[0].message);
         }
     }
 
     #[test]
     fn odd_fields_are_warnings() {
-        let (articles, problems) =
-            parse_all("{\"text\": \"t\", \"id\": [1], \"date\": 2024, \"title\": \" \"}");
+        let (articles, problems) = parse_all("{\"text\": \"t\", \"id\": [1], \"date\": 2024, \"title\": \" \"}");
         assert_eq!(articles[0].id, None);
         assert_eq!(articles[0].date, None);
         assert_eq!(articles[0].title, None);
@@ -211,8 +187,7 @@ mod tests {
     fn numbers_blank_lines_crlf_and_duplicates() {
         let content = "{\"id\": 7, \"text\": \"a\"}\r\n\r\n   \n{\"id\": \"7\", \"text\": \"b\"}\r\n{\"id\": \"7\", \"text\": \"c\"}";
         let (articles, problems) = parse_all(content);
-        let ids: Vec<(usize, Option<&str>)> =
-            articles.iter().map(|a| (a.line, a.id.as_deref())).collect();
+        let ids: Vec<(usize, Option<&str>)> = articles.iter().map(|a| (a.line, a.id.as_deref())).collect();
         assert_eq!(ids, [(1, Some("7")), (4, Some("7-2")), (5, Some("7-3"))]);
         assert_eq!(problems.len(), 2);
         assert!(problems[0].message.contains("first on line 1"));

@@ -73,9 +73,7 @@ impl Document {
             return false;
         }
         let after = self.furniture.partition_point(|f| f.end <= range.start);
-        self.furniture
-            .get(after)
-            .is_some_and(|f| f.start < range.end)
+        self.furniture.get(after).is_some_and(|f| f.start < range.end)
     }
 }
 
@@ -166,9 +164,7 @@ fn read_stream(
         Err(failure) => {
             let message = match failure {
                 ReadFailure::TooLarge => too_large(cap),
-                ReadFailure::Binary => {
-                    "binary file (NUL bytes in the first 8 KB), not an article".into()
-                }
+                ReadFailure::Binary => "binary file (NUL bytes in the first 8 KB), not an article".into(),
                 ReadFailure::Io(e) => source::describe(&e),
             };
             problems.push(skip(display, message));
@@ -187,12 +183,7 @@ fn read_stream(
 }
 
 /// Turns decoded text into the documents it holds.
-fn parse(
-    display: &str,
-    format: Format,
-    text: String,
-    problems: &mut Vec<Problem>,
-) -> Vec<Document> {
+fn parse(display: &str, format: Format, text: String, problems: &mut Vec<Problem>) -> Vec<Document> {
     let stem = stem_of(display);
     match format {
         Format::Jsonl => jsonl::parse(display, &text, problems)
@@ -200,10 +191,7 @@ fn parse(
             .map(|a| {
                 let (path, stem) = match &a.id {
                     Some(id) => (format!("{display}#{id}"), id.clone()),
-                    None => (
-                        format!("{display}#{}", a.line),
-                        format!("{stem}-{}", a.line),
-                    ),
+                    None => (format!("{display}#{}", a.line), format!("{stem}-{}", a.line)),
                 };
                 let mut doc = Document::new(path, stem, a.text);
                 (doc.title, doc.date, doc.url) = (a.title, a.date, a.url);
@@ -240,11 +228,8 @@ fn stem_of(display: &str) -> String {
     if display == "-" {
         return "stdin".into();
     }
-    let stem = Path::new(display)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned());
-    stem.filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "document".into())
+    let stem = Path::new(display).file_stem().map(|s| s.to_string_lossy().into_owned());
+    stem.filter(|s| !s.is_empty()).unwrap_or_else(|| "document".into())
 }
 
 /// Leaves the first of equal names alone and gives the later ones `-2`, `-3`... skipping any

@@ -79,10 +79,7 @@ pub fn discover(args: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
 /// Walks `root` in file-name order, following symbolic links but not their loops. Hidden
 /// entries (`.git`, editor and AppleDouble `._x.txt` files) are not articles and are skipped.
 fn walk(root: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<Problem>) {
-    let walker = WalkDir::new(root)
-        .follow_links(true)
-        .sort_by_file_name()
-        .min_depth(1);
+    let walker = WalkDir::new(root).follow_links(true).sort_by_file_name().min_depth(1);
     for entry in walker
         .into_iter()
         .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'))
@@ -122,10 +119,7 @@ fn walk_problem(root: &Path, e: &walkdir::Error) -> Problem {
     let path = display(e.path().unwrap_or(root));
     let message = match (e.loop_ancestor(), e.io_error()) {
         (Some(ancestor), _) => {
-            format!(
-                "symbolic link loop back to {}; not followed",
-                display(ancestor)
-            )
+            format!("symbolic link loop back to {}; not followed", display(ancestor))
         }
         (None, Some(io)) if io.kind() == io::ErrorKind::NotFound => {
             "no such file or directory (a broken symbolic link?)".to_string()

@@ -36,11 +36,7 @@ fn reader_formats() {
     let (docs, problems) = read_reader("-", "plain words\n".as_bytes(), MAX_INPUT_BYTES);
     assert!(problems.is_empty());
     assert_eq!(
-        (
-            docs[0].path.as_str(),
-            docs[0].stem.as_str(),
-            docs[0].text.as_str()
-        ),
+        (docs[0].path.as_str(), docs[0].stem.as_str(), docs[0].text.as_str()),
         ("-", "stdin", "plain words\n")
     );
 
@@ -51,11 +47,7 @@ fn reader_formats() {
         ("Para & more", Some("T"))
     );
 
-    let (docs, _) = read_reader(
-        "-",
-        "<p>not a page, just a tag</p>".as_bytes(),
-        MAX_INPUT_BYTES,
-    );
+    let (docs, _) = read_reader("-", "<p>not a page, just a tag</p>".as_bytes(), MAX_INPUT_BYTES);
     assert_eq!(docs[0].text, "<p>not a page, just a tag</p>");
 
     let (docs, _) = read_reader(
@@ -63,10 +55,7 @@ fn reader_formats() {
         "{\"text\":\"a\"}\n{\"id\":\"k\",\"text\":\"b\"}".as_bytes(),
         1000,
     );
-    let names: Vec<(&str, &str)> = docs
-        .iter()
-        .map(|d| (d.path.as_str(), d.stem.as_str()))
-        .collect();
+    let names: Vec<(&str, &str)> = docs.iter().map(|d| (d.path.as_str(), d.stem.as_str())).collect();
     assert_eq!(names, [("feed.jsonl#1", "feed-1"), ("feed.jsonl#k", "k")]);
 }
 
@@ -126,8 +115,5 @@ fn touches_furniture() {
 fn problems_sort_by_file_then_line() {
     let mut paths = vec!["b.txt", "a.jsonl:10", "a.jsonl:9", "a.jsonl", "c:/x"];
     paths.sort_by(|a, b| problem_order(a).cmp(&problem_order(b)));
-    assert_eq!(
-        paths,
-        ["a.jsonl", "a.jsonl:9", "a.jsonl:10", "b.txt", "c:/x"]
-    );
+    assert_eq!(paths, ["a.jsonl", "a.jsonl:9", "a.jsonl:10", "b.txt", "c:/x"]);
 }

@@ -56,7 +56,12 @@ fn kind_style(kind: ActorKind) -> KindStyle {
         ActorKind::Country => ("hexagon", "filled", "#FFAB91", "#BF360C"),
         ActorKind::Document => ("note", "filled", "#FAFAFA", "#9E9E9E"),
     };
-    KindStyle { shape, style, fill, border }
+    KindStyle {
+        shape,
+        style,
+        fill,
+        border,
+    }
 }
 
 struct RelationStyle {
@@ -72,7 +77,11 @@ fn relation_style(kind: RelationKind) -> RelationStyle {
         RelationKind::AlliedWith => ("#C62828", "bold", "normal"),
         RelationKind::AffiliatedTo => ("#2E7D32", "solid", "empty"),
     };
-    RelationStyle { color, style, arrowhead }
+    RelationStyle {
+        color,
+        style,
+        arrowhead,
+    }
 }
 
 fn write_defaults(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
@@ -83,12 +92,19 @@ fn write_defaults(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
          rankdir=LR, overlap=false, splines=true, nodesep=0.3, ranksep=0.8];",
         quote_label(&title)
     )?;
-    writeln!(out, "  node [fontname={FONT}, fontsize=11, fontcolor=\"#212121\", penwidth=1.2];")?;
+    writeln!(
+        out,
+        "  node [fontname={FONT}, fontsize=11, fontcolor=\"#212121\", penwidth=1.2];"
+    )?;
     writeln!(out, "  edge [fontname={FONT}, fontsize=9, arrowsize=0.7];")
 }
 
 fn counted(n: usize, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn node_statement(actor: &Actor) -> String {
@@ -106,7 +122,12 @@ fn node_statement(actor: &Actor) -> String {
 }
 
 fn node_tooltip(actor: &Actor) -> String {
-    let mut tip = format!("{} ({}, {})", actor.label, actor.kind, counted(actor.mentions, "mention"));
+    let mut tip = format!(
+        "{} ({}, {})",
+        actor.label,
+        actor.kind,
+        counted(actor.mentions, "mention")
+    );
     if !actor.aliases.is_empty() {
         let aliases: Vec<&str> = actor.aliases.iter().map(String::as_str).collect();
         tip.push_str("\nalso: ");
@@ -118,7 +139,11 @@ fn node_tooltip(actor: &Actor) -> String {
 fn edge_statement(relation: &Relation) -> String {
     let s = relation_style(relation.kind);
     let weight = relation.weight();
-    let label = if weight > 1 { format!("{} ×{weight}", relation.kind) } else { relation.kind.to_string() };
+    let label = if weight > 1 {
+        format!("{} ×{weight}", relation.kind)
+    } else {
+        relation.kind.to_string()
+    };
     let direction = if relation.kind.is_symmetric() { ", dir=none" } else { "" };
     format!(
         "{} -> {} [label={}, color=\"{}\", fontcolor=\"{}\", style={}, arrowhead={}, penwidth={:.1}{direction}, tooltip={}]",
@@ -149,7 +174,13 @@ fn edge_tooltip(relation: &Relation) -> String {
         .filter(|t| seen.insert(*t))
         .take(TOOLTIP_TRIGGERS)
         .collect();
-    format!("{} {} {}: {}", relation.source, relation.kind, relation.target, triggers.join("; "))
+    format!(
+        "{} {} {}: {}",
+        relation.source,
+        relation.kind,
+        relation.target,
+        triggers.join("; ")
+    )
 }
 
 /// Legend node ids start with a prefix no actor id starts with, so they can never merge
@@ -171,7 +202,10 @@ fn write_legend(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
     }
     let prefix = legend_prefix(graph);
     writeln!(out, "  subgraph cluster_legend {{")?;
-    writeln!(out, "    graph [label=\"Legend\", style=\"rounded,dashed\", color=\"#9E9E9E\", fontsize=10];")?;
+    writeln!(
+        out,
+        "    graph [label=\"Legend\", style=\"rounded,dashed\", color=\"#9E9E9E\", fontsize=10];"
+    )?;
     for kind in kinds {
         let s = kind_style(kind);
         writeln!(
@@ -186,9 +220,20 @@ fn write_legend(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
     }
     for relation in relations {
         let s = relation_style(relation);
-        let (from, to) = (quote_id(&format!("{prefix}{relation}:from")), quote_id(&format!("{prefix}{relation}:to")));
-        writeln!(out, "    {from} [label=\"\", shape=point, width=0.05, color=\"{}\"];", s.color)?;
-        writeln!(out, "    {to} [label=\"\", shape=point, width=0.05, color=\"{}\"];", s.color)?;
+        let (from, to) = (
+            quote_id(&format!("{prefix}{relation}:from")),
+            quote_id(&format!("{prefix}{relation}:to")),
+        );
+        writeln!(
+            out,
+            "    {from} [label=\"\", shape=point, width=0.05, color=\"{}\"];",
+            s.color
+        )?;
+        writeln!(
+            out,
+            "    {to} [label=\"\", shape=point, width=0.05, color=\"{}\"];",
+            s.color
+        )?;
         let direction = if relation.is_symmetric() { ", dir=none" } else { "" };
         writeln!(
             out,
@@ -218,7 +263,13 @@ mod tests {
     }
 
     fn ev(start: usize, trigger: &str) -> Evidence {
-        Evidence { document: "d.txt".into(), start, end: start + 1, sentence: "s".into(), trigger: trigger.into() }
+        Evidence {
+            document: "d.txt".into(),
+            start,
+            end: start + 1,
+            sentence: "s".into(),
+            trigger: trigger.into(),
+        }
     }
 
     fn render(g: &Graph) -> String {
@@ -238,8 +289,10 @@ mod tests {
 
     #[test]
     fn every_kind_and_relation_looks_different() {
-        let kinds: BTreeSet<(&str, &str)> =
-            ActorKind::ALL.iter().map(|&k| (kind_style(k).shape, kind_style(k).fill)).collect();
+        let kinds: BTreeSet<(&str, &str)> = ActorKind::ALL
+            .iter()
+            .map(|&k| (kind_style(k).shape, kind_style(k).fill))
+            .collect();
         assert_eq!(kinds.len(), ActorKind::ALL.len());
         let fills: BTreeSet<&str> = ActorKind::ALL.iter().map(|&k| kind_style(k).fill).collect();
         assert_eq!(fills.len(), ActorKind::ALL.len());
@@ -293,13 +346,20 @@ mod tests {
     #[test]
     fn output_is_deterministic() {
         let mut g = Graph::new();
-        for (id, kind) in [("z", ActorKind::Outlet), ("m", ActorKind::Analyst), ("a", ActorKind::Person)] {
+        for (id, kind) in [
+            ("z", ActorKind::Outlet),
+            ("m", ActorKind::Analyst),
+            ("a", ActorKind::Person),
+        ] {
             g.add_actor(actor(id, kind));
         }
         g.add_evidence("m", RelationKind::AffiliatedTo, "z", ev(1, "of"));
         assert_eq!(render(&g), render(&g.clone()));
         let text = render(&g);
-        let order: Vec<usize> = ["\"a\" [", "\"m\" [", "\"z\" ["].iter().map(|n| text.find(n).unwrap()).collect();
+        let order: Vec<usize> = ["\"a\" [", "\"m\" [", "\"z\" ["]
+            .iter()
+            .map(|n| text.find(n).unwrap())
+            .collect();
         assert!(order.windows(2).all(|w| w[0] < w[1]), "nodes not in id order:\n{text}");
     }
 }

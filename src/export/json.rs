@@ -20,7 +20,10 @@ impl Exporter for Json {
         let doc = NodeLink {
             directed: true,
             multigraph: true,
-            graph: GraphAttrs { generator: crate::GENERATOR, documents: graph.documents },
+            graph: GraphAttrs {
+                generator: crate::GENERATOR,
+                documents: graph.documents,
+            },
             nodes: graph.actors().map(Node::from).collect(),
             edges: graph.relations().map(Edge::from).collect(),
         };
@@ -147,7 +150,13 @@ mod tests {
         let mut g = Graph::new();
         g.add_actor(actor("a", ActorKind::Leader));
         g.add_actor(actor("b", ActorKind::Leader));
-        let ev = Evidence { document: "d.txt".into(), start: 3, end: 9, sentence: "s".into(), trigger: "t".into() };
+        let ev = Evidence {
+            document: "d.txt".into(),
+            start: 3,
+            end: 9,
+            sentence: "s".into(),
+            trigger: "t".into(),
+        };
         g.add_evidence("a", RelationKind::AlliedWith, "b", ev);
         let text = render(&g);
         let edge = &text[text.find("\"edges\"").unwrap()..];

@@ -37,7 +37,12 @@ pub fn read_graph_json(text: &str) -> Result<Graph> {
     let (key, edges) = match (root.get("edges"), root.get("links")) {
         (Some(e), _) => ("edges", e),
         (None, Some(l)) => ("links", l),
-        (None, None) => return Err(invalid("edges", "missing; a node-link graph lists its edges under \"edges\"")),
+        (None, None) => {
+            return Err(invalid(
+                "edges",
+                "missing; a node-link graph lists its edges under \"edges\"",
+            ));
+        }
     };
     for (i, edge) in as_array(edges, key)?.iter().enumerate() {
         read_edge(&mut graph, edge, &format!("{key}[{i}]"))?;
@@ -47,9 +52,15 @@ pub fn read_graph_json(text: &str) -> Result<Graph> {
 
 /// [`read_graph_json`] on a file; errors name the file first.
 pub fn read_graph_json_file(path: &Path) -> Result<Graph> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
     read_graph_json(&text).map_err(|e| match e {
-        Error::Invalid { what, message } => Error::Invalid { what: format!("{}: {what}", path.display()), message },
+        Error::Invalid { what, message } => Error::Invalid {
+            what: format!("{}: {what}", path.display()),
+            message,
+        },
         other => other,
     })
 }
@@ -64,12 +75,19 @@ fn read_node(node: &Value, at: &str) -> Result<Actor> {
     let obj = as_object(node, at)?;
     let kind_at = format!("{at}.kind");
     let kind_name = as_str(required(obj, at, "kind")?, &kind_at)?;
-    let kind = ActorKind::parse(kind_name)
-        .ok_or_else(|| invalid(&kind_at, expected_one_of(&ActorKind::ALL.map(ActorKind::as_str), kind_name)))?;
+    let kind = ActorKind::parse(kind_name).ok_or_else(|| {
+        invalid(
+            &kind_at,
+            expected_one_of(&ActorKind::ALL.map(ActorKind::as_str), kind_name),
+        )
+    })?;
     let path = match obj.get("path") {
         Some(v) => Some(as_str(v, &format!("{at}.path"))?.to_string()),
         None if kind == ActorKind::Document => {
-            return Err(invalid(format!("{at}.path"), "missing; a document node needs the path of its file"));
+            return Err(invalid(
+                format!("{at}.path"),
+                "missing; a document node needs the path of its file",
+            ));
         }
         None => None,
     };
@@ -78,7 +96,9 @@ fn read_node(node: &Value, at: &str) -> Result<Actor> {
         label: string_field(obj, at, "label")?,
         kind,
         aliases: optional_set(obj, at, "aliases")?,
-        mentions: obj.get("mentions").map_or(Ok(0), |v| as_count(v, &format!("{at}.mentions")))?,
+        mentions: obj
+            .get("mentions")
+            .map_or(Ok(0), |v| as_count(v, &format!("{at}.mentions")))?,
         documents: optional_set(obj, at, "documents")?,
         path,
     })
@@ -97,23 +117,36 @@ fn read_edge(graph: &mut Graph, edge: &Value, at: &str) -> Result<()> {
         }
     }
     if source == target {
-        return Err(invalid(at, format!("an edge from {source:?} to itself; graphgen graphs have no loops")));
+        return Err(invalid(
+            at,
+            format!("an edge from {source:?} to itself; graphgen graphs have no loops"),
+        ));
     }
     let rel_at = format!("{at}.relation");
     let rel_name = as_str(required(obj, at, "relation")?, &rel_at)?;
-    let relation = RelationKind::parse(rel_name)
-        .ok_or_else(|| invalid(&rel_at, expected_one_of(&RelationKind::ALL.map(RelationKind::as_str), rel_name)))?;
+    let relation = RelationKind::parse(rel_name).ok_or_else(|| {
+        invalid(
+            &rel_at,
+            expected_one_of(&RelationKind::ALL.map(RelationKind::as_str), rel_name),
+        )
+    })?;
     let ev_at = format!("{at}.evidence");
     let items = as_array(required(obj, at, "evidence")?, &ev_at)?;
     if items.is_empty() {
-        return Err(invalid(&ev_at, "empty; every edge needs at least one piece of evidence"));
+        return Err(invalid(
+            &ev_at,
+            "empty; every edge needs at least one piece of evidence",
+        ));
     }
     if let Some(w) = obj.get("weight") {
         let weight = as_count(w, &format!("{at}.weight"))?;
         if weight != items.len() {
             return Err(invalid(
                 format!("{at}.weight"),
-                format!("{weight}, but the edge has {} pieces of evidence; the weight counts them", items.len()),
+                format!(
+                    "{weight}, but the edge has {} pieces of evidence; the weight counts them",
+                    items.len()
+                ),
             ));
         }
     }
@@ -129,7 +162,10 @@ fn read_evidence(item: &Value, at: &str) -> Result<Evidence> {
     let start = as_count(required(obj, at, "start")?, &format!("{at}.start"))?;
     let end = as_count(required(obj, at, "end")?, &format!("{at}.end"))?;
     if end < start {
-        return Err(invalid(format!("{at}.end"), format!("{end} is before start {start}; offsets are a byte range")));
+        return Err(invalid(
+            format!("{at}.end"),
+            format!("{end} is before start {start}; offsets are a byte range"),
+        ));
     }
     Ok(Evidence {
         document: string_field(obj, at, "document")?,
@@ -141,7 +177,10 @@ fn read_evidence(item: &Value, at: &str) -> Result<Evidence> {
 }
 
 fn invalid(what: impl Into<String>, message: impl Into<String>) -> Error {
-    Error::Invalid { what: what.into(), message: message.into() }
+    Error::Invalid {
+        what: what.into(),
+        message: message.into(),
+    }
 }
 
 fn expected_one_of(names: &[&str], found: &str) -> String {
@@ -149,11 +188,16 @@ fn expected_one_of(names: &[&str], found: &str) -> String {
 }
 
 fn field_path(at: &str, key: &str) -> String {
-    if at.is_empty() { key.to_string() } else { format!("{at}.{key}") }
+    if at.is_empty() {
+        key.to_string()
+    } else {
+        format!("{at}.{key}")
+    }
 }
 
 fn required<'a>(obj: &'a Map<String, Value>, at: &str, key: &str) -> Result<&'a Value> {
-    obj.get(key).ok_or_else(|| invalid(field_path(at, key), "missing; graphgen JSON requires it"))
+    obj.get(key)
+        .ok_or_else(|| invalid(field_path(at, key), "missing; graphgen JSON requires it"))
 }
 
 fn string_field(obj: &Map<String, Value>, at: &str, key: &str) -> Result<String> {
@@ -161,7 +205,9 @@ fn string_field(obj: &Map<String, Value>, at: &str, key: &str) -> Result<String>
 }
 
 fn optional_set(obj: &Map<String, Value>, at: &str, key: &str) -> Result<BTreeSet<String>> {
-    let Some(v) = obj.get(key) else { return Ok(BTreeSet::new()) };
+    let Some(v) = obj.get(key) else {
+        return Ok(BTreeSet::new());
+    };
     let here = field_path(at, key);
     as_array(v, &here)?
         .iter()
@@ -171,15 +217,18 @@ fn optional_set(obj: &Map<String, Value>, at: &str, key: &str) -> Result<BTreeSe
 }
 
 fn as_object<'a>(v: &'a Value, at: &str) -> Result<&'a Map<String, Value>> {
-    v.as_object().ok_or_else(|| invalid(at, format!("expected an object, found {}", type_name(v))))
+    v.as_object()
+        .ok_or_else(|| invalid(at, format!("expected an object, found {}", type_name(v))))
 }
 
 fn as_array<'a>(v: &'a Value, at: &str) -> Result<&'a Vec<Value>> {
-    v.as_array().ok_or_else(|| invalid(at, format!("expected an array, found {}", type_name(v))))
+    v.as_array()
+        .ok_or_else(|| invalid(at, format!("expected an array, found {}", type_name(v))))
 }
 
 fn as_str<'a>(v: &'a Value, at: &str) -> Result<&'a str> {
-    v.as_str().ok_or_else(|| invalid(at, format!("expected a string, found {}", type_name(v))))
+    v.as_str()
+        .ok_or_else(|| invalid(at, format!("expected a string, found {}", type_name(v))))
 }
 
 fn as_count(v: &Value, at: &str) -> Result<usize> {
@@ -222,12 +271,18 @@ mod tests {
             ("{\"nodes\": [".to_string(), "graph JSON: not valid JSON"),
             ("{}".to_string(), "nodes: missing"),
             (r#"{"nodes": []}"#.to_string(), "edges: missing"),
-            (r#"{"nodes": {}, "edges": []}"#.to_string(), "nodes: expected an array, found an object"),
+            (
+                r#"{"nodes": {}, "edges": []}"#.to_string(),
+                "nodes: expected an array, found an object",
+            ),
             (
                 format!(r#"{{"nodes": [{NODE_A}, {{"id": "x", "label": "X", "kind": "boss"}}], "edges": []}}"#),
                 "nodes[1].kind: expected one of leader, analyst, person, institute, outlet, country, document, found \"boss\"",
             ),
-            (r#"{"nodes": [{"id": "x", "kind": "person"}], "edges": []}"#.to_string(), "nodes[0].label: missing"),
+            (
+                r#"{"nodes": [{"id": "x", "kind": "person"}], "edges": []}"#.to_string(),
+                "nodes[0].label: missing",
+            ),
             (
                 r#"{"nodes": [{"id": 7, "label": "X", "kind": "person"}], "edges": []}"#.to_string(),
                 "nodes[0].id: expected a string, found a number",
@@ -245,7 +300,10 @@ mod tests {
                 r#"{"nodes": [{"id": "x", "label": "X", "kind": "person", "mentions": -1}], "edges": []}"#.to_string(),
                 "nodes[0].mentions: expected a whole number >= 0, found -1",
             ),
-            (format!(r#"{{"nodes": [{NODE_A}, {NODE_A}], "edges": []}}"#), "nodes[1].id: duplicate id \"a\""),
+            (
+                format!(r#"{{"nodes": [{NODE_A}, {NODE_A}], "edges": []}}"#),
+                "nodes[1].id: duplicate id \"a\"",
+            ),
             (
                 with_edge(&format!(
                     r#"{{"source": "a", "target": "zz", "relation": "met-with", "evidence": [{EVIDENCE}]}}"#
@@ -316,7 +374,10 @@ mod tests {
         let path = dir.path().join("g.json");
         std::fs::write(&path, "{}").unwrap();
         let msg = read_graph_json_file(&path).unwrap_err().to_string();
-        assert_eq!(msg, format!("{}: nodes: missing; graphgen JSON requires it", path.display()));
+        assert_eq!(
+            msg,
+            format!("{}: nodes: missing; graphgen JSON requires it", path.display())
+        );
         let missing = read_graph_json_file(&dir.path().join("nope.json")).unwrap_err();
         assert!(matches!(missing, Error::Read { .. }));
     }

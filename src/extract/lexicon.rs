@@ -11,9 +11,9 @@
 
 mod gazetteer;
 mod load;
-mod tsv;
 #[cfg(test)]
 mod tests;
+mod tsv;
 
 pub use load::Sources;
 pub use tsv::normalise;
@@ -260,7 +260,11 @@ impl Lexicon {
             .or_else(|| self.capitals.get(s).map(|&i| (i, How::Capital)))
             .or_else(|| self.seats.get(s).map(|&i| (i, How::Seat)))?;
         let country = &self.countries[i];
-        Some(CountryForm { country, how, ambiguous: country.is_ambiguous(s) })
+        Some(CountryForm {
+            country,
+            how,
+            ambiguous: country.is_ambiguous(s),
+        })
     }
 
     pub fn outlets(&self) -> &[Outlet] {
@@ -342,8 +346,13 @@ impl Lexicon {
 
     fn entry(&self, target: Target) -> GazetteerEntry<'_> {
         match target {
-            Target::Country(i, how) => GazetteerEntry::Country { country: &self.countries[i], how },
-            Target::Outlet(i) => GazetteerEntry::Outlet { outlet: &self.outlets[i] },
+            Target::Country(i, how) => GazetteerEntry::Country {
+                country: &self.countries[i],
+                how,
+            },
+            Target::Outlet(i) => GazetteerEntry::Outlet {
+                outlet: &self.outlets[i],
+            },
             Target::Place(i) => GazetteerEntry::Place { place: &self.places[i] },
         }
     }

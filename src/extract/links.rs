@@ -63,11 +63,20 @@ pub fn settle_capitals(view: &SentenceView<'_>, cands: &mut [Cand]) {
         let dateline = c.first == 0
             && after.is_some_and(|w| matches!(w.text, "," | "(" | "—" | "–" | "-"))
             && view.words[c.first].text.chars().all(|ch| !ch.is_lowercase());
-        let modifier = after.is_some_and(|w| w.lower.starts_with("-based") || matches!(w.lower.as_str(), "campus" | "office" | "bureau" | "branch" | "time" | "university"));
+        let modifier = after.is_some_and(|w| {
+            w.lower.starts_with("-based")
+                || matches!(
+                    w.lower.as_str(),
+                    "campus" | "office" | "bureau" | "branch" | "time" | "university"
+                )
+        });
         c.what = if locative || dateline || modifier {
             What::Place
         } else {
-            What::Country { id: id.clone(), name: name.clone() }
+            What::Country {
+                id: id.clone(),
+                name: name.clone(),
+            }
         };
     }
 }
@@ -108,7 +117,9 @@ fn target_of(local: &Local<'_>, k: usize) -> Option<Ref> {
 
 /// A capital read as a place still locates an organisation in its state.
 fn capital_place_country(c: &Cand) -> Option<Ref> {
-    super::lexicon::lexicon().capital(&c.text).map(|country| Ref::Country(country.id.clone()))
+    super::lexicon::lexicon()
+        .capital(&c.text)
+        .map(|country| Ref::Country(country.id.clone()))
 }
 
 /// `Chinese President Xi Jinping`, `then-South Korean President Moon`, `Communist Party
@@ -178,18 +189,30 @@ fn apposition(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &mu
     if k >= end || (view.words[k].cap && view.words[k].title.is_none() && view.words[k].gaz.is_none()) {
         return;
     }
-    if matches!(view.words[k].lower.as_str(), "who" | "which" | "whose" | "that" | "where" | "when" | "whom") {
+    if matches!(
+        view.words[k].lower.as_str(),
+        "who" | "which" | "whose" | "that" | "where" | "when" | "whom"
+    ) {
         return;
     }
-    if local.cands.iter().any(|o| o.first >= start && o.last <= end && o.what == What::Person) {
+    if local
+        .cands
+        .iter()
+        .any(|o| o.first >= start && o.last <= end && o.what == What::Person)
+    {
         return;
     }
     // The role word heads the phrase: it comes within its first few words.
     let title = (start..end.min(start + 6)).find_map(|j| view.words[j].title.filter(|t| !t.honorific).map(|t| (j, t)));
     let retired = (start..end).any(|j| matches!(view.words[j].lower.as_str(), "retired" | "former"));
     let role = title.map(|(j, t)| {
-        let of_org = matches!(view.words.get(j + t.len).map(|w| w.lower.as_str()), Some("of" | "at" | "for" | "with"))
-            && local.cands.iter().any(|o| o.first > j && o.last <= end && matches!(o.what, What::Org | What::Outlet { .. } | What::Acronym));
+        let of_org = matches!(
+            view.words.get(j + t.len).map(|w| w.lower.as_str()),
+            Some("of" | "at" | "for" | "with")
+        ) && local
+            .cands
+            .iter()
+            .any(|o| o.first > j && o.last <= end && matches!(o.what, What::Org | What::Outlet { .. } | What::Acronym));
         // Officers of institutes (`vice president of the X Institute`) and retired officials
         // are quoted for their expertise.
         if (t.org && of_org && t.role != ActorKind::Analyst) || (retired && t.role == ActorKind::Person) {
@@ -232,7 +255,14 @@ fn apposition(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &mu
 
 /// Organisations and demonyms inside a role phrase; in `director of A at B` the person
 /// belongs to B, and A is a unit of B.
-fn affiliations_in(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, start: usize, end: usize, out: &mut Vec<Link>) {
+fn affiliations_in(
+    view: &SentenceView<'_>,
+    local: &mut Local<'_>,
+    c: usize,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Link>,
+) {
     let mut orgs: Vec<usize> = Vec::new();
     let mut j = start;
     while j < end {
@@ -241,12 +271,11 @@ fn affiliations_in(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, sta
             let next = cand.last;
             match &cand.what {
                 What::Org | What::Outlet { .. } | What::Acronym => orgs.push(k),
-                What::Demonym { id, .. } => {
+                What::Demonym { id, .. }
                     // `a retired South Korean general`: a demonym directly before the role word.
-                    if view.words.get(next).is_some_and(|w| w.title.is_some()) {
+                    if view.words.get(next).is_some_and(|w| w.title.is_some()) => {
                         out.push(affiliation(view, c, Ref::Country(id.clone()), j, next));
                     }
-                }
                 _ => {}
             }
             j = next.max(j + 1);
@@ -259,7 +288,10 @@ fn affiliations_in(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, sta
     for w in orgs.windows(2) {
         let (a, b) = (local.get(w[0]), local.get(w[1]));
         let between: Vec<&str> = view.words[a.last..b.first].iter().map(|w| w.lower.as_str()).collect();
-        if matches!(between.as_slice(), ["at"] | ["at", "the"] | ["of"] | ["of", "the"] | ["in"] | ["in", "the"]) {
+        if matches!(
+            between.as_slice(),
+            ["at"] | ["at", "the"] | ["of"] | ["of", "the"] | ["in"] | ["in", "the"]
+        ) {
             parent = Some(w[1]);
         }
         if matches!(between.as_slice(), ["'s"] | ["’s"]) {
@@ -286,12 +318,12 @@ fn org_context(view: &SentenceView<'_>, local: &mut Local<'_>, k: usize, out: &m
     while j > 0 && !view.words[j - 1].cap && view.words[j - 1].is_word() && !view.words[j - 1].lower.starts_with("-") {
         j -= 1;
     }
-    if j >= 2 && matches!(view.words[j - 1].lower.as_str(), "'s" | "’s" | "'") {
-        if let Some(owner) = local.ending_at(j - 1)
-            && let Some(to @ Ref::Country(_)) = target_of(local, owner).map(|t| as_country(local, t))
-        {
-            out.push(affiliation(view, k, to, j - 1, first));
-        }
+    if j >= 2
+        && matches!(view.words[j - 1].lower.as_str(), "'s" | "’s" | "'")
+        && let Some(owner) = local.ending_at(j - 1)
+        && let Some(to @ Ref::Country(_)) = target_of(local, owner).map(|t| as_country(local, t))
+    {
+        out.push(affiliation(view, k, to, j - 1, first));
     }
 }
 
@@ -305,7 +337,14 @@ fn as_country(local: &Local<'_>, t: Ref) -> Ref {
 }
 
 /// `X, the central bank in Seoul`: the state an organisation is in.
-fn org_in_place(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, start: usize, end: usize, out: &mut Vec<Link>) {
+fn org_in_place(
+    view: &SentenceView<'_>,
+    local: &mut Local<'_>,
+    c: usize,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Link>,
+) {
     for j in start..end {
         if view.words[j].lower == "in"
             && let Some(k) = local.starting_at(j + 1)
@@ -360,7 +399,9 @@ fn based(view: &SentenceView<'_>, local: &mut Local<'_>, out: &mut Vec<Link>) {
             continue;
         }
         let Some(place) = local.ending_at(j) else { continue };
-        let Some(to @ Ref::Country(_)) = target_of(local, place).map(|t| as_country(local, t)) else { continue };
+        let Some(to @ Ref::Country(_)) = target_of(local, place).map(|t| as_country(local, t)) else {
+            continue;
+        };
         let org = (j + 1..view.len().min(j + 6)).find_map(|i| local.starting_at(i).filter(|&k| local.get(k).is_org()));
         if let Some(org) = org {
             out.push(affiliation(view, org, to, j - 1, j + 1));

@@ -20,8 +20,8 @@ use crate::resolve::document::{LocalActor, actor_slug, resolve};
 use crate::text::{Span, sentences};
 use links::{Link, Local, Ref};
 use names::{Cand, What};
-use serde::Serialize;
 use sentence::SentenceView;
+use serde::Serialize;
 
 /// One actor (or place) mention, as `graphgen mentions` writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -71,7 +71,11 @@ pub fn extract_document(doc: &Document) -> Extraction {
     let resolved = resolve(&cands, &links);
     let mentions = mentions(doc, &cands, &resolved.of_cand, &resolved.actors);
     let relations = relations(doc, text, &views, &cands, &links, &resolved.of_cand, &resolved.actors);
-    Extraction { mentions, actors: resolved.actors, relations }
+    Extraction {
+        mentions,
+        actors: resolved.actors,
+        relations,
+    }
 }
 
 /// Candidates of every sentence (one list for the document) and the links between them.
@@ -82,7 +86,10 @@ fn read_sentences(views: &[SentenceView<'_>], text: &str) -> (Vec<Cand>, Vec<Lin
         let mut cands = names::find(view, text);
         links::settle_capitals(view, &mut cands);
         let base = all.len();
-        let mut local = Local { base, cands: &mut cands };
+        let mut local = Local {
+            base,
+            cands: &mut cands,
+        };
         links::affiliations(view, &mut local, &mut links);
         relations::quotes(view, &mut local, &mut links);
         relations::meetings(view, &local, &mut links);
@@ -100,7 +107,14 @@ fn mentions(doc: &Document, cands: &[Cand], of_cand: &[Option<usize>], actors: &
             (None, What::Place) => ("place".to_string(), slug(&c.text)),
             _ => continue,
         };
-        out.push(Mention { document: doc.path.clone(), start: c.span.start, end: c.span.end, text: c.text.clone(), kind, entity });
+        out.push(Mention {
+            document: doc.path.clone(),
+            start: c.span.start,
+            end: c.span.end,
+            text: c.text.clone(),
+            kind,
+            entity,
+        });
     }
     out
 }
@@ -122,10 +136,15 @@ fn relations(
                 Ref::Cand(k) => of_cand[*k].map(Target::Actor),
                 Ref::Document => Some(Target::Document),
                 Ref::Pronoun(at) => pronouns.at(*at, l.kind == RelationKind::QuotedIn).map(Target::Actor),
-                Ref::Country(id) => actors.iter().position(|a| a.fixed_id.as_deref() == Some(id) && a.kind == crate::graph::ActorKind::Country).map(Target::Actor),
+                Ref::Country(id) => actors
+                    .iter()
+                    .position(|a| a.fixed_id.as_deref() == Some(id) && a.kind == crate::graph::ActorKind::Country)
+                    .map(Target::Actor),
             }
         };
-        let (Some(Target::Actor(source)), Some(target)) = (resolve_ref(&l.from), resolve_ref(&l.to)) else { continue };
+        let (Some(Target::Actor(source)), Some(target)) = (resolve_ref(&l.from), resolve_ref(&l.to)) else {
+            continue;
+        };
         if !fits(l.kind, &actors[source], &target, actors) {
             continue;
         }
@@ -137,7 +156,12 @@ fn relations(
             sentence: s.text(text).to_string(),
             trigger: l.trigger.text(text).to_string(),
         };
-        out.push(LocalRelation { source, kind: l.kind, target, evidence });
+        out.push(LocalRelation {
+            source,
+            kind: l.kind,
+            target,
+            evidence,
+        });
     }
     out
 }
@@ -170,7 +194,13 @@ struct PronounIndex {
 }
 
 impl PronounIndex {
-    fn new(cands: &[Cand], links: &[Link], of_cand: &[Option<usize>], actors: &[LocalActor], text: &str) -> PronounIndex {
+    fn new(
+        cands: &[Cand],
+        links: &[Link],
+        of_cand: &[Option<usize>],
+        actors: &[LocalActor],
+        text: &str,
+    ) -> PronounIndex {
         let speakers: std::collections::BTreeSet<usize> = links
             .iter()
             .filter(|l| l.kind == RelationKind::QuotedIn)

@@ -11,12 +11,24 @@ use crate::text::{Span, TokenKind};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum What {
     /// A state, named, abbreviated or by metonym (capital, seat of government).
-    Country { id: String, name: String },
+    Country {
+        id: String,
+        name: String,
+    },
     /// A demonym (`Chinese`): not a mention, but it ties a title to a state.
-    Demonym { id: String, name: String },
+    Demonym {
+        id: String,
+        name: String,
+    },
     /// A capital: the state when it acts, a place when something happens in it.
-    Capital { id: String, name: String },
-    Outlet { id: Option<String>, name: String },
+    Capital {
+        id: String,
+        name: String,
+    },
+    Outlet {
+        id: Option<String>,
+        name: String,
+    },
     /// An organisation recognised by its head word (`Institute`, `Bank of`).
     Org,
     Person,
@@ -67,7 +79,10 @@ pub fn find(view: &SentenceView<'_>, text: &str) -> Vec<Cand> {
     while i < n {
         if !starts_chunk(view, i) {
             // A title is skipped whole: `Secretary` in `First Secretary` starts no name.
-            i += view.words[i].title.filter(|_| view.words[i].gaz.is_none()).map_or(1, |t| t.len);
+            i += view.words[i]
+                .title
+                .filter(|_| view.words[i].gaz.is_none())
+                .map_or(1, |t| t.len);
             continue;
         }
         let end = extend(view, i);
@@ -96,8 +111,7 @@ fn starts_chunk(view: &SentenceView<'_>, i: usize) -> bool {
 
 /// First word of the sentence, or first after an opening quote, bracket or dash.
 fn at_sentence_start(view: &SentenceView<'_>, i: usize) -> bool {
-    view.words[..i].iter().all(|w| !w.is_word())
-        || (i > 0 && view.words[i - 1].is_punct("\"“‘'([—–-:"))
+    view.words[..i].iter().all(|w| !w.is_word()) || (i > 0 && view.words[i - 1].is_punct("\"“‘'([—–-:"))
 }
 
 fn is_chunk_word(view: &SentenceView<'_>, j: usize) -> bool {
@@ -110,7 +124,7 @@ fn is_chunk_word(view: &SentenceView<'_>, j: usize) -> bool {
     }
     // A title word inside a name is part of it only when an organisation head follows
     // (`General Assembly`); otherwise it starts the next person's title.
-    if w.title.is_some() && !(j + 1 < view.len() && org_head_kind(&view.words[j + 1].text).is_some()) {
+    if w.title.is_some() && !(j + 1 < view.len() && org_head_kind(view.words[j + 1].text).is_some()) {
         return false;
     }
     w.cap && !view.all_caps || w.gaz.is_some()
@@ -163,7 +177,10 @@ fn extend(view: &SentenceView<'_>, i: usize) -> usize {
 }
 
 pub fn org_head_kind(word: &str) -> Option<ActorKind> {
-    lexicon().org_head(word).filter(|h| !h.ambiguous || word.chars().next().is_some_and(char::is_uppercase)).map(|h| h.kind)
+    lexicon()
+        .org_head(word)
+        .filter(|h| !h.ambiguous || word.chars().next().is_some_and(char::is_uppercase))
+        .map(|h| h.kind)
 }
 
 fn has_org_head(view: &SentenceView<'_>, first: usize, last: usize) -> bool {
@@ -218,7 +235,10 @@ fn classify(view: &SentenceView<'_>, text: &str, mut first: usize, last: usize, 
     }
     if let Some(kind) = org_kind(view, first, last) {
         let what = if kind == ActorKind::Outlet {
-            What::Outlet { id: None, name: view.span_of(first, last).text(text).to_string() }
+            What::Outlet {
+                id: None,
+                name: view.span_of(first, last).text(text).to_string(),
+            }
         } else {
             What::Org
         };
@@ -247,10 +267,22 @@ fn classify(view: &SentenceView<'_>, text: &str, mut first: usize, last: usize, 
 
 fn from_gaz(view: &SentenceView<'_>, text: &str, first: usize, last: usize, gaz: &Gaz, ambiguous: bool) -> Cand {
     let what = match gaz {
-        Gaz::Country { id, name } | Gaz::Seat { id, name } => What::Country { id: id.clone(), name: name.clone() },
-        Gaz::Demonym { id, name } => What::Demonym { id: id.clone(), name: name.clone() },
-        Gaz::Capital { id, name } => What::Capital { id: id.clone(), name: name.clone() },
-        Gaz::Outlet { id, name } => What::Outlet { id: Some(id.clone()), name: name.clone() },
+        Gaz::Country { id, name } | Gaz::Seat { id, name } => What::Country {
+            id: id.clone(),
+            name: name.clone(),
+        },
+        Gaz::Demonym { id, name } => What::Demonym {
+            id: id.clone(),
+            name: name.clone(),
+        },
+        Gaz::Capital { id, name } => What::Capital {
+            id: id.clone(),
+            name: name.clone(),
+        },
+        Gaz::Outlet { id, name } => What::Outlet {
+            id: Some(id.clone()),
+            name: name.clone(),
+        },
         Gaz::Place => What::Place,
     };
     let mut c = cand(view, text, first, last, what);
@@ -338,8 +370,9 @@ pub fn looks_like_person<'a>(mut words: impl Iterator<Item = &'a str> + Clone) -
     }
     let last = all[all.len() - 1];
     let hyphen_given = all[1..].iter().any(|w| {
-        w.split_once('-')
-            .is_some_and(|(a, b)| a.chars().next().is_some_and(char::is_uppercase) && b.chars().all(char::is_lowercase) && !b.is_empty())
+        w.split_once('-').is_some_and(|(a, b)| {
+            a.chars().next().is_some_and(char::is_uppercase) && b.chars().all(char::is_lowercase) && !b.is_empty()
+        })
     });
     hyphen_given || (lex.is_surname(first) && all.len() <= 3) || (lex.is_surname(last) && all.len() <= 3)
 }

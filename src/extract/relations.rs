@@ -38,7 +38,13 @@ pub fn quotes(view: &SentenceView<'_>, local: &mut Local<'_>, out: &mut Vec<Link
             {
                 local.cands[k - local.base].what = What::Person;
             }
-            out.push(Link { kind: RelationKind::QuotedIn, from: s, to: Ref::Document, sent: view.index, trigger });
+            out.push(Link {
+                kind: RelationKind::QuotedIn,
+                from: s,
+                to: Ref::Document,
+                sent: view.index,
+                trigger,
+            });
         }
         i += len;
     }
@@ -49,7 +55,10 @@ fn local_cand_covers(local: &Local<'_>, i: usize) -> bool {
 }
 
 fn can_speak(what: &What) -> bool {
-    matches!(what, What::Person | What::Name | What::Org | What::Acronym | What::Country { .. })
+    matches!(
+        what,
+        What::Person | What::Name | What::Org | What::Acronym | What::Country { .. }
+    )
 }
 
 /// The first name after a reporting verb (`said Peter Ward`), or a pronoun (`said he`).
@@ -103,7 +112,11 @@ fn subject_ending_at(local: &Local<'_>, at: usize) -> Option<Ref> {
 }
 
 fn is_adverb(w: &str) -> bool {
-    (w.len() > 4 && w.ends_with("ly") && w != "italy") || matches!(w, "also" | "further" | "then" | "later" | "again" | "once" | "has" | "have" | "had")
+    (w.len() > 4 && w.ends_with("ly") && w != "italy")
+        || matches!(
+            w,
+            "also" | "further" | "then" | "later" | "again" | "once" | "has" | "have" | "had"
+        )
 }
 
 /// Where the clause holding token `i` starts: after a closing quote, a clause break, or
@@ -160,7 +173,11 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
         };
         let between_only = view.words[i].lower == "between" && subject.is_empty();
         if recip.is_some() && meet.is_none() || between_only {
-            let group: Vec<usize> = if recip.is_some() && meet.is_none() { left.clone() } else { right.clone() };
+            let group: Vec<usize> = if recip.is_some() && meet.is_none() {
+                left.clone()
+            } else {
+                right.clone()
+            };
             for (a, &x) in group.iter().enumerate() {
                 for &y in &group[a + 1..] {
                     pairs.push((Ref::Cand(x + local.base), Ref::Cand(y + local.base)));
@@ -182,7 +199,13 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
             }
         }
         for (a, b) in pairs {
-            out.push(Link { kind: RelationKind::MetWith, from: a, to: b, sent: view.index, trigger });
+            out.push(Link {
+                kind: RelationKind::MetWith,
+                from: a,
+                to: b,
+                sent: view.index,
+                trigger,
+            });
         }
         i += len;
     }
@@ -195,8 +218,12 @@ fn told_in_person(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link
         if view.words[i].lower != "told" {
             continue;
         }
-        let Some(a) = local.cands.iter().position(|c| c.last == i) else { continue };
-        let Some(b) = local.cands.iter().position(|c| c.first == i + 1) else { continue };
+        let Some(a) = local.cands.iter().position(|c| c.last == i) else {
+            continue;
+        };
+        let Some(b) = local.cands.iter().position(|c| c.first == i + 1) else {
+            continue;
+        };
         if is_person(local, a) && is_person(local, b) && !hypothetical(view, i) {
             out.push(Link {
                 kind: RelationKind::MetWith,
@@ -269,8 +296,8 @@ pub fn alliances(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>
         }
         // `on Russia as a military ally`.
         if let Some(k) = as_ally(view, local, i) {
-            let subject = (0..local.cands.len())
-                .find(|&j| local.cands[j].first >= start && allied_kind(local, j) && j != k);
+            let subject =
+                (0..local.cands.len()).find(|&j| local.cands[j].first >= start && allied_kind(local, j) && j != k);
             if let Some(s) = subject {
                 push_pairs(view, local, &[s, k], i, out);
             }
@@ -289,11 +316,19 @@ fn allied_kind(local: &Local<'_>, k: usize) -> bool {
 }
 
 fn ending(local: &Local<'_>, i: usize) -> Option<usize> {
-    local.cands.iter().position(|c| c.last == i).filter(|&k| allied_kind(local, k))
+    local
+        .cands
+        .iter()
+        .position(|c| c.last == i)
+        .filter(|&k| allied_kind(local, k))
 }
 
 fn starting(local: &Local<'_>, i: usize) -> Option<usize> {
-    local.cands.iter().position(|c| c.first == i).filter(|&k| allied_kind(local, k))
+    local
+        .cands
+        .iter()
+        .position(|c| c.first == i)
+        .filter(|&k| allied_kind(local, k))
 }
 
 fn hypothetical_alliance(view: &SentenceView<'_>, i: usize) -> bool {

@@ -11,11 +11,26 @@ use crate::text::{Span, Token, TokenKind, tokenize};
 /// What a gazetteer says a run of tokens is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Gaz {
-    Country { id: String, name: String },
-    Demonym { id: String, name: String },
-    Capital { id: String, name: String },
-    Seat { id: String, name: String },
-    Outlet { id: String, name: String },
+    Country {
+        id: String,
+        name: String,
+    },
+    Demonym {
+        id: String,
+        name: String,
+    },
+    Capital {
+        id: String,
+        name: String,
+    },
+    Seat {
+        id: String,
+        name: String,
+    },
+    Outlet {
+        id: String,
+        name: String,
+    },
     /// A region, city or landmark that stands for no state.
     Place,
 }
@@ -89,7 +104,12 @@ impl<'a> SentenceView<'a> {
             total += 1;
             upper += c.is_uppercase() as usize;
         }
-        SentenceView { index, span, words, all_caps: total >= 8 && upper == total }
+        SentenceView {
+            index,
+            span,
+            words,
+            all_caps: total >= 8 && upper == total,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -138,8 +158,20 @@ fn word<'a>(text: &'a str, t: &Token) -> Word<'a> {
 fn split_tokens(text: &str, tokens: Vec<Token>, hits: &[GazetteerHit]) -> Vec<Token> {
     const PREFIXES: [&str; 6] = ["then-", "ex-", "former-", "pro-", "anti-", "non-"];
     const SUFFIXES: [&str; 14] = [
-        "-based", "-led", "-backed", "-allied", "-run", "-owned", "-born", "-funded", "-controlled",
-        "-friendly", "-aligned", "-sponsored", "-made", "-headquartered",
+        "-based",
+        "-led",
+        "-backed",
+        "-allied",
+        "-run",
+        "-owned",
+        "-born",
+        "-funded",
+        "-controlled",
+        "-friendly",
+        "-aligned",
+        "-sponsored",
+        "-made",
+        "-headquartered",
     ];
     let mut out = Vec::with_capacity(tokens.len());
     for t in tokens {
@@ -172,23 +204,37 @@ fn split_tokens(text: &str, tokens: Vec<Token>, hits: &[GazetteerHit]) -> Vec<To
         let mut start = t.span.start;
         for at in cuts {
             if at > start && text.is_char_boundary(at) {
-                out.push(Token { span: Span::new(start, at), kind: piece_kind(&text[start..at]) });
+                out.push(Token {
+                    span: Span::new(start, at),
+                    kind: piece_kind(&text[start..at]),
+                });
                 start = at;
             }
         }
-        out.push(Token { span: Span::new(start, t.span.end), kind: piece_kind(&text[start..t.span.end]) });
+        out.push(Token {
+            span: Span::new(start, t.span.end),
+            kind: piece_kind(&text[start..t.span.end]),
+        });
     }
     out
 }
 
 fn piece_kind(s: &str) -> TokenKind {
-    if s.chars().any(char::is_alphanumeric) { TokenKind::Word } else { TokenKind::Punct }
+    if s.chars().any(char::is_alphanumeric) {
+        TokenKind::Word
+    } else {
+        TokenKind::Punct
+    }
 }
 
 fn mark_gazetteer(hits: &[GazetteerHit], words: &mut [Word<'_>]) {
     for hit in hits {
-        let Some(first) = words.iter().position(|w| w.span.start == hit.start) else { continue };
-        let Some(last) = words[first..].iter().position(|w| w.span.end >= hit.end) else { continue };
+        let Some(first) = words.iter().position(|w| w.span.start == hit.start) else {
+            continue;
+        };
+        let Some(last) = words[first..].iter().position(|w| w.span.end >= hit.end) else {
+            continue;
+        };
         if words[first + last].span.end != hit.end {
             continue;
         }
@@ -203,7 +249,10 @@ fn mark_gazetteer(hits: &[GazetteerHit], words: &mut [Word<'_>]) {
                     How::Seat => Gaz::Seat { id, name },
                 }
             }
-            GazetteerEntry::Outlet { outlet } => Gaz::Outlet { id: outlet.id.clone(), name: outlet.name.clone() },
+            GazetteerEntry::Outlet { outlet } => Gaz::Outlet {
+                id: outlet.id.clone(),
+                name: outlet.name.clone(),
+            },
             GazetteerEntry::Place { .. } => Gaz::Place,
         };
         words[first].gaz = Some((last + 1, gaz, hit.ambiguous));
@@ -218,7 +267,12 @@ fn mark_titles(words: &mut [Word<'_>]) {
             continue;
         }
         if let Some(t) = lex.honorific(words[i].text) {
-            words[i].title = Some(TitleHit { len: 1, role: t.role, honorific: true, org: false });
+            words[i].title = Some(TitleHit {
+                len: 1,
+                role: t.role,
+                honorific: true,
+                org: false,
+            });
             continue;
         }
         let mut phrase = String::new();
@@ -232,7 +286,12 @@ fn mark_titles(words: &mut [Word<'_>]) {
             }
             phrase.push_str(&w.lower);
             if let Some(t) = lex.title(&phrase) {
-                best = Some(TitleHit { len: k + 1, role: t.role, honorific: false, org: t.org });
+                best = Some(TitleHit {
+                    len: k + 1,
+                    role: t.role,
+                    honorific: false,
+                    org: t.org,
+                });
             }
         }
         words[i].title = best;

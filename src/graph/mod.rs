@@ -47,13 +47,7 @@ impl Graph {
 
     /// Adds one piece of evidence for an edge; both ends must already be actors.
     /// Returns false (and adds nothing) for a self-loop or an unknown end.
-    pub fn add_evidence(
-        &mut self,
-        source: &str,
-        kind: RelationKind,
-        target: &str,
-        evidence: Evidence,
-    ) -> bool {
+    pub fn add_evidence(&mut self, source: &str, kind: RelationKind, target: &str, evidence: Evidence) -> bool {
         if source == target || !self.actors.contains_key(source) || !self.actors.contains_key(target) {
             return false;
         }
@@ -130,7 +124,13 @@ mod tests {
     }
 
     fn ev(doc: &str) -> Evidence {
-        Evidence { document: doc.into(), start: 0, end: 1, sentence: "x".into(), trigger: "met".into() }
+        Evidence {
+            document: doc.into(),
+            start: 0,
+            end: 1,
+            sentence: "x".into(),
+            trigger: "met".into(),
+        }
     }
 
     #[test]

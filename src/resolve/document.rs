@@ -71,7 +71,10 @@ fn person_words(label: &str) -> Vec<String> {
 }
 
 pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
-    let mut b = Builder { actors: Vec::new(), by_key: HashMap::new() };
+    let mut b = Builder {
+        actors: Vec::new(),
+        by_key: HashMap::new(),
+    };
     let mut of_cand: Vec<Option<usize>> = vec![None; cands.len()];
     let quoted: BTreeSet<usize> = links
         .iter()
@@ -92,7 +95,9 @@ pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
                 b.actors[i].fixed_id = Some(id.clone());
                 Some(i)
             }
-            What::Outlet { id: None, name } => Some(b.get_or_add(format!("org:{}", fold(name)), name, ActorKind::Outlet, 2)),
+            What::Outlet { id: None, name } => {
+                Some(b.get_or_add(format!("org:{}", fold(name)), name, ActorKind::Outlet, 2))
+            }
             What::Org => Some(b.get_or_add(format!("org:{}", fold(&c.text)), &c.text, ActorKind::Institute, 2)),
             What::Person if c.text.split_whitespace().count() >= 2 => {
                 Some(b.get_or_add(format!("person:{}", fold(&c.text)), &c.text, ActorKind::Person, 0))
@@ -139,7 +144,10 @@ pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
     }
 
     count_and_type(cands, &quoted, &mut b, &of_cand);
-    Resolved { actors: b.actors, of_cand }
+    Resolved {
+        actors: b.actors,
+        of_cand,
+    }
 }
 
 /// `Bank of Korea (BOK)`: the acronym in parentheses right after an organisation is its alias.
@@ -147,10 +155,14 @@ fn define_acronyms(cands: &[Cand], b: &mut Builder, of_cand: &mut [Option<usize>
     for w in cands.windows(2) {
         let (org, acr) = (&w[0], &w[1]);
         if org.sent == acr.sent && acr.what == What::Acronym && acr.first == org.last + 1 {
-            let Some(&i) = b.by_key.get(&format!("org:{}", fold(&org.text))) else { continue };
+            let Some(&i) = b.by_key.get(&format!("org:{}", fold(&org.text))) else {
+                continue;
+            };
             b.actors[i].strong.insert(fold(&acr.text));
             b.actors[i].aliases.insert(acr.text.clone());
-            b.by_key.entry(format!("acronym:{}", acr.text.replace('.', ""))).or_insert(i);
+            b.by_key
+                .entry(format!("acronym:{}", acr.text.replace('.', "")))
+                .or_insert(i);
         }
     }
     let _ = of_cand;
@@ -165,9 +177,21 @@ fn acronym_owner(b: &Builder, acronym: &str) -> Option<usize> {
     }
     let mut hits = b.actors.iter().enumerate().filter(|(_, a)| {
         a.kind.is_organisation() && {
-            let words: Vec<&str> = a.label.split_whitespace().filter(|w| !w.eq_ignore_ascii_case("the")).collect();
-            let all: String = words.iter().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect();
-            let caps: String = words.iter().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+            let words: Vec<&str> = a
+                .label
+                .split_whitespace()
+                .filter(|w| !w.eq_ignore_ascii_case("the"))
+                .collect();
+            let all: String = words
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_uppercase)
+                .collect();
+            let caps: String = words
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase())
+                .collect();
             words.len() >= 2 && (all == bare || caps == bare)
         }
     });
@@ -192,9 +216,11 @@ fn surname_owner(
         .actors
         .iter()
         .enumerate()
-        .filter(|(_, a)| a.key.starts_with("person:") && {
-            let ws = person_words(&a.label);
-            ws.len() >= 2 && (ws.first() == Some(name) || ws.last() == Some(name))
+        .filter(|(_, a)| {
+            a.key.starts_with("person:") && {
+                let ws = person_words(&a.label);
+                ws.len() >= 2 && (ws.first() == Some(name) || ws.last() == Some(name))
+            }
         })
         .map(|(i, _)| i)
         .collect();
@@ -202,7 +228,10 @@ fn surname_owner(
         return holders.first().copied();
     }
     // Context first: `Mr. Kim of CFDOKR` belongs to the holder affiliated to CFDOKR's owner.
-    for l in links.iter().filter(|l| l.kind == RelationKind::AffiliatedTo && l.from == Ref::Cand(k)) {
+    for l in links
+        .iter()
+        .filter(|l| l.kind == RelationKind::AffiliatedTo && l.from == Ref::Cand(k))
+    {
         let Ref::Cand(org) = l.to else { continue };
         let target = of_cand[org].or_else(|| match cands[org].what {
             What::Acronym => acronym_owner(b, &cands[org].text),
@@ -221,8 +250,17 @@ fn surname_owner(
         }
     }
     // Otherwise the holder named most often in full, then the first named.
-    let full_count = |h: usize| of_cand.iter().zip(cands).filter(|(o, c)| **o == Some(h) && c.text.split_whitespace().count() >= 2).count();
-    holders.iter().copied().max_by_key(|&h| (full_count(h), std::cmp::Reverse(h)))
+    let full_count = |h: usize| {
+        of_cand
+            .iter()
+            .zip(cands)
+            .filter(|(o, c)| **o == Some(h) && c.text.split_whitespace().count() >= 2)
+            .count()
+    };
+    holders
+        .iter()
+        .copied()
+        .max_by_key(|&h| (full_count(h), std::cmp::Reverse(h)))
 }
 
 fn count_and_type(cands: &[Cand], quoted: &BTreeSet<usize>, b: &mut Builder, of_cand: &[Option<usize>]) {
@@ -243,7 +281,8 @@ fn count_and_type(cands: &[Cand], quoted: &BTreeSet<usize>, b: &mut Builder, of_
                 }
             }
             if let Some(role) = c.role {
-                let new = crate::extract::links::strongest(if a.kind_strength >= 2 { Some(a.kind) } else { None }, role);
+                let new =
+                    crate::extract::links::strongest(if a.kind_strength >= 2 { Some(a.kind) } else { None }, role);
                 a.kind = new;
                 a.kind_strength = 2;
             } else if quoted.contains(&k) && a.kind_strength < 1 {

@@ -29,7 +29,11 @@ pub fn fold(name: &str) -> String {
         }
     }
     let words: Vec<&str> = out.split_whitespace().collect();
-    let words = if words.len() > 1 && words[0] == "the" { &words[1..] } else { &words[..] };
+    let words = if words.len() > 1 && words[0] == "the" {
+        &words[1..]
+    } else {
+        &words[..]
+    };
     slug(&words.join(" ")).replace('-', " ")
 }
 
@@ -121,7 +125,10 @@ pub fn merge(docs: &[Document], extractions: &[Extraction]) -> Graph {
     let mut ids_of: Vec<String> = vec![String::new(); flat.len()];
     let mut graph = Graph::new();
     graph.documents = docs.len();
-    let mut nodes: Vec<Actor> = groups.values().map(|members| group_actor(docs, &flat, members)).collect();
+    let mut nodes: Vec<Actor> = groups
+        .values()
+        .map(|members| group_actor(docs, &flat, members))
+        .collect();
     disambiguate(&mut nodes);
     for (members, node) in groups.values().zip(&nodes) {
         for &m in members {
@@ -162,7 +169,9 @@ fn join_surnames(flat: &[(usize, &LocalActor)], uf: &mut UnionFind) {
         .filter(|&i| class(flat[i].1.kind) == "person" && flat[i].1.label.split_whitespace().count() == 1)
         .collect();
     for i in single {
-        let Some(holders) = full.get(&fold(&flat[i].1.label)) else { continue };
+        let Some(holders) = full.get(&fold(&flat[i].1.label)) else {
+            continue;
+        };
         let roots: BTreeSet<usize> = holders.iter().map(|&h| uf.find(h)).collect();
         if roots.len() == 1 {
             let r = *roots.iter().next().unwrap();
@@ -208,7 +217,15 @@ fn group_actor(docs: &[Document], flat: &[(usize, &LocalActor)], members: &[usiz
         .map(|(k, _)| k.1)
         .unwrap_or(ActorKind::Person);
     aliases.remove(&label);
-    Actor { id: fixed.unwrap_or_else(|| slug(&label)), label, kind, aliases, mentions, documents, path: None }
+    Actor {
+        id: fixed.unwrap_or_else(|| slug(&label)),
+        label,
+        kind,
+        aliases,
+        mentions,
+        documents,
+        path: None,
+    }
 }
 
 fn rank(k: ActorKind) -> u8 {
@@ -222,7 +239,9 @@ fn rank(k: ActorKind) -> u8 {
 /// Two different actors whose labels slug alike get `-2`, `-3`… in label order.
 fn disambiguate(nodes: &mut [Actor]) {
     let mut order: Vec<usize> = (0..nodes.len()).collect();
-    order.sort_by(|&a, &b| (&nodes[a].id, &nodes[a].label, nodes[a].kind).cmp(&(&nodes[b].id, &nodes[b].label, nodes[b].kind)));
+    order.sort_by(|&a, &b| {
+        (&nodes[a].id, &nodes[a].label, nodes[a].kind).cmp(&(&nodes[b].id, &nodes[b].label, nodes[b].kind))
+    });
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for i in order {
         let n = seen.entry(nodes[i].id.clone()).or_default();

@@ -17,12 +17,19 @@ fn doc(stem: &str, text: &str) -> Document {
 }
 
 fn graph(texts: &[&str]) -> Graph {
-    let docs: Vec<Document> = texts.iter().enumerate().map(|(i, t)| doc(&format!("d{i}"), t)).collect();
+    let docs: Vec<Document> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| doc(&format!("d{i}"), t))
+        .collect();
     build_graph(&docs)
 }
 
 fn people(g: &Graph) -> Vec<String> {
-    g.actors().filter(|a| a.kind.is_person()).map(|a| a.label.clone()).collect()
+    g.actors()
+        .filter(|a| a.kind.is_person())
+        .map(|a| a.label.clone())
+        .collect()
 }
 
 #[test]
@@ -40,15 +47,20 @@ fn hyphen_and_space_spellings_are_one_person_across_documents() {
 
 #[test]
 fn surnames_titles_and_possessives_join_the_full_name() {
-    let g = graph(&["Ghanaian President Kofi Mensah opened the port. Mr. Mensah said trade would grow. \
-                     Mensah's critics disagreed."]);
+    let g = graph(&[
+        "Ghanaian President Kofi Mensah opened the port. Mr. Mensah said trade would grow. \
+                     Mensah's critics disagreed.",
+    ]);
     assert_eq!(people(&g), vec!["Kofi Mensah"]);
     assert!(g.actor("kofi-mensah").unwrap().mentions >= 3);
 }
 
 #[test]
 fn a_surname_alone_in_another_document_joins_the_only_person_who_carries_it() {
-    let g = graph(&["Chancellor Greta Holm met President Ivan Petrov.", "Holm said the deal was done."]);
+    let g = graph(&[
+        "Chancellor Greta Holm met President Ivan Petrov.",
+        "Holm said the deal was done.",
+    ]);
     assert_eq!(people(&g).len(), 2, "{:?}", people(&g));
     let holm = g.actor("greta-holm").unwrap();
     assert_eq!(holm.documents.len(), 2);
@@ -69,7 +81,10 @@ fn two_people_sharing_a_surname_are_told_apart_by_context() {
         .filter(|r| r.kind == crate::graph::RelationKind::QuotedIn)
         .map(|r| r.source.as_str())
         .collect();
-    let da_eun = g.relations().find(|r| r.source == "lee-da-eun" && r.kind == crate::graph::RelationKind::QuotedIn).unwrap();
+    let da_eun = g
+        .relations()
+        .find(|r| r.source == "lee-da-eun" && r.kind == crate::graph::RelationKind::QuotedIn)
+        .unwrap();
     assert_eq!(da_eun.weight(), 2, "`Mr. Lee of HRI` is Lee Da-eun: {quoted:?}");
 }
 
@@ -77,14 +92,19 @@ fn two_people_sharing_a_surname_are_told_apart_by_context() {
 fn capitals_and_seats_of_government_stand_for_their_state() {
     let g = graph(&["Nairobi has been Kampala's ally for years. The Kremlin said it would respond."]);
     assert!(g.actor("kenya").is_some() && g.actor("uganda").is_some() && g.actor("russia").is_some());
-    assert!(g.relations().any(|r| r.kind == crate::graph::RelationKind::AlliedWith && r.source == "kenya" && r.target == "uganda"));
+    assert!(
+        g.relations()
+            .any(|r| r.kind == crate::graph::RelationKind::AlliedWith && r.source == "kenya" && r.target == "uganda")
+    );
     assert!(g.actors().all(|a| a.label != "Nairobi" && a.label != "Kremlin"));
 }
 
 #[test]
 fn initials_of_an_organisation_are_its_alias() {
-    let g = graph(&["Amara Obi, director of the Council for Coastal Fisheries, said stocks fell. \
-                     Ms. Obi of CFCF added that quotas would change."]);
+    let g = graph(&[
+        "Amara Obi, director of the Council for Coastal Fisheries, said stocks fell. \
+                     Ms. Obi of CFCF added that quotas would change.",
+    ]);
     let council = g.actor("council-for-coastal-fisheries").expect("council found");
     assert_eq!(council.kind, ActorKind::Institute);
     assert_eq!(g.actors().filter(|a| a.kind == ActorKind::Institute).count(), 1);
@@ -93,7 +113,10 @@ fn initials_of_an_organisation_are_its_alias() {
 #[test]
 fn argument_order_does_not_change_the_graph() {
     let a = doc("a", "Chancellor Greta Holm met President Ivan Petrov in Vienna.");
-    let b = doc("b", "Holm told reporters the talks were useful. Austria and Hungary are allies.");
+    let b = doc(
+        "b",
+        "Holm told reporters the talks were useful. Austria and Hungary are allies.",
+    );
     let g1 = build_graph(&[a.clone(), b.clone()]);
     let mut docs = vec![b, a];
     docs.sort_by(|x, y| x.path.cmp(&y.path));

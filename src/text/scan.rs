@@ -37,10 +37,7 @@ pub fn is_closer(c: char) -> bool {
 /// Quotes and brackets that can open a sentence.
 #[inline]
 pub fn is_opener(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '(' | '[' | '{' | '“' | '‘' | '«' | '‹' | '„' | '‚'
-    )
+    matches!(c, '"' | '\'' | '(' | '[' | '{' | '“' | '‘' | '«' | '‹' | '„' | '‚')
 }
 
 /// Apostrophes: the straight one and the typographic right single quote news sites use.
@@ -92,11 +89,7 @@ pub fn is_letter(c: char) -> bool {
 pub fn line_break_len(bytes: &[u8], i: usize) -> Option<usize> {
     match bytes[i] {
         b'\n' | b'\r' => Some(1),
-        0xE2 if bytes.get(i + 1) == Some(&0x80)
-            && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
-        {
-            Some(3)
-        }
+        0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => Some(3),
         _ => None,
     }
 }
@@ -136,11 +129,7 @@ mod tests {
         ];
         for c in blocks.into_iter().flatten() {
             assert_eq!(is_letter(c), c.is_alphabetic() || is_combining(c), "{c:?}");
-            assert_eq!(
-                is_word_char(c),
-                c.is_alphanumeric() || is_combining(c),
-                "{c:?}"
-            );
+            assert_eq!(is_word_char(c), c.is_alphanumeric() || is_combining(c), "{c:?}");
         }
     }
 
@@ -152,11 +141,7 @@ mod tests {
         assert_eq!(line_break_len(b, 5), Some(3));
         assert_eq!(line_break_len(b, 9), Some(1));
         assert_eq!(line_break_len(b, 11), Some(1));
-        assert_eq!(
-            line_break_len(b, 13),
-            None,
-            "an ellipsis is not a line break"
-        );
+        assert_eq!(line_break_len(b, 13), None, "an ellipsis is not a line break");
     }
 
     #[test]
@@ -167,9 +152,7 @@ mod tests {
         for c in ['“', '’', '—', '…', '×', '÷', '\u{0482}', '.', '\''] {
             assert!(!is_word_char(c), "{c:?}");
         }
-        for c in [
-            'é', 'ø', 'ł', 'ő', 'Ж', 'ї', 'ǆ', '\u{0483}', '7', '٣', 'ß', '中',
-        ] {
+        for c in ['é', 'ø', 'ł', 'ő', 'Ж', 'ї', 'ǆ', '\u{0483}', '7', '٣', 'ß', '中'] {
             assert!(is_word_char(c), "{c:?}");
         }
     }

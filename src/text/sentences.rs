@@ -30,9 +30,7 @@
 
 use super::Span;
 use super::abbrev::{Abbrev, classify, is_sentence_starter};
-use super::scan::{
-    char_at, char_before, is_closer, is_opener, is_word_char, line_break_len, skip_space,
-};
+use super::scan::{char_at, char_before, is_closer, is_opener, is_word_char, line_break_len, skip_space};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -47,10 +45,7 @@ pub fn sentences(text: &str, skip: &[Range<usize>]) -> Vec<Span> {
 pub fn sentences_into(text: &str, skip: &[Range<usize>], out: &mut Vec<Span>) {
     let skip = sorted_ranges(skip);
     let mut pos = 0;
-    for r in skip
-        .iter()
-        .chain(std::iter::once(&(text.len()..text.len())))
-    {
+    for r in skip.iter().chain(std::iter::once(&(text.len()..text.len()))) {
         if r.start > r.end {
             continue;
         }
@@ -159,11 +154,7 @@ impl<'a> Terminators<'a> {
 
     fn new(bytes: &'a [u8], start: usize, end: usize) -> Self {
         let ellipsis = Self::find_ellipsis(bytes, start, end);
-        Terminators {
-            bytes,
-            end,
-            ellipsis,
-        }
+        Terminators { bytes, end, ellipsis }
     }
 
     fn find_ellipsis(bytes: &[u8], from: usize, end: usize) -> Option<usize> {
@@ -178,8 +169,7 @@ impl<'a> Terminators<'a> {
         if self.ellipsis.is_some_and(|e| e < from) {
             self.ellipsis = Self::find_ellipsis(self.bytes, from, self.end);
         }
-        let ascii =
-            memchr::memchr3(b'.', b'!', b'?', &self.bytes[from..self.end]).map(|k| from + k);
+        let ascii = memchr::memchr3(b'.', b'!', b'?', &self.bytes[from..self.end]).map(|k| from + k);
         match (ascii, self.ellipsis) {
             (Some(a), Some(e)) => Some(a.min(e)),
             (a, e) => a.or(e),
@@ -324,9 +314,7 @@ fn word_before(text: &str, sent: usize, term: usize) -> &str {
     if term - i > MAX_WORD {
         return "";
     }
-    text[i..term]
-        .trim_start_matches(is_opener)
-        .trim_end_matches(is_closer)
+    text[i..term].trim_start_matches(is_opener).trim_end_matches(is_closer)
 }
 
 #[cfg(test)]

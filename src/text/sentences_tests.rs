@@ -17,10 +17,7 @@ fn titles_months_and_initials() {
     check(&[
         (
             "Mr. Okafor met Gen. Lindqvist in Oslo on Sept. 4. They talked.",
-            &[
-                "Mr. Okafor met Gen. Lindqvist in Oslo on Sept. 4.",
-                "They talked.",
-            ],
+            &["Mr. Okafor met Gen. Lindqvist in Oslo on Sept. 4.", "They talked."],
         ),
         (
             "Mrs. Adeyemi, Dr. Varga and Prof. Nakashima arrived. Sen. Brel and Rep. Cole waited.",
@@ -39,10 +36,7 @@ fn titles_months_and_initials() {
         ),
         (
             "It began in Aug. Rains came in Oct. and Nov. and Dec. Then dry.",
-            &[
-                "It began in Aug. Rains came in Oct. and Nov. and Dec.",
-                "Then dry.",
-            ],
+            &["It began in Aug. Rains came in Oct. and Nov. and Dec.", "Then dry."],
         ),
         (
             "Marta Q. Solberg spoke. T. K. Brannigan wrote back.",
@@ -126,10 +120,7 @@ fn abbreviations_that_may_end_a_sentence() {
             "They sold grain, oil, etc. Prices fell.",
             &["They sold grain, oil, etc.", "Prices fell."],
         ),
-        (
-            "See Farrow et al. This is new.",
-            &["See Farrow et al.", "This is new."],
-        ),
+        ("See Farrow et al. This is new.", &["See Farrow et al.", "This is new."]),
     ]);
 }
 
@@ -148,20 +139,14 @@ fn numbers_and_ellipses() {
             "Wages rose 5,000 yuan. 2024 was worse.",
             &["Wages rose 5,000 yuan.", "2024 was worse."],
         ),
-        (
-            "He waited... Then he left.",
-            &["He waited...", "Then he left."],
-        ),
+        ("He waited... Then he left.", &["He waited...", "Then he left."]),
         ("He waited… and waited.", &["He waited… and waited."]),
         ("He waited … Nobody came.", &["He waited …", "Nobody came."]),
         (
             "One… Two. Three… four… Five! Six…",
             &["One…", "Two.", "Three… four…", "Five!", "Six…"],
         ),
-        (
-            "Visit example.com today. Now.",
-            &["Visit example.com today.", "Now."],
-        ),
+        ("Visit example.com today. Now.", &["Visit example.com today.", "Now."]),
     ]);
 }
 
@@ -180,10 +165,7 @@ fn quotes_and_brackets() {
             "He said “we are ready.” Then he left.",
             &["He said “we are ready.”", "Then he left."],
         ),
-        (
-            "He said: 'Go!' Then he left.",
-            &["He said: 'Go!'", "Then he left."],
-        ),
+        ("He said: 'Go!' Then he left.", &["He said: 'Go!'", "Then he left."]),
         (
             "Talks ended. “It is over,” Okafor said.",
             &["Talks ended.", "“It is over,” Okafor said."],
@@ -207,10 +189,7 @@ fn quotes_and_brackets() {
 #[test]
 fn exclamations_questions_and_unfinished_lines() {
     check(&[
-        (
-            "Is it true? Yes! It is.",
-            &["Is it true?", "Yes!", "It is."],
-        ),
+        ("Is it true? Yes! It is.", &["Is it true?", "Yes!", "It is."]),
         ("Really?! No way.", &["Really?!", "No way."]),
         ("Why? because.", &["Why? because."]),
         (
@@ -234,14 +213,8 @@ fn every_line_break_is_a_boundary() {
             "Leaders Meet in Vantor\nMr. Okafor arrived. He spoke.",
             &["Leaders Meet in Vantor", "Mr. Okafor arrived.", "He spoke."],
         ),
-        (
-            "First line\r\n\r\n  Second line  \n",
-            &["First line", "Second line"],
-        ),
-        (
-            "The talks with Mr.\nOkafor",
-            &["The talks with Mr.", "Okafor"],
-        ),
+        ("First line\r\n\r\n  Second line  \n", &["First line", "Second line"]),
+        ("The talks with Mr.\nOkafor", &["The talks with Mr.", "Okafor"]),
         ("One\u{2028}Two\u{2029}Three", &["One", "Two", "Three"]),
     ]);
 }
@@ -270,10 +243,7 @@ fn skip_ranges_cut_text_and_are_never_included() {
 fn an_inline_skip_range_splits_a_sentence_into_pieces() {
     let text = "Kessler met [ad] Dunmore today.";
     let ad = 12..16;
-    let got: Vec<&str> = sentences(text, &[ad])
-        .iter()
-        .map(|s| s.text(text))
-        .collect();
+    let got: Vec<&str> = sentences(text, &[ad]).iter().map(|s| s.text(text)).collect();
     assert_eq!(got, vec!["Kessler met", "Dunmore today."]);
 }
 

@@ -118,11 +118,7 @@ fn peek(text: &str, i: usize, end: usize) -> Option<char> {
 fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usize {
     let mut i = word_end(text, start, end);
     let numeric = peek(text, start, end).is_some_and(char::is_numeric);
-    let kind = if numeric {
-        TokenKind::Number
-    } else {
-        TokenKind::Word
-    };
+    let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
     if !numeric && peek(text, i, end) == Some('.') && classify(&text[start..i]).takes_period() {
         i += 1;
         out.push(Token {
@@ -175,18 +171,13 @@ fn word_end(text: &str, start: usize, end: usize) -> usize {
         } else {
             let next = peek(text, i + n, end);
             let next_word = next.is_some_and(is_word_char);
-            let joins = if matches!(c, '.' | ',')
-                && prev.is_numeric()
-                && next.is_some_and(char::is_numeric)
-            {
+            let joins = if matches!(c, '.' | ',') && prev.is_numeric() && next.is_some_and(char::is_numeric) {
                 letters_only = false;
                 true
             } else if c == '.' && letters_only && group <= 2 && next.is_some_and(is_letter) {
                 group = 0;
                 true
-            } else if next_word
-                && (is_hyphen(c) || is_apostrophe(c) && !is_possessive_s(text, i + n, end))
-            {
+            } else if next_word && (is_hyphen(c) || is_apostrophe(c) && !is_possessive_s(text, i + n, end)) {
                 letters_only = false;
                 group = 0;
                 true
@@ -210,8 +201,7 @@ fn is_hyphen(c: char) -> bool {
 
 /// True when an `s`/`S` at `i` ends the word (the `s` of a possessive `'s`).
 fn is_possessive_s(text: &str, i: usize, end: usize) -> bool {
-    matches!(peek(text, i, end), Some('s' | 'S'))
-        && !peek(text, i + 1, end).is_some_and(is_word_char)
+    matches!(peek(text, i, end), Some('s' | 'S')) && !peek(text, i + 1, end).is_some_and(is_word_char)
 }
 
 /// Length of a possessive at `i` right after the word `text[start..i]`: `'s`, or a bare

@@ -20,14 +20,8 @@ fn check(cases: &[(&str, &[(&str, TokenKind)])]) {
 fn words_keep_internal_hyphens_and_apostrophes() {
     check(&[
         ("Kim Jong-un", &[("Kim", W), ("Jong-un", W)]),
-        (
-            "O'Brien and O’Hara",
-            &[("O'Brien", W), ("and", W), ("O’Hara", W)],
-        ),
-        (
-            "a well-known don't",
-            &[("a", W), ("well-known", W), ("don't", W)],
-        ),
+        ("O'Brien and O’Hara", &[("O'Brien", W), ("and", W), ("O’Hara", W)]),
+        ("a well-known don't", &[("a", W), ("well-known", W), ("don't", W)]),
         ("Ségolène Дмитрий", &[("Ségolène", W), ("Дмитрий", W)]),
         ("Se\u{301}gole\u{300}ne", &[("Se\u{301}gole\u{300}ne", W)]),
         (
@@ -43,10 +37,7 @@ fn possessives_are_separate_tokens() {
     check(&[
         ("Kim's aide", &[("Kim", W), ("'s", P), ("aide", W)]),
         ("Okafor’s", &[("Okafor", W), ("’s", P)]),
-        (
-            "O'Brien's plan.",
-            &[("O'Brien", W), ("'s", P), ("plan", W), (".", X)],
-        ),
+        ("O'Brien's plan.", &[("O'Brien", W), ("'s", P), ("plan", W), (".", X)]),
         (
             "the Workers' Party",
             &[("the", W), ("Workers", W), ("'", P), ("Party", W)],
@@ -61,31 +52,19 @@ fn possessives_are_separate_tokens() {
 #[test]
 fn abbreviations_keep_their_periods() {
     check(&[
-        (
-            "Mr. Okafor left.",
-            &[("Mr.", W), ("Okafor", W), ("left", W), (".", X)],
-        ),
-        (
-            "the U.S. and U.K.",
-            &[("the", W), ("U.S.", W), ("and", W), ("U.K.", W)],
-        ),
+        ("Mr. Okafor left.", &[("Mr.", W), ("Okafor", W), ("left", W), (".", X)]),
+        ("the U.S. and U.K.", &[("the", W), ("U.S.", W), ("and", W), ("U.K.", W)]),
         (
             "U.S.-allied forces",
             &[("U.S.", W), ("-", X), ("allied", W), ("forces", W)],
         ),
-        (
-            "on Sept. 4.",
-            &[("on", W), ("Sept.", W), ("4", N), (".", X)],
-        ),
+        ("on Sept. 4.", &[("on", W), ("Sept.", W), ("4", N), (".", X)]),
         (
             "at 9 a.m., then",
             &[("at", W), ("9", N), ("a.m.", W), (",", X), ("then", W)],
         ),
         ("John F. Kennedy", &[("John", W), ("F.", W), ("Kennedy", W)]),
-        (
-            "Zentra Inc. rose",
-            &[("Zentra", W), ("Inc.", W), ("rose", W)],
-        ),
+        ("Zentra Inc. rose", &[("Zentra", W), ("Inc.", W), ("rose", W)]),
         ("a Ph.D. student", &[("a", W), ("Ph.D.", W), ("student", W)]),
         ("e.g. this", &[("e.g.", W), ("this", W)]),
         ("example.com", &[("example", W), (".", X), ("com", W)]),
@@ -98,10 +77,7 @@ fn numbers_and_punctuation() {
     check(&[
         ("5,000 troops", &[("5,000", N), ("troops", W)]),
         ("3.7% growth", &[("3.7", N), ("%", X), ("growth", W)]),
-        (
-            "$1.2-million deal",
-            &[("$", X), ("1.2-million", N), ("deal", W)],
-        ),
+        ("$1.2-million deal", &[("$", X), ("1.2-million", N), ("deal", W)]),
         ("the 1990s", &[("the", W), ("1990s", N)]),
         ("5, 6", &[("5", N), (",", X), ("6", N)]),
         (
@@ -123,19 +99,9 @@ fn numbers_and_punctuation() {
         ),
         (
             "“Go,” he said",
-            &[
-                ("“", X),
-                ("Go", W),
-                (",", X),
-                ("”", X),
-                ("he", W),
-                ("said", W),
-            ],
+            &[("“", X), ("Go", W), (",", X), ("”", X), ("he", W), ("said", W)],
         ),
-        (
-            "(\"x\")",
-            &[("(", X), ("\"", X), ("x", W), ("\"", X), (")", X)],
-        ),
+        ("(\"x\")", &[("(", X), ("\"", X), ("x", W), ("\"", X), (")", X)]),
         ("", &[]),
     ]);
 }
@@ -167,10 +133,7 @@ fn spans_are_offsets_into_the_whole_text() {
 fn spans_off_char_boundaries_are_narrowed() {
     let text = "Zoë Émile";
     let got = tokenize(text, Span::new(3, 100));
-    assert_eq!(
-        got.iter().map(|t| t.text(text)).collect::<Vec<_>>(),
-        vec!["Émile"]
-    );
+    assert_eq!(got.iter().map(|t| t.text(text)).collect::<Vec<_>>(), vec!["Émile"]);
 }
 
 #[test]

@@ -58,7 +58,11 @@ const KEYWORDS: [&str; 6] = ["node", "edge", "graph", "digraph", "subgraph", "st
 
 pub fn parse(text: &str) -> Result<DotGraph, String> {
     let tokens = tokenize(text)?;
-    let mut p = Parser { tokens, pos: 0, graph: DotGraph::default() };
+    let mut p = Parser {
+        tokens,
+        pos: 0,
+        graph: DotGraph::default(),
+    };
     p.expect_bare("digraph")?;
     p.graph.name = p.id()?.text().to_string();
     p.expect("{")?;
@@ -125,9 +129,9 @@ fn tokenize(text: &str) -> Result<Vec<Token>, String> {
     while let Some((at, c)) = chars.next() {
         match c {
             ' ' | '\n' => {}
-            '{' | '}' | '[' | ']' | ';' | ',' | '=' => {
-                tokens.push(Token::Punct(["{", "}", "[", "]", ";", ",", "="]["{}[];,=".find(c).unwrap()]))
-            }
+            '{' | '}' | '[' | ']' | ';' | ',' | '=' => tokens.push(Token::Punct(
+                ["{", "}", "[", "]", ";", ",", "="]["{}[];,=".find(c).unwrap()],
+            )),
             '-' if chars.next_if(|&(_, n)| n == '>').is_some() => tokens.push(Token::Punct("->")),
             '"' => tokens.push(Token::Quoted(quoted(&mut chars, at)?)),
             c if c.is_alphanumeric() || c == '_' || c == '.' => {
@@ -249,7 +253,12 @@ impl Parser {
         if self.eat("->") {
             let to = self.id()?;
             let attrs = self.attr_list()?.unwrap_or_default();
-            self.graph.edges.push(Edge { from: id, to, attrs, subgraph });
+            self.graph.edges.push(Edge {
+                from: id,
+                to,
+                attrs,
+                subgraph,
+            });
         } else {
             let attrs = self.attr_list()?.unwrap_or_default();
             self.graph.nodes.push(Node { id, attrs, subgraph });

@@ -100,10 +100,7 @@ fn inline_fragments() {
             &["https://a.example/x", "https://b.example/y"],
         ),
         ("NextImg:A headline about two ministers", &["NextImg:"]),
-        (
-            " date 2025-09-03 Leaders gather in the capital",
-            &[" date 2025-09-03"],
-        ),
+        (" date 2025-09-03 Leaders gather in the capital", &[" date 2025-09-03"]),
         ("An update dated 2025-09-03 followed.", &[]),
         ("Say https:// alone", &[]),
     ];
@@ -125,10 +122,7 @@ fn every_line_ending_works() {
 
 #[test]
 fn adjacent_and_overlapping_ranges_merge() {
-    assert_eq!(
-        merge(vec![5..9, 0..3, 2..4, 9..12, 20..20]),
-        vec![0..4, 5..12]
-    );
+    assert_eq!(merge(vec![5..9, 0..3, 2..4, 9..12, 20..20]), vec![0..4, 5..12]);
 }
 
 #[test]

@@ -44,17 +44,14 @@ pub fn extract(html: &str) -> Extracted {
 }
 
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
 ];
 const DROPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "nav", "footer", "aside", "form", "title",
-    "button", "select", "textarea", "svg", "iframe", "canvas", "object", "video", "audio", "math",
+    "script", "style", "noscript", "template", "head", "nav", "footer", "aside", "form", "title", "button", "select",
+    "textarea", "svg", "iframe", "canvas", "object", "video", "audio", "math",
 ];
 /// Containers whose `<article>` elements are teasers, not the page's article.
-const NOT_THE_ARTICLE: &[&str] = &[
-    "head", "nav", "aside", "header", "footer", "template", "noscript",
-];
+const NOT_THE_ARTICLE: &[&str] = &["head", "nav", "aside", "header", "footer", "template", "noscript"];
 const HEAD_CONTENT: &[&str] = &[
     "title", "meta", "link", "style", "script", "base", "noscript", "template",
 ];
@@ -197,10 +194,7 @@ impl Builder {
         if name == "title" && self.tree.title.is_none() && !self.is_open("svg") {
             self.in_title = Some(String::new());
         }
-        if name == "article"
-            && !self.is_open("article")
-            && !NOT_THE_ARTICLE.iter().any(|n| self.is_open(n))
-        {
+        if name == "article" && !self.is_open("article") && !NOT_THE_ARTICLE.iter().any(|n| self.is_open(n)) {
             self.tree.articles.push(self.tree.nodes.len());
         }
         if name == "main" && !NOT_THE_ARTICLE.iter().any(|n| self.is_open(n)) {

@@ -11,15 +11,7 @@ pub enum Token<'a> {
 }
 
 /// Elements whose content is not markup: read up to their end tag and thrown away.
-const RAW_TEXT: &[&str] = &[
-    "script",
-    "style",
-    "xmp",
-    "iframe",
-    "noembed",
-    "noframes",
-    "plaintext",
-];
+const RAW_TEXT: &[&str] = &["script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext"];
 /// Elements whose content is text with references but no tags.
 const RCDATA: &[&str] = &["title", "textarea"];
 
@@ -164,11 +156,7 @@ fn find_end_tag(bytes: &[u8], name: &str, from: usize) -> Option<(usize, usize)>
 }
 
 fn find_byte(bytes: &[u8], byte: u8, from: usize) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .iter()
-        .position(|b| *b == byte)
-        .map(|n| from + n)
+    bytes.get(from..)?.iter().position(|b| *b == byte).map(|n| from + n)
 }
 
 fn find_seq(bytes: &[u8], seq: &[u8], from: usize) -> Option<usize> {
@@ -218,14 +206,8 @@ mod tests {
                     Text("b"),
                 ],
             ),
-            (
-                "<a href=\"x>y\">t</a>",
-                vec![start("a"), Text("t"), end("a")],
-            ),
-            (
-                "<a title='it>s'>t</a>",
-                vec![start("a"), Text("t"), end("a")],
-            ),
+            ("<a href=\"x>y\">t</a>", vec![start("a"), Text("t"), end("a")]),
+            ("<a title='it>s'>t</a>", vec![start("a"), Text("t"), end("a")]),
             ("<a x=\"never closed>t", vec![start("a"), Text("t")]),
             ("1 < 2", vec![Text("1 "), Text("<"), Text(" 2")]),
             ("a<!-- c <p> -->b", vec![Text("a"), Text("b")]),
@@ -237,10 +219,7 @@ mod tests {
                 "<script>if (a<b) {}</script>t",
                 vec![start("script"), end("script"), Text("t")],
             ),
-            (
-                "<style>p{}</STYLE>t",
-                vec![start("style"), end("style"), Text("t")],
-            ),
+            ("<style>p{}</STYLE>t", vec![start("style"), end("style"), Text("t")]),
             (
                 "<script>x</scripts></script>t",
                 vec![start("script"), end("script"), Text("t")],

@@ -50,10 +50,7 @@ fn drops_page_furniture_elements() {
         ("<aside>Most read</aside><p>Kept</p>", "Kept"),
         ("<form><input>Search</form><p>Kept</p>", "Kept"),
         ("<p>Kept</p><!-- a <p>comment</p> -->", "Kept"),
-        (
-            "<svg><title>icon</title><text>x</text></svg><p>Kept</p>",
-            "Kept",
-        ),
+        ("<svg><title>icon</title><text>x</text></svg><p>Kept</p>", "Kept"),
         ("<button>Subscribe</button><p>Kept</p>", "Kept"),
     ];
     for (html, want) in cases {
@@ -80,14 +77,8 @@ fn prefers_the_article_then_main() {
             "<article><header><h1>Headline</h1></header><p>Story.</p></article>",
             "Headline\n\nStory.",
         ),
-        (
-            "<div>Menu</div><main><p>Main text.</p></main>",
-            "Main text.",
-        ),
-        (
-            "<main><nav>Links</nav><p>Main text.</p></main>",
-            "Main text.",
-        ),
+        ("<div>Menu</div><main><p>Main text.</p></main>", "Main text."),
+        ("<main><nav>Links</nav><p>Main text.</p></main>", "Main text."),
         ("<article></article><main>Main text.</main>", "Main text."),
         (
             "<form id=page><div><p>Whole page in a form.</p></div></form>",
@@ -111,10 +102,7 @@ fn reads_the_title() {
             Some("A & B news"),
         ),
         ("<title></title>x", None),
-        (
-            "<svg><title>icon</title></svg><title>Real</title>",
-            Some("Real"),
-        ),
+        ("<svg><title>icon</title></svg><title>Real</title>", Some("Real")),
         ("<title>First</title><title>Second</title>", Some("First")),
         ("<title>Never closed", Some("Never closed")),
         ("no title", None),

@@ -45,7 +45,11 @@ pub(super) struct GazetteerBuilder {
 
 impl GazetteerBuilder {
     pub fn new() -> GazetteerBuilder {
-        GazetteerBuilder { slots: HashMap::new(), patterns: Vec::new(), targets: Vec::new() }
+        GazetteerBuilder {
+            slots: HashMap::new(),
+            patterns: Vec::new(),
+            targets: Vec::new(),
+        }
     }
 
     /// Adds a form as written in a resource file. The same form for two different entries is
@@ -122,7 +126,12 @@ impl Gazetteer {
             .find_overlapping_iter(window)
             .map(|m| {
                 let (target, ambiguous) = self.targets[m.pattern().as_usize()];
-                RawHit { start: range.start + m.start(), end: range.start + m.end(), target, ambiguous }
+                RawHit {
+                    start: range.start + m.start(),
+                    end: range.start + m.end(),
+                    target,
+                    ambiguous,
+                }
             })
             .filter(|h| is_whole_word(text, h.start, h.end))
             .collect();
@@ -159,7 +168,10 @@ mod tests {
 
     fn spans(g: &Gazetteer, text: &str) -> Vec<&'static str> {
         let leaked: &'static str = Box::leak(text.to_string().into_boxed_str());
-        g.scan(leaked, 0..leaked.len()).iter().map(|h| &leaked[h.start..h.end]).collect()
+        g.scan(leaked, 0..leaked.len())
+            .iter()
+            .map(|h| &leaked[h.start..h.end])
+            .collect()
     }
 
     #[test]
@@ -208,8 +220,10 @@ mod tests {
     #[test]
     fn one_form_for_two_entries_is_refused() {
         let mut b = GazetteerBuilder::new();
-        b.add("Georgia", Target::Country(0, How::Name), true, "countries.tsv:5").unwrap();
-        b.add("Georgia", Target::Country(0, How::Capital), true, "countries.tsv:5").unwrap();
+        b.add("Georgia", Target::Country(0, How::Name), true, "countries.tsv:5")
+            .unwrap();
+        b.add("Georgia", Target::Country(0, How::Capital), true, "countries.tsv:5")
+            .unwrap();
         let err = b.add("Georgia", Target::Place(3), false, "places.tsv:9").unwrap_err();
         assert!(err.contains("countries.tsv:5"), "{err}");
     }

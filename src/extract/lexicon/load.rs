@@ -34,7 +34,15 @@ impl Sources<'static> {
     };
 }
 
-const COUNTRY_COLUMNS: [&str; 7] = ["name", "aliases", "demonyms", "capitals", "seats", "status", "ambiguous"];
+const COUNTRY_COLUMNS: [&str; 7] = [
+    "name",
+    "aliases",
+    "demonyms",
+    "capitals",
+    "seats",
+    "status",
+    "ambiguous",
+];
 const OUTLET_COLUMNS: [&str; 5] = ["name", "aliases", "medium", "country", "ambiguous"];
 const PLACE_COLUMNS: [&str; 5] = ["name", "aliases", "kind", "country", "ambiguous"];
 
@@ -76,7 +84,10 @@ impl Claims {
 
     fn claim(&mut self, table: &Table<'_>, row: &Row<'_>, group: &str, key: &str) -> Result<()> {
         if let Some(first) = self.0.insert(format!("{group}\u{0}{key}"), row.line) {
-            return Err(table.error(row, format!("`{key}` is listed twice ({group}); the first is on line {first}")));
+            return Err(table.error(
+                row,
+                format!("`{key}` is listed twice ({group}); the first is on line {first}"),
+            ));
         }
         Ok(())
     }
@@ -151,7 +162,12 @@ fn read_country(table: &Table<'_>, row: &Row<'_>) -> Result<Country> {
         "other" => CountryStatus::Other,
         "former" => CountryStatus::Former,
         "bloc" => CountryStatus::Bloc,
-        s => return Err(table.error(row, format!("status `{s}`; write state, observer, other, former or bloc"))),
+        s => {
+            return Err(table.error(
+                row,
+                format!("status `{s}`; write state, observer, other, former or bloc"),
+            ));
+        }
     };
     let mut country = Country {
         id: slug(&name),
@@ -215,10 +231,17 @@ fn load_outlets(
             "magazine" => Medium::Magazine,
             "online" => Medium::Online,
             "photo" => Medium::Photo,
-            m => return Err(table.error(row, format!("medium `{m}`; write wire, newspaper, broadcaster, magazine, online or photo"))),
+            m => {
+                return Err(table.error(
+                    row,
+                    format!("medium `{m}`; write wire, newspaper, broadcaster, magazine, online or photo"),
+                ));
+            }
         };
         let aliases: Vec<String> = table.list(row, "aliases").into_iter().map(String::from).collect();
-        let forms: Vec<&str> = std::iter::once(name.as_str()).chain(aliases.iter().map(String::as_str)).collect();
+        let forms: Vec<&str> = std::iter::once(name.as_str())
+            .chain(aliases.iter().map(String::as_str))
+            .collect();
         let outlet = Outlet {
             id: slug(&name),
             country: country_ref(&table, row, ids)?,
@@ -231,7 +254,9 @@ fn load_outlets(
         let origin = format!("outlets.tsv:{}", row.line);
         for form in forms {
             claims.claim(&table, row, "name", form)?;
-            index.insert(form, list.len(), &origin).map_err(|m| table.error(row, m))?;
+            index
+                .insert(form, list.len(), &origin)
+                .map_err(|m| table.error(row, m))?;
             gazetteer
                 .add(form, Target::Outlet(list.len()), outlet.is_ambiguous(form), &origin)
                 .map_err(|m| table.error(row, m))?;
@@ -259,7 +284,9 @@ fn load_places(
             k => return Err(table.error(row, format!("kind `{k}`; write region, sea, state, city or landmark"))),
         };
         let aliases: Vec<String> = table.list(row, "aliases").into_iter().map(String::from).collect();
-        let forms: Vec<&str> = std::iter::once(name.as_str()).chain(aliases.iter().map(String::as_str)).collect();
+        let forms: Vec<&str> = std::iter::once(name.as_str())
+            .chain(aliases.iter().map(String::as_str))
+            .collect();
         let place = Place {
             id: slug(&name),
             country: country_ref(&table, row, ids)?,
@@ -272,7 +299,9 @@ fn load_places(
         let origin = format!("places.tsv:{}", row.line);
         for form in forms {
             claims.claim(&table, row, "name", form)?;
-            index.insert(form, list.len(), &origin).map_err(|m| table.error(row, m))?;
+            index
+                .insert(form, list.len(), &origin)
+                .map_err(|m| table.error(row, m))?;
             gazetteer
                 .add(form, Target::Place(list.len()), place.is_ambiguous(form), &origin)
                 .map_err(|m| table.error(row, m))?;
@@ -294,7 +323,11 @@ fn load_titles(file: &'static str, text: &str, columns: &[&str]) -> Result<Index
         };
         let org = columns.contains(&"org") && table.flag(row, "org")?;
         claims.claim(&table, row, columns[0], phrase)?;
-        let title = Title { phrase: phrase.to_string(), role, org };
+        let title = Title {
+            phrase: phrase.to_string(),
+            role,
+            org,
+        };
         index
             .insert(phrase, title, &format!("{file}:{}", row.line))
             .map_err(|m| table.error(row, m))?;
@@ -328,7 +361,12 @@ fn load_org_heads(text: &str) -> Result<Index<OrgHead>> {
             p => return Err(table.error(row, format!("position `{p}`; write first, last or any"))),
         };
         claims.claim(&table, row, "head", head)?;
-        let value = OrgHead { head: head.to_string(), kind, position, ambiguous: table.flag(row, "ambiguous")? };
+        let value = OrgHead {
+            head: head.to_string(),
+            kind,
+            position,
+            ambiguous: table.flag(row, "ambiguous")?,
+        };
         index
             .insert(head, value, &format!("org_heads.tsv:{}", row.line))
             .map_err(|m| table.error(row, m))?;
@@ -346,7 +384,11 @@ fn load_names(file: &'static str, text: &str, column: &str) -> Result<Index<Pers
         if origins.is_empty() {
             return Err(table.error(row, "the origin column is empty".into()));
         }
-        let value = PersonalName { name: name.to_string(), origins, ambiguous: table.flag(row, "ambiguous")? };
+        let value = PersonalName {
+            name: name.to_string(),
+            origins,
+            ambiguous: table.flag(row, "ambiguous")?,
+        };
         index
             .insert(name, value, &format!("{file}:{}", row.line))
             .map_err(|m| table.error(row, m))?;

@@ -27,8 +27,15 @@ fn country_ids_are_slugs_and_unique() {
         assert_eq!(c.id, crate::graph::slug(&c.name));
         assert!(seen.insert(c.id.as_str()), "duplicate id {}", c.id);
     }
-    let members = lx().countries().iter().filter(|c| c.status == CountryStatus::State).count();
-    assert_eq!(members, 193, "every UN member state, and only those, has status `state`");
+    let members = lx()
+        .countries()
+        .iter()
+        .filter(|c| c.status == CountryStatus::State)
+        .count();
+    assert_eq!(
+        members, 193,
+        "every UN member state, and only those, has status `state`"
+    );
 }
 
 /// The loader's own uniqueness check, fed a file with a repeated key in each kind of file.
@@ -42,12 +49,54 @@ fn a_duplicate_key_fails_the_load() {
     let cross_country = base.countries.replace("Ottawa", "Ottawa|Moscow");
     let outlet_vs_country = format!("{}China\t\twire\t\t\n", base.outlets);
     let cases = [
-        ("titles", Sources { titles: &dup_title, ..base }, "titles.tsv"),
-        ("org heads", Sources { org_heads: &dup_head, ..base }, "org_heads.tsv"),
-        ("given names", Sources { given_names: &dup_name, ..base }, "given_names.tsv"),
-        ("same row", Sources { countries: &dup_capital, ..base }, "listed twice"),
-        ("two rows", Sources { countries: &cross_country, ..base }, "listed twice"),
-        ("two files", Sources { outlets: &outlet_vs_country, ..base }, "countries.tsv"),
+        (
+            "titles",
+            Sources {
+                titles: &dup_title,
+                ..base
+            },
+            "titles.tsv",
+        ),
+        (
+            "org heads",
+            Sources {
+                org_heads: &dup_head,
+                ..base
+            },
+            "org_heads.tsv",
+        ),
+        (
+            "given names",
+            Sources {
+                given_names: &dup_name,
+                ..base
+            },
+            "given_names.tsv",
+        ),
+        (
+            "same row",
+            Sources {
+                countries: &dup_capital,
+                ..base
+            },
+            "listed twice",
+        ),
+        (
+            "two rows",
+            Sources {
+                countries: &cross_country,
+                ..base
+            },
+            "listed twice",
+        ),
+        (
+            "two files",
+            Sources {
+                outlets: &outlet_vs_country,
+                ..base
+            },
+            "countries.tsv",
+        ),
     ];
     for (what, src, needle) in cases {
         let err = Lexicon::from_sources(&src).err().map(|e| e.to_string());
@@ -64,10 +113,34 @@ fn bad_references_and_values_fail_the_load() {
     let bad_ambiguous = base.countries.replace("\tstate\tChad\n", "\tstate\tChadd\n");
     let upper_title = format!("{}Grand Vizier\tleader\tn\n", base.titles);
     for (what, src) in [
-        ("unknown country id", Sources { outlets: &bad_country, ..base }),
-        ("role not a person kind", Sources { titles: &bad_role, ..base }),
-        ("ambiguous form not in row", Sources { countries: &bad_ambiguous, ..base }),
-        ("title not lower case", Sources { titles: &upper_title, ..base }),
+        (
+            "unknown country id",
+            Sources {
+                outlets: &bad_country,
+                ..base
+            },
+        ),
+        (
+            "role not a person kind",
+            Sources {
+                titles: &bad_role,
+                ..base
+            },
+        ),
+        (
+            "ambiguous form not in row",
+            Sources {
+                countries: &bad_ambiguous,
+                ..base
+            },
+        ),
+        (
+            "title not lower case",
+            Sources {
+                titles: &upper_title,
+                ..base
+            },
+        ),
     ] {
         assert!(Lexicon::from_sources(&src).is_err(), "{what} loaded");
     }
@@ -182,7 +255,11 @@ fn outlets_and_places() {
     ] {
         assert_eq!(l.outlet(s).map(|o| o.id.as_str()), Some(id), "{s}");
     }
-    assert!(l.outlets().iter().all(|o| o.country.as_deref().is_none_or(|c| l.country_by_id(c).is_some())));
+    assert!(
+        l.outlets()
+            .iter()
+            .all(|o| o.country.as_deref().is_none_or(|c| l.country_by_id(c).is_some()))
+    );
     assert_eq!(l.place("South China Sea").map(|p| p.kind), Some(PlaceKind::Sea));
     assert_eq!(l.place("Shanghai").and_then(|p| p.country.as_deref()), Some("china"));
 }
@@ -190,10 +267,14 @@ fn outlets_and_places() {
 #[test]
 fn personal_names() {
     let l = lx();
-    for s in ["Kim", "Park", "Wang", "Nguyen", "Sato", "Smith", "Ivanov", "Sharma", "García"] {
+    for s in [
+        "Kim", "Park", "Wang", "Nguyen", "Sato", "Smith", "Ivanov", "Sharma", "García",
+    ] {
         assert!(l.is_surname(s), "{s}");
     }
-    for s in ["John", "Maria", "Sergei", "Mohammed", "Hiroshi", "Min-jun", "Min Jun", "Priya"] {
+    for s in [
+        "John", "Maria", "Sergei", "Mohammed", "Hiroshi", "Min-jun", "Min Jun", "Priya",
+    ] {
         assert!(l.is_given_name(s), "{s}");
     }
     assert!(l.given_name("Mark").unwrap().ambiguous);
@@ -230,7 +311,14 @@ fn scan_finds_whole_words_leftmost_longest() {
     );
     let t = "Patrols in the South China Sea worried Latin American leaders, The Korea Herald said.";
     let found: Vec<String> = hits(t).into_iter().map(|h| h.1).collect();
-    assert_eq!(found, ["place/south-china-sea", "place/latin-america", "outlet/the-korea-herald"]);
+    assert_eq!(
+        found,
+        [
+            "place/south-china-sea",
+            "place/latin-america",
+            "outlet/the-korea-herald"
+        ]
+    );
 }
 
 #[test]

@@ -51,11 +51,19 @@ pub(super) fn parse<'a>(file: &'static str, text: &'a str, columns: &[&str]) -> 
             ));
         }
         if cells[0].is_empty() {
-            return Err(invalid(file, line, format!("the first column `{}` is empty", columns[0])));
+            return Err(invalid(
+                file,
+                line,
+                format!("the first column `{}` is empty", columns[0]),
+            ));
         }
         rows.push(Row { line, cells });
     }
-    Ok(Table { file, columns: found, rows })
+    Ok(Table {
+        file,
+        columns: found,
+        rows,
+    })
 }
 
 impl<'a> Table<'a> {
@@ -95,7 +103,10 @@ pub(super) fn split_list(cell: &str) -> Vec<&str> {
 }
 
 pub(super) fn invalid(file: &str, line: usize, message: String) -> Error {
-    Error::Invalid { what: format!("resources/{file}:{line}"), message }
+    Error::Invalid {
+        what: format!("resources/{file}:{line}"),
+        message,
+    }
 }
 
 /// The lookup key of a surface form: case-folded, curly apostrophes made straight, hyphens and
@@ -147,7 +158,10 @@ struct Slot<T> {
 
 impl<T: Clone + PartialEq> Index<T> {
     pub fn new() -> Index<T> {
-        Index { exact: HashMap::new(), folded: HashMap::new() }
+        Index {
+            exact: HashMap::new(),
+            folded: HashMap::new(),
+        }
     }
 
     /// Adds `form` for `value`; `origin` is `file:line` of the row that lists it.
@@ -188,7 +202,11 @@ fn put<T: PartialEq>(
 ) -> std::result::Result<(), String> {
     match map.entry(key) {
         Entry::Vacant(v) => {
-            v.insert(Slot { value, strict, origin: origin.to_string() });
+            v.insert(Slot {
+                value,
+                strict,
+                origin: origin.to_string(),
+            });
             Ok(())
         }
         Entry::Occupied(mut o) => {
@@ -233,7 +251,10 @@ mod tests {
         let bad_header = parse("t.tsv", "a\tc\nx\ty\n", &cols).err().unwrap().to_string();
         assert!(bad_header.contains("resources/t.tsv:1"), "{bad_header}");
         let short = parse("t.tsv", "a\tb\nx\n", &cols).err().unwrap().to_string();
-        assert!(short.contains("resources/t.tsv:2") && short.contains("1 columns"), "{short}");
+        assert!(
+            short.contains("resources/t.tsv:2") && short.contains("1 columns"),
+            "{short}"
+        );
         assert!(parse("t.tsv", "# only a comment\n", &cols).is_err());
         assert!(parse("t.tsv", "a\tb\n\tq\n", &cols).is_err());
     }

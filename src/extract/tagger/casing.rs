@@ -47,7 +47,9 @@ impl CasingCounts {
     /// see its own occurrence, or every once-seen name looks "always capitalised" in training
     /// while at tagging time new names are unseen.
     pub(crate) fn class(&self, lower: u64, leave_out: Option<usize>) -> u8 {
-        let Some(&[mut low, mut cap]) = self.counts.get(&lower) else { return UNSEEN };
+        let Some(&[mut low, mut cap]) = self.counts.get(&lower) else {
+            return UNSEEN;
+        };
         match leave_out {
             Some(0) => low = low.saturating_sub(1),
             Some(_) => cap = cap.saturating_sub(1),
@@ -57,8 +59,12 @@ impl CasingCounts {
     }
 
     pub(crate) fn table(&self) -> CasingTable {
-        let mut entries: Vec<(u64, u8)> =
-            self.counts.keys().map(|&k| (k, self.class(k, None))).filter(|&(_, c)| c != UNSEEN).collect();
+        let mut entries: Vec<(u64, u8)> = self
+            .counts
+            .keys()
+            .map(|&k| (k, self.class(k, None)))
+            .filter(|&(_, c)| c != UNSEEN)
+            .collect();
         entries.sort_unstable();
         CasingTable::from_entries(&entries)
     }
@@ -105,7 +111,11 @@ impl CasingTable {
     /// an empty slot) and are dropped, which costs one word in 2^64 its class.
     pub(crate) fn from_entries(entries: &[(u64, u8)]) -> CasingTable {
         let bits = (entries.len() * 2).next_power_of_two().max(16).trailing_zeros();
-        let mut table = CasingTable { bits, keys: vec![0; 1 << bits], classes: vec![UNSEEN; 1 << bits] };
+        let mut table = CasingTable {
+            bits,
+            keys: vec![0; 1 << bits],
+            classes: vec![UNSEEN; 1 << bits],
+        };
         for &(key, class) in entries.iter().filter(|e| e.0 != 0) {
             let slot = table.slot(key);
             table.keys[slot] = key;
@@ -133,8 +143,13 @@ impl CasingTable {
 
     /// Entries sorted by hash: the order the model file stores them in.
     pub(crate) fn entries(&self) -> Vec<(u64, u8)> {
-        let mut out: Vec<(u64, u8)> =
-            self.keys.iter().zip(&self.classes).filter(|(k, _)| **k != 0).map(|(&k, &c)| (k, c)).collect();
+        let mut out: Vec<(u64, u8)> = self
+            .keys
+            .iter()
+            .zip(&self.classes)
+            .filter(|(k, _)| **k != 0)
+            .map(|(&k, &c)| (k, c))
+            .collect();
         out.sort_unstable();
         out
     }

@@ -36,7 +36,10 @@ pub fn read_conll(text: &str) -> Result<Vec<Tagged>, Error> {
 }
 
 fn conll_error(line: usize, message: &str) -> Error {
-    Error::Invalid { what: format!("CoNLL line {}", line + 1), message: message.to_string() }
+    Error::Invalid {
+        what: format!("CoNLL line {}", line + 1),
+        message: message.to_string(),
+    }
 }
 
 fn as_iob2(prev: Option<Tag>, tag: Tag) -> Tag {
@@ -83,7 +86,11 @@ impl Scores {
         for t in EntityType::ALL {
             let [tp, p, g] = self.counts[t as usize];
             let (pr, r, f) = prf(tp, p, g);
-            let _ = writeln!(out, "{:<5} P {pr:.4}  R {r:.4}  F1 {f:.4}   ({p} predicted, {g} gold)", t.as_str());
+            let _ = writeln!(
+                out,
+                "{:<5} P {pr:.4}  R {r:.4}  F1 {f:.4}   ({p} predicted, {g} gold)",
+                t.as_str()
+            );
         }
         let (pr, r, f) = self.micro(&SCORED);
         let _ = writeln!(out, "micro P {pr:.4}  R {r:.4}  F1 {f:.4}   (PER, ORG, LOC)");
@@ -92,7 +99,11 @@ impl Scores {
 }
 
 fn prf(tp: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if predicted > 0 { tp as f64 / predicted as f64 } else { 1.0 };
+    let p = if predicted > 0 {
+        tp as f64 / predicted as f64
+    } else {
+        1.0
+    };
     let r = if gold > 0 { tp as f64 / gold as f64 } else { 1.0 };
     let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
     (p, r, f)

@@ -33,7 +33,9 @@ pub(crate) fn emission<W: Copy + Into<i32>>(weights: &[W], buckets: &[u32]) -> [
     let mut score = [0i32; NTAGS];
     for &b in buckets {
         let start = b as usize * NTAGS;
-        let row: &[W; NTAGS] = weights[start..start + NTAGS].try_into().expect("a row has NTAGS weights");
+        let row: &[W; NTAGS] = weights[start..start + NTAGS]
+            .try_into()
+            .expect("a row has NTAGS weights");
         for (s, &w) in score.iter_mut().zip(row) {
             *s += w.into();
         }
@@ -57,7 +59,9 @@ impl Viterbi {
     pub(crate) fn run(&mut self, emissions: &[[i32; NTAGS]], trans: &Transitions) -> &[u8] {
         self.back.clear();
         self.path.clear();
-        let Some(first) = emissions.first() else { return &self.path };
+        let Some(first) = emissions.first() else {
+            return &self.path;
+        };
         let mut score = [NEG; NTAGS];
         for t in 0..NTAGS {
             if allowed(None, t) {
@@ -134,7 +138,8 @@ impl Scratch {
         self.sentence.load(words, model.casing);
         self.emissions.clear();
         for i in 0..words.len() {
-            self.sentence.buckets(i, words, extra, model.bits, &mut self.feats, &mut self.buckets);
+            self.sentence
+                .buckets(i, words, extra, model.bits, &mut self.feats, &mut self.buckets);
             self.emissions.push(emission(model.weights, &self.buckets));
         }
         self.viterbi.run(&self.emissions, model.trans)

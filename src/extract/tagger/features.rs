@@ -192,7 +192,14 @@ pub(crate) fn analyse(word: &str) -> Token {
 /// A token standing for the space before or after the sentence.
 fn pad(salt: u64) -> Token {
     let h = mix(K, salt);
-    Token { word: h, lower: h, shape: h, short: h, flags: NO_ALNUM, ..Token::default() }
+    Token {
+        word: h,
+        lower: h,
+        shape: h,
+        short: h,
+        flags: NO_ALNUM,
+        ..Token::default()
+    }
 }
 
 /// How a sentence is cased: headlines in capitals or in title case carry little signal in their
@@ -408,7 +415,10 @@ mod tests {
     #[test]
     fn flags_describe_the_characters() {
         let flags = |w: &str| analyse(w).flags;
-        assert_eq!(flags("Brevik") & (INIT_UPPER | HAS_UPPER | HAS_LOWER), INIT_UPPER | HAS_UPPER | HAS_LOWER);
+        assert_eq!(
+            flags("Brevik") & (INIT_UPPER | HAS_UPPER | HAS_LOWER),
+            INIT_UPPER | HAS_UPPER | HAS_LOWER
+        );
         assert_eq!(flags("McAllen") & INNER_UPPER, INNER_UPPER);
         assert_eq!(flags("Brevik") & INNER_UPPER, 0);
         assert_eq!(flags("2011") & (ALL_DIGIT | HAS_LETTER), ALL_DIGIT);

@@ -57,7 +57,10 @@ fn encode_weights(weights: &[i16], out: &mut Vec<u8>) {
     }
     out.extend_from_slice(&bitmap);
     for row in rows.iter().filter(|row| row.iter().any(|&w| w != 0)) {
-        let mask = row.iter().enumerate().fold(0u16, |m, (t, &w)| if w != 0 { m | 1 << t } else { m });
+        let mask = row
+            .iter()
+            .enumerate()
+            .fold(0u16, |m, (t, &w)| if w != 0 { m | 1 << t } else { m });
         out.extend_from_slice(&mask.to_le_bytes());
         for &w in row.iter().filter(|&&w| w != 0) {
             out.extend_from_slice(&w.to_le_bytes());
@@ -66,25 +69,38 @@ fn encode_weights(weights: &[i16], out: &mut Vec<u8>) {
 }
 
 fn invalid(message: impl Into<String>) -> Error {
-    Error::Invalid { what: "tagger model".into(), message: message.into() }
+    Error::Invalid {
+        what: "tagger model".into(),
+        message: message.into(),
+    }
 }
 
 const RETRAIN: &str = "retrain it with `graphgen train` (see src/extract/tagger/mod.rs)";
 
 pub(crate) fn decode(bytes: &[u8]) -> Result<Tagger, Error> {
-    let body_len = bytes.len().checked_sub(8).ok_or_else(|| invalid("the file is too short to be a model"))?;
-    let mut r = Reader { bytes: &bytes[..body_len], at: 0 };
+    let body_len = bytes
+        .len()
+        .checked_sub(8)
+        .ok_or_else(|| invalid("the file is too short to be a model"))?;
+    let mut r = Reader {
+        bytes: &bytes[..body_len],
+        at: 0,
+    };
     if r.take(MAGIC.len())? != MAGIC {
         return Err(invalid("not a graphgen tagger model (bad magic bytes)"));
     }
     let version = r.u32()?;
     if version != VERSION {
-        return Err(invalid(format!("model format version {version}, this program reads {VERSION}; {RETRAIN}")));
+        return Err(invalid(format!(
+            "model format version {version}, this program reads {VERSION}; {RETRAIN}"
+        )));
     }
     let config = r.u64()?;
     let bits = r.u32()?;
     if !(8..=26).contains(&bits) || config != config_hash(bits) {
-        return Err(invalid(format!("the model was made with other feature templates; {RETRAIN}")));
+        return Err(invalid(format!(
+            "the model was made with other feature templates; {RETRAIN}"
+        )));
     }
     let stored = u64::from_le_bytes(bytes[body_len..].try_into().expect("8 bytes"));
     if stored != hash_bytes(&bytes[..body_len]) {
@@ -95,9 +111,18 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Tagger, Error> {
     let casing = read_casing(&mut r)?;
     let weights = read_weights(&mut r, bits)?;
     if r.at != r.bytes.len() {
-        return Err(invalid(format!("{} unexpected bytes after the weights; {RETRAIN}", r.bytes.len() - r.at)));
+        return Err(invalid(format!(
+            "{} unexpected bytes after the weights; {RETRAIN}",
+            r.bytes.len() - r.at
+        )));
     }
-    Ok(Tagger { bits, weights, trans, casing, extra_id })
+    Ok(Tagger {
+        bits,
+        weights,
+        trans,
+        casing,
+        extra_id,
+    })
 }
 
 fn read_transitions(r: &mut Reader<'_>) -> Result<Transitions, Error> {

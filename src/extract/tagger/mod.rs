@@ -187,12 +187,21 @@ impl Tagger {
     pub fn tag_with(&self, words: &[&str], extra: &dyn TokenFeatures) -> Vec<Tag> {
         let model = self.model_ref();
         decode::with_scratch(|scratch| {
-            scratch.tag(words, extra, &model).iter().map(|&i| Tag::from_index(i as usize)).collect()
+            scratch
+                .tag(words, extra, &model)
+                .iter()
+                .map(|&i| Tag::from_index(i as usize))
+                .collect()
         })
     }
 
     pub(crate) fn model_ref(&self) -> ModelRef<'_, i16> {
-        ModelRef { bits: self.bits, weights: &self.weights, trans: &self.trans, casing: &self.casing }
+        ModelRef {
+            bits: self.bits,
+            weights: &self.weights,
+            trans: &self.trans,
+            casing: &self.casing,
+        }
     }
 
     /// [`TokenFeatures::id`] of the extra features this model was trained with (0 for none).

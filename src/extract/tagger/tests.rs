@@ -9,7 +9,12 @@ fn mini() -> Vec<(Vec<String>, Vec<Tag>)> {
 
 /// A fast configuration for the fixture: fewer buckets, no headline copies.
 fn small(epochs: usize, seed: u64) -> TrainConfig {
-    TrainConfig { epochs, seed, bits: 18, headline_every: 0 }
+    TrainConfig {
+        epochs,
+        seed,
+        bits: 18,
+        headline_every: 0,
+    }
 }
 
 fn words(sentence: &str) -> Vec<&str> {
@@ -19,7 +24,10 @@ fn words(sentence: &str) -> Vec<&str> {
 /// The names `tagger` finds in `sentence`, as `(type, text)`.
 fn names(tagger: &Tagger, sentence: &str) -> Vec<(EntityType, String)> {
     let w = words(sentence);
-    spans(&tagger.tag(&w)).into_iter().map(|(s, e, ty)| (ty, w[s..e].join(" "))).collect()
+    spans(&tagger.tag(&w))
+        .into_iter()
+        .map(|(s, e, ty)| (ty, w[s..e].join(" ")))
+        .collect()
 }
 
 #[test]
@@ -95,12 +103,20 @@ fn a_trained_model_round_trips_through_bytes() {
 #[test]
 fn the_embedded_model_round_trips_through_bytes() {
     let model = Tagger::embedded();
-    assert!(model.to_bytes() == EMBEDDED_MODEL, "re-encoding the shipped model changed its bytes");
-    assert!(EMBEDDED_MODEL.len() <= 10 << 20, "the model file must stay within 10 MB");
+    assert!(
+        model.to_bytes() == EMBEDDED_MODEL,
+        "re-encoding the shipped model changed its bytes"
+    );
+    assert!(
+        EMBEDDED_MODEL.len() <= 10 << 20,
+        "the model file must stay within 10 MB"
+    );
 }
 
 fn error_of(bytes: &[u8]) -> String {
-    Tagger::from_bytes(bytes).expect_err("a damaged model must be refused").to_string()
+    Tagger::from_bytes(bytes)
+        .expect_err("a damaged model must be refused")
+        .to_string()
 }
 
 #[test]
@@ -130,7 +146,13 @@ fn invented_words(n: usize, salt: usize) -> Vec<String> {
             let k = k * 7 + salt * 131;
             let pick = |set: &[u8], i: usize| set[i % set.len()] as char;
             let first = pick(c, k).to_ascii_uppercase();
-            format!("{first}{}{}{}{}", pick(v, k / 3), pick(c, k / 5 + 1), pick(v, k / 7 + 2), pick(c, k / 11 + 3))
+            format!(
+                "{first}{}{}{}{}",
+                pick(v, k / 3),
+                pick(c, k / 5 + 1),
+                pick(v, k / 7 + 2),
+                pick(c, k / 11 + 3)
+            )
         })
         .collect()
 }
@@ -167,10 +189,18 @@ fn extra_features_reach_the_model() {
     assert_eq!(model.extra_features_id(), 42);
     assert_eq!(Tagger::from_bytes(&model.to_bytes()).unwrap().extra_features_id(), 42);
     for unseen in &places[30..] {
-        assert_eq!(model.tag_with(&[unseen, "."], &lexicon), [Tag::B(Loc), Tag::O], "{unseen}");
+        assert_eq!(
+            model.tag_with(&[unseen, "."], &lexicon),
+            [Tag::B(Loc), Tag::O],
+            "{unseen}"
+        );
     }
     for unseen in &persons[30..] {
-        assert_eq!(model.tag_with(&[unseen, "."], &lexicon), [Tag::B(Per), Tag::O], "{unseen}");
+        assert_eq!(
+            model.tag_with(&[unseen, "."], &lexicon),
+            [Tag::B(Per), Tag::O],
+            "{unseen}"
+        );
     }
 }
 
@@ -178,26 +208,45 @@ fn extra_features_reach_the_model() {
 fn the_embedded_model_finds_names_in_invented_news() {
     let cases: &[(&str, &[(EntityType, &str)])] = &[
         // Headlines in capitals.
-        ("KORVALIA AND VANTRIS SIGN TRADE PACT", &[(Loc, "KORVALIA"), (Loc, "VANTRIS")]),
+        (
+            "KORVALIA AND VANTRIS SIGN TRADE PACT",
+            &[(Loc, "KORVALIA"), (Loc, "VANTRIS")],
+        ),
         ("HALVORSEN PETROLEUM PROFIT FALLS", &[(Org, "HALVORSEN PETROLEUM")]),
         ("PRESIDENT SALO ARRIVES IN BREVIK", &[(Per, "SALO"), (Loc, "BREVIK")]),
         // A headline in title case is not a run of names.
-        ("Salo Arrives In Brevik For Trade Talks", &[(Per, "Salo"), (Loc, "Brevik")]),
+        (
+            "Salo Arrives In Brevik For Trade Talks",
+            &[(Per, "Salo"), (Loc, "Brevik")],
+        ),
         // Names without titles.
         (
             "Teodor Vasck met Ilsa Marrow in Dunmore on Monday .",
             &[(Per, "Teodor Vasck"), (Per, "Ilsa Marrow"), (Loc, "Dunmore")],
         ),
         ("Vasck said the agreement would hold .", &[(Per, "Vasck")]),
-        ("Opposition leader Anneli Korpela called for new elections .", &[(Per, "Anneli Korpela")]),
+        (
+            "Opposition leader Anneli Korpela called for new elections .",
+            &[(Per, "Anneli Korpela")],
+        ),
         // Organisations, with and without a head word.
         ("The deal values Zelterra at 2 billion dollars .", &[(Org, "Zelterra")]),
-        ("Shares in Quennell Partners fell 4 percent .", &[(Org, "Quennell Partners")]),
+        (
+            "Shares in Quennell Partners fell 4 percent .",
+            &[(Org, "Quennell Partners")],
+        ),
         (
             "Brightwater Capital and Halvorsen Petroleum signed the deal in Brevik .",
-            &[(Org, "Brightwater Capital"), (Org, "Halvorsen Petroleum"), (Loc, "Brevik")],
+            &[
+                (Org, "Brightwater Capital"),
+                (Org, "Halvorsen Petroleum"),
+                (Loc, "Brevik"),
+            ],
         ),
-        ("Officials in Korvalia said talks with Vantris would resume .", &[(Loc, "Korvalia"), (Loc, "Vantris")]),
+        (
+            "Officials in Korvalia said talks with Vantris would resume .",
+            &[(Loc, "Korvalia"), (Loc, "Vantris")],
+        ),
         (
             "The Korvalian foreign ministry summoned the Vantrian ambassador .",
             &[(Misc, "Korvalian"), (Misc, "Vantrian")],

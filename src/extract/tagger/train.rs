@@ -24,7 +24,12 @@ pub struct TrainConfig {
 impl Default for TrainConfig {
     /// The settings of the shipped model, tuned on CoNLL-2003 dev.
     fn default() -> TrainConfig {
-        TrainConfig { epochs: 12, seed: 2003, bits: 20, headline_every: 4 }
+        TrainConfig {
+            epochs: 12,
+            seed: 2003,
+            bits: 20,
+            headline_every: 4,
+        }
     }
 }
 
@@ -33,7 +38,11 @@ pub type EpochCallback<'a> = &'a mut dyn FnMut(usize, &Tagger);
 
 /// Trains on tagged sentences with the default bucket count and no extra features.
 pub fn train(sentences: &[Tagged], epochs: usize, seed: u64) -> Tagger {
-    let config = TrainConfig { epochs, seed, ..TrainConfig::default() };
+    let config = TrainConfig {
+        epochs,
+        seed,
+        ..TrainConfig::default()
+    };
     train_with(sentences, &config, &NoExtraFeatures, None)
 }
 
@@ -126,8 +135,12 @@ impl Corpus {
         extra: &dyn TokenFeatures,
         bits: u32,
     ) -> Corpus {
-        let mut corpus =
-            Corpus { buckets: Vec::new(), token_start: vec![0], sentence_start: vec![0], gold: Vec::new() };
+        let mut corpus = Corpus {
+            buckets: Vec::new(),
+            token_start: vec![0],
+            sentence_start: vec![0],
+            gold: Vec::new(),
+        };
         let (mut sentence, mut feats, mut buckets) = (Sentence::default(), Vec::new(), Vec::new());
         for (words, tags) in sentences.filter(|(w, t)| w.len() == t.len() && !w.is_empty()) {
             let words: Vec<&str> = words.iter().map(String::as_str).collect();
@@ -201,7 +214,11 @@ impl Perceptron {
     fn learn(&mut self, corpus: &Corpus, s: usize, viterbi: &mut Viterbi, emissions: &mut Vec<[i32; NTAGS]>) {
         let tokens = corpus.tokens(s);
         emissions.clear();
-        emissions.extend(tokens.clone().map(|t| decode::emission(&self.weights, corpus.token_buckets(t))));
+        emissions.extend(
+            tokens
+                .clone()
+                .map(|t| decode::emission(&self.weights, corpus.token_buckets(t))),
+        );
         let predicted = viterbi.run(emissions, &self.trans);
         let gold = &corpus.gold[tokens.clone()];
         if predicted != gold {
@@ -241,10 +258,20 @@ impl Perceptron {
     /// The averaged weights, quantised to i16 with one scale for emissions and transitions.
     fn averaged(&self, casing: &CasingTable, extra_id: u64) -> Tagger {
         let average = |w: i32, sum: i64| w as f64 - sum as f64 / self.step as f64;
-        let max = self.weights.iter().zip(&self.sums).map(|(&w, &s)| average(w, s).abs()).fold(0.0, f64::max);
+        let max = self
+            .weights
+            .iter()
+            .zip(&self.sums)
+            .map(|(&w, &s)| average(w, s).abs())
+            .fold(0.0, f64::max);
         let scale = if max > 0.0 { i16::MAX as f64 / max } else { 1.0 };
         let quantise = |w: i32, sum: i64| (average(w, sum) * scale).round();
-        let weights = self.weights.iter().zip(&self.sums).map(|(&w, &s)| quantise(w, s) as i16).collect();
+        let weights = self
+            .weights
+            .iter()
+            .zip(&self.sums)
+            .map(|(&w, &s)| quantise(w, s) as i16)
+            .collect();
         let mut trans = Transitions::default();
         for t in 0..NTAGS {
             trans.start[t] = quantise(self.trans.start[t], self.trans_sums.start[t]) as i32;
@@ -252,7 +279,13 @@ impl Perceptron {
                 trans.pair[p][t] = quantise(self.trans.pair[p][t], self.trans_sums.pair[p][t]) as i32;
             }
         }
-        Tagger { bits: self.bits, weights, trans, casing: casing.clone(), extra_id }
+        Tagger {
+            bits: self.bits,
+            weights,
+            trans,
+            casing: casing.clone(),
+            extra_id,
+        }
     }
 }
 
