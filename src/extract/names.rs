@@ -3,6 +3,7 @@
 
 use super::cues::{Cue, cues};
 use super::lexicon::{HeadPosition, lexicon};
+use super::tagger::EntityType;
 use super::sentence::{Gaz, SentenceView};
 use crate::graph::ActorKind;
 use crate::text::{Span, TokenKind};
@@ -37,6 +38,8 @@ pub enum What {
     Acronym,
     /// A capitalised name with no cue yet.
     Name,
+    /// An event, a date or a numbered thing: not an actor and not a place.
+    Other,
 }
 
 /// A candidate mention: tokens `first..last` of sentence `sent`.
@@ -89,6 +92,7 @@ pub fn find(view: &SentenceView<'_>, text: &str) -> Vec<Cand> {
         classify(view, text, i, end, &mut out);
         i = end.max(i + 1);
     }
+    let mut out = with_tagger(view, text, out);
     for c in &mut out {
         refine(view, c);
     }
@@ -166,7 +170,11 @@ fn extend(view: &SentenceView<'_>, i: usize) -> usize {
             if k < n && view.words[k].lower == "the" {
                 k += 1;
             }
-            if k < n && is_chunk_word(view, k) && has_org_head(view, i, j) {
+            if k < n
+                && is_chunk_word(view, k)
+                && !cues().word_is(&view.words[k].lower, Cue::Stop)
+                && has_org_head(view, i, j)
+            {
                 j = k;
                 continue;
             }
@@ -222,7 +230,12 @@ fn org_kind(view: &SentenceView<'_>, first: usize, last: usize) -> Option<ActorK
 }
 
 fn classify(view: &SentenceView<'_>, text: &str, mut first: usize, last: usize, out: &mut Vec<Cand>) {
-    while first < last && (view.words[first].lower == "the" || !view.words[first].is_word()) {
+    // Leading function words, months and weekdays are never part of a name (`In July`,
+    // `Friday's`), nor is `the`.
+    while first < last
+        && (!view.words[first].is_word()
+            || view.words[first].gaz.is_none() && cues().word_is(&view.words[first].lower, Cue::Stop))
+    {
         first += 1;
     }
     if first >= last {
@@ -307,6 +320,87 @@ fn cand(view: &SentenceView<'_>, text: &str, first: usize, last: usize, what: Wh
     }
 }
 
+/// Joins the tagger's names to the rule candidates. The tagger finds names that rules miss
+/// (no title, no head word, headlines); rules know kinds and the spans of long organisation
+/// names. Where they disagree on a span, a rule candidate with lexicon or cue evidence wins.
+fn with_tagger(view: &SentenceView<'_>, text: &str, mut out: Vec<Cand>) -> Vec<Cand> {
+    for &(a, b, ty) in &view.tagged {
+        if ty == EntityType::Misc {
+            continue;
+        }
+        let Some((a, b)) = trim(view, a, b) else { continue };
+        let overlapping: Vec<usize> = (0..out.len()).filter(|&k| out[k].first < b && a < out[k].last).collect();
+        if let [k] = overlapping[..]
+            && out[k].first == a
+            && out[k].last == b
+        {
+            if out[k].what == What::Name {
+                out[k].what = from_type(view, text, a, b, ty);
+            }
+            continue;
+        }
+        // `U.S. Treasury`, `Moscow Stock Exchange`: an organisation named after its state.
+        let org_over_state = ty == EntityType::Org
+            && overlapping.iter().all(|&k| {
+                matches!(out[k].what, What::Country { .. } | What::Capital { .. } | What::Demonym { .. } | What::Name)
+                    && a <= out[k].first
+                    && out[k].last <= b
+            })
+            && overlapping.iter().any(|&k| out[k].last - out[k].first < b - a);
+        if !org_over_state && overlapping.iter().any(|&k| is_strong(&out[k])) {
+            continue;
+        }
+        for &k in overlapping.iter().rev() {
+            out.remove(k);
+        }
+        let what = from_type(view, text, a, b, ty);
+        out.push(cand(view, text, a, b, what));
+    }
+    out.sort_by_key(|c| c.first);
+    out
+}
+
+/// The tagger's span without a leading article, title or honorific (rules read those).
+fn trim(view: &SentenceView<'_>, mut a: usize, b: usize) -> Option<(usize, usize)> {
+    while a < b {
+        let w = &view.words[a];
+        if let Some(t) = w.title.filter(|t| a + t.len < b && w.gaz.is_none()) {
+            a += t.len;
+        } else if w.lower == "the" || !w.is_word() {
+            a += 1;
+        } else {
+            break;
+        }
+    }
+    (a < b).then_some((a, b))
+}
+
+fn is_strong(c: &Cand) -> bool {
+    !matches!(c.what, What::Name | What::Place)
+}
+
+fn from_type(view: &SentenceView<'_>, text: &str, a: usize, b: usize, ty: EntityType) -> What {
+    if let Some((len, gaz, ambiguous)) = &view.words[a].gaz
+        && a + len == b
+    {
+        // A city that is a club (`Ulsan beat Pusan`) or a capital that is a surname
+        // (`Washington said`): the tagger reads the sentence, the gazetteer only the word.
+        let club = matches!(gaz, Gaz::Place) && ty == EntityType::Org;
+        let surname = *ambiguous && ty == EntityType::Per;
+        if !club && !surname {
+            return from_gaz(view, text, a, b, gaz, false).what;
+        }
+    }
+    match ty {
+        EntityType::Per => What::Person,
+        EntityType::Org => match org_kind(view, a, b) {
+            Some(ActorKind::Outlet) => What::Outlet { id: None, name: view.span_of(a, b).text(text).to_string() },
+            _ => What::Org,
+        },
+        _ => What::Place,
+    }
+}
+
 /// Decides what an unclassified name is from its own words and the title before it.
 fn refine(view: &SentenceView<'_>, c: &mut Cand) {
     if let Some(t) = title_before(view, c.first) {
@@ -324,7 +418,7 @@ fn refine(view: &SentenceView<'_>, c: &mut Cand) {
     }
     let words = &view.words[c.first..c.last];
     if words.iter().any(|w| cues().word_is(&w.lower, Cue::Event)) || words.iter().any(|w| is_numeral(w.text)) {
-        c.what = What::Place; // events and numbered things are not actors; place keeps them out of the graph
+        c.what = What::Other;
         return;
     }
     if cues().word_is(&words[words.len() - 1].lower, Cue::Place) && words.len() >= 2 {
@@ -362,7 +456,7 @@ pub fn looks_like_person<'a>(mut words: impl Iterator<Item = &'a str> + Clone) -
     let lex = lexicon();
     let all: Vec<&str> = words.clone().collect();
     let Some(first) = words.next() else { return false };
-    if all.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+    if all.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()) || cues().word_is(w, Cue::Stop)) {
         return false;
     }
     if lex.is_given_name(first) {

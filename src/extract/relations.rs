@@ -33,8 +33,11 @@ pub fn quotes(view: &SentenceView<'_>, local: &mut Local<'_>, out: &mut Vec<Link
             speaker_before(view, local, i).or_else(|| speaker_after(view, local, i + len))
         };
         if let Some(s) = speaker {
+            // A reporting verb makes a person of an unknown full name, not of one capitalised
+            // word (`Traders said`).
             if let Ref::Cand(k) = s
                 && local.cands[k - local.base].what == What::Name
+                && local.cands[k - local.base].last - local.cands[k - local.base].first >= 2
             {
                 local.cands[k - local.base].what = What::Person;
             }

@@ -5,6 +5,7 @@
 
 use super::cues::{Cue, cues};
 use super::lexicon::{GazetteerEntry, GazetteerHit, lexicon};
+use super::tagger::{NameSpan, Tagger, spans};
 use crate::graph::ActorKind;
 use crate::text::{Span, Token, TokenKind, tokenize};
 
@@ -89,6 +90,8 @@ pub struct SentenceView<'a> {
     pub words: Vec<Word<'a>>,
     /// Every letter of the sentence is uppercase (headlines, datelines).
     pub all_caps: bool,
+    /// Names the statistical tagger found, as token ranges with their CoNLL type.
+    pub tagged: Vec<NameSpan>,
 }
 
 impl<'a> SentenceView<'a> {
@@ -104,12 +107,9 @@ impl<'a> SentenceView<'a> {
             total += 1;
             upper += c.is_uppercase() as usize;
         }
-        SentenceView {
-            index,
-            span,
-            words,
-            all_caps: total >= 8 && upper == total,
-        }
+        let surface: Vec<&str> = words.iter().map(|w| w.text).collect();
+        let tagged = spans(&Tagger::embedded().tag(&surface));
+        SentenceView { index, span, words, all_caps: total >= 8 && upper == total, tagged }
     }
 
     pub fn len(&self) -> usize {

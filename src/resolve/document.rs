@@ -130,7 +130,10 @@ pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
                 let words = person_words(&c.text);
                 let found = surname_owner(&b, cands, links, &of_cand, k, &words)
                     .or_else(|| b.by_key.get(&format!("person:{}", fold(&c.text))).copied())
-                    .or_else(|| b.by_key.get(&format!("org:{}", fold(&c.text))).copied());
+                    .or_else(|| {
+                        // An unknown name may repeat an organisation named in full earlier.
+                        (c.what == What::Name).then(|| b.by_key.get(&format!("org:{}", fold(&c.text))).copied()).flatten()
+                    });
                 match found {
                     Some(i) => Some(i),
                     None if c.what == What::Person && (c.titled || quoted.contains(&k) || words.len() >= 2) => {
