@@ -298,9 +298,11 @@ fn affiliations_in(
             parent = Some(w[0]);
         }
     }
+    // A named organisation beats a bare acronym (`NGO the Council for X`).
+    let named = orgs.iter().copied().find(|&k| !matches!(local.get(k).what, What::Acronym));
     let chosen: Vec<usize> = match parent {
         Some(p) => vec![p],
-        None => orgs.first().copied().into_iter().collect(),
+        None => named.or(orgs.first().copied()).into_iter().collect(),
     };
     for k in chosen {
         let first = local.get(k).first;

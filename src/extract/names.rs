@@ -55,6 +55,8 @@ pub struct Cand {
     pub role: Option<ActorKind>,
     /// Written with an honorific or title before it (`Mr. Kim`, `President Reagan`).
     pub titled: bool,
+    /// What the statistical tagger called this span, when it marked it.
+    pub tagged: Option<EntityType>,
 }
 
 impl Cand {
@@ -92,8 +94,11 @@ pub fn find(view: &SentenceView<'_>, text: &str) -> Vec<Cand> {
         classify(view, text, i, end, &mut out);
         i = end.max(i + 1);
     }
-    let mut out = with_tagger(view, text, out);
     for c in &mut out {
+        refine(view, c);
+    }
+    let mut out = with_tagger(view, text, out);
+    for c in out.iter_mut().filter(|c| c.what == What::Name || c.what == What::Person) {
         refine(view, c);
     }
     out
@@ -317,6 +322,7 @@ fn cand(view: &SentenceView<'_>, text: &str, first: usize, last: usize, what: Wh
         what,
         role: None,
         titled: false,
+        tagged: None,
     }
 }
 
@@ -334,7 +340,15 @@ fn with_tagger(view: &SentenceView<'_>, text: &str, mut out: Vec<Cand>) -> Vec<C
             && out[k].first == a
             && out[k].last == b
         {
-            if out[k].what == What::Name {
+            let retype = match (&out[k].what, ty) {
+                (What::Name, _) => true,
+                (What::Place, EntityType::Org) => true,
+                // A name that only looked like a person's (no title, no role).
+                (What::Person, EntityType::Org) => !out[k].titled && out[k].role.is_none(),
+                _ => false,
+            };
+            out[k].tagged = Some(ty);
+            if retype {
                 out[k].what = from_type(view, text, a, b, ty);
             }
             continue;
@@ -354,7 +368,9 @@ fn with_tagger(view: &SentenceView<'_>, text: &str, mut out: Vec<Cand>) -> Vec<C
             out.remove(k);
         }
         let what = from_type(view, text, a, b, ty);
-        out.push(cand(view, text, a, b, what));
+        let mut c = cand(view, text, a, b, what);
+        c.tagged = Some(ty);
+        out.push(c);
     }
     out.sort_by_key(|c| c.first);
     out
@@ -376,7 +392,11 @@ fn trim(view: &SentenceView<'_>, mut a: usize, b: usize) -> Option<(usize, usize
 }
 
 fn is_strong(c: &Cand) -> bool {
-    !matches!(c.what, What::Name | What::Place)
+    match c.what {
+        What::Name | What::Place => false,
+        What::Person => c.titled || c.role.is_some(),
+        _ => true,
+    }
 }
 
 fn from_type(view: &SentenceView<'_>, text: &str, a: usize, b: usize, ty: EntityType) -> What {
@@ -395,7 +415,11 @@ fn from_type(view: &SentenceView<'_>, text: &str, a: usize, b: usize, ty: Entity
         EntityType::Per => What::Person,
         EntityType::Org => match org_kind(view, a, b) {
             Some(ActorKind::Outlet) => What::Outlet { id: None, name: view.span_of(a, b).text(text).to_string() },
-            _ => What::Org,
+            Some(_) => What::Org,
+            // One word with no head word (`Trump` in `the Trump administration`) stays a name
+            // for the resolver, which knows the document's people.
+            None if b - a == 1 && !view.words[a].text.chars().all(|c| c.is_uppercase()) => What::Name,
+            None => What::Org,
         },
         _ => What::Place,
     }

@@ -125,7 +125,11 @@ pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
             continue;
         }
         of_cand[k] = match &c.what {
-            What::Acronym => acronym_owner(&b, &c.text),
+            What::Acronym => acronym_owner(&b, &c.text).or_else(|| {
+                // An acronym the tagger calls an organisation (`NATO`) is one even undefined.
+                (c.tagged == Some(crate::extract::tagger::EntityType::Org))
+                    .then(|| b.get_or_add(format!("org:{}", fold(&c.text)), &c.text, ActorKind::Institute, 1))
+            }),
             What::Person | What::Name => {
                 let words = person_words(&c.text);
                 let found = surname_owner(&b, cands, links, &of_cand, k, &words)
@@ -136,8 +140,14 @@ pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
                     });
                 match found {
                     Some(i) => Some(i),
-                    None if c.what == What::Person && (c.titled || quoted.contains(&k) || words.len() >= 2) => {
+                    None if c.what == What::Person
+                        && (c.titled || quoted.contains(&k) || words.len() >= 2 || c.tagged.is_some()) =>
+                    {
                         Some(b.get_or_add(format!("person:{}", fold(&c.text)), &c.text, ActorKind::Person, 0))
+                    }
+                    // The tagger's one-word organisation that no person or organisation claims.
+                    None if c.what == What::Name && c.tagged == Some(crate::extract::tagger::EntityType::Org) => {
+                        Some(b.get_or_add(format!("org:{}", fold(&c.text)), &c.text, ActorKind::Institute, 1))
                     }
                     None => None,
                 }
