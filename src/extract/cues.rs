@@ -21,6 +21,7 @@ pub enum Cue {
     OutletNoun,
     OrgNoun,
     Prefix,
+    Time,
 }
 
 impl Cue {
@@ -39,6 +40,7 @@ impl Cue {
             "outletnoun" => Cue::OutletNoun,
             "orgnoun" => Cue::OrgNoun,
             "prefix" => Cue::Prefix,
+            "time" => Cue::Time,
             _ => return None,
         })
     }

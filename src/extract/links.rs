@@ -298,6 +298,14 @@ fn affiliations_in(
             parent = Some(w[0]);
         }
     }
+    // A unit of a parent is not an actor of its own here: the person belongs to the parent.
+    if let Some(p) = parent {
+        for &k in &orgs {
+            if k != p && matches!(local.get(k).what, What::Org) {
+                local.get_mut(k).what = What::Other;
+            }
+        }
+    }
     // A named organisation beats a bare acronym (`NGO the Council for X`).
     let named = orgs.iter().copied().find(|&k| !matches!(local.get(k).what, What::Acronym));
     let chosen: Vec<usize> = match parent {

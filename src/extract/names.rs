@@ -57,6 +57,8 @@ pub struct Cand {
     pub titled: bool,
     /// What the statistical tagger called this span, when it marked it.
     pub tagged: Option<EntityType>,
+    /// Only the tagger vouches for this name: no lexicon entry, head word or title.
+    pub tagger_only: bool,
 }
 
 impl Cand {
@@ -235,11 +237,11 @@ fn org_kind(view: &SentenceView<'_>, first: usize, last: usize) -> Option<ActorK
 }
 
 fn classify(view: &SentenceView<'_>, text: &str, mut first: usize, last: usize, out: &mut Vec<Cand>) {
-    // Leading function words, months and weekdays are never part of a name (`In July`,
-    // `Friday's`), nor is `the`.
+    // Months and weekdays never start a name (`July`, `Friday`), nor does `the`.
     while first < last
         && (!view.words[first].is_word()
-            || view.words[first].gaz.is_none() && cues().word_is(&view.words[first].lower, Cue::Stop))
+            || view.words[first].lower == "the"
+            || cues().word_is(&view.words[first].lower, Cue::Time))
     {
         first += 1;
     }
@@ -323,6 +325,7 @@ fn cand(view: &SentenceView<'_>, text: &str, first: usize, last: usize, what: Wh
         role: None,
         titled: false,
         tagged: None,
+        tagger_only: false,
     }
 }
 
@@ -350,6 +353,7 @@ fn with_tagger(view: &SentenceView<'_>, text: &str, mut out: Vec<Cand>) -> Vec<C
             out[k].tagged = Some(ty);
             if retype {
                 out[k].what = from_type(view, text, a, b, ty);
+                out[k].tagger_only = true;
             }
             continue;
         }
@@ -370,6 +374,7 @@ fn with_tagger(view: &SentenceView<'_>, text: &str, mut out: Vec<Cand>) -> Vec<C
         let what = from_type(view, text, a, b, ty);
         let mut c = cand(view, text, a, b, what);
         c.tagged = Some(ty);
+        c.tagger_only = true;
         out.push(c);
     }
     out.sort_by_key(|c| c.first);

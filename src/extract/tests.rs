@@ -156,13 +156,3 @@ fn organisations_in_a_state() {
     );
 }
 
-#[test]
-fn debug_dump() {
-    let text = std::env::var("DUMP").unwrap_or_default();
-    let spans = crate::text::sentences(&text, &[]);
-    for (i, s) in spans.iter().enumerate() {
-        let view = super::sentence::SentenceView::new(&text, i, *s);
-        eprintln!("TAGGED {:?}", view.tagged);
-        for c in super::names::find(&view, &text) { eprintln!("CAND {}..{} {:?} {:?} role={:?}", c.first, c.last, c.text, c.what, c.role); }
-    }
-}

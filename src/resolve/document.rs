@@ -25,6 +25,8 @@ pub struct LocalActor {
     pub mentions: usize,
     /// Lexicon id (countries, known outlets): fixes the node id.
     pub fixed_id: Option<String>,
+    /// Only the statistical tagger vouches for it: a node only if it takes part in a relation.
+    pub weak: bool,
 }
 
 impl LocalActor {
@@ -40,6 +42,7 @@ impl LocalActor {
             strong,
             mentions: 0,
             fixed_id: None,
+            weak: true,
         }
     }
 }
@@ -115,6 +118,7 @@ pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
             {
                 let i = b.get_or_add(format!("country:{id}"), &country.name, ActorKind::Country, 2);
                 b.actors[i].fixed_id = Some(id.clone());
+                b.actors[i].weak = false;
             }
         }
     }
@@ -281,6 +285,9 @@ fn count_and_type(cands: &[Cand], quoted: &BTreeSet<usize>, b: &mut Builder, of_
         let Some(i) = of_cand[k] else { continue };
         let a = &mut b.actors[i];
         a.mentions += 1;
+        if !c.tagger_only || c.titled || c.role.is_some() || quoted.contains(&k) {
+            a.weak = false;
+        }
         if c.text != a.label {
             a.aliases.insert(c.text.clone());
         }

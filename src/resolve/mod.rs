@@ -135,8 +135,21 @@ pub fn merge(docs: &[Document], extractions: &[Extraction]) -> Graph {
             ids_of[m] = node.id.clone();
         }
     }
-    for node in nodes {
-        graph.add_actor(node);
+    // Names only the tagger vouches for become nodes when the text relates them to something.
+    let mut related: BTreeSet<String> = BTreeSet::new();
+    for (d, ex) in extractions.iter().enumerate() {
+        for r in &ex.relations {
+            related.insert(ids_of[offset[d] + r.source].clone());
+            if let Target::Actor(t) = r.target {
+                related.insert(ids_of[offset[d] + t].clone());
+            }
+        }
+    }
+    for (members, node) in groups.values().zip(nodes) {
+        let weak = members.iter().all(|&m| flat[m].1.weak);
+        if !weak || related.contains(&node.id) {
+            graph.add_actor(node);
+        }
     }
     for (d, doc) in docs.iter().enumerate() {
         graph.add_actor(document_node(doc));
