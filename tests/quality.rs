@@ -1,6 +1,7 @@
 //! Extraction quality floors, measured by the project's referee (`../shared/eval/score.py`)
 //! against the hand-annotated gold of the seed and dev sets. Runs only when `../shared` sits
-//! beside the repository (as in CI); elsewhere it says so and passes.
+//! beside the repository (as in CI); elsewhere it says so and passes. The CoNLL-2003 dev
+//! mention floor is checked the same way.
 
 use std::path::Path;
 use std::process::Command;
@@ -48,5 +49,48 @@ fn seeds_meet_their_floors() {
 
 #[test]
 fn dev_meets_its_floors() {
-    score("dev", &[("entity_f1", 0.75), ("relation_f1", 0.45)]);
+    score("dev", &[("entity_f1", 0.75), ("typed_f1", 0.75), ("relation_f1", 0.45)]);
+}
+
+/// Mention spans on CoNLL-2003 dev, through the documented path: `conll_to_docs.py`, then
+/// `graphgen mentions`, then `score_mentions.py`.
+#[test]
+fn conll_dev_mentions_meet_their_floor() {
+    let shared = Path::new("../shared");
+    let conll = shared.join("data/conll2003/dev.txt");
+    if !conll.exists() {
+        eprintln!("note: ../shared/data not present; mention floor not checked");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("graphgen-conll-dev-{}", std::process::id()));
+    let made = Command::new("python3")
+        .arg(shared.join("eval/conll_to_docs.py"))
+        .arg(&conll)
+        .arg(&dir)
+        .output()
+        .expect("python3 runs conll_to_docs.py");
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let mentions = Command::new(env!("CARGO_BIN_EXE_graphgen"))
+        .arg("mentions")
+        .arg(dir.join("docs"))
+        .output()
+        .unwrap();
+    assert!(
+        mentions.status.success(),
+        "{}",
+        String::from_utf8_lossy(&mentions.stderr)
+    );
+    let pred = dir.join("pred.jsonl");
+    std::fs::write(&pred, &mentions.stdout).unwrap();
+    let out = Command::new("python3")
+        .arg(shared.join("eval/score_mentions.py"))
+        .arg(dir.join("gold.jsonl"))
+        .arg(&pred)
+        .args(["--min", "f1=0.88"])
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let report = String::from_utf8_lossy(&out.stdout);
+    eprintln!("conll dev mentions:\n{report}");
+    assert!(out.status.success(), "CoNLL-2003 dev mentions below F1 0.88:\n{report}");
 }

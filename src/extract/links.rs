@@ -307,7 +307,10 @@ fn affiliations_in(
         }
     }
     // A named organisation beats a bare acronym (`NGO the Council for X`).
-    let named = orgs.iter().copied().find(|&k| !matches!(local.get(k).what, What::Acronym));
+    let named = orgs
+        .iter()
+        .copied()
+        .find(|&k| !matches!(local.get(k).what, What::Acronym));
     let chosen: Vec<usize> = match parent {
         Some(p) => vec![p],
         None => named.or(orgs.first().copied()).into_iter().collect(),

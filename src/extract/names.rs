@@ -3,8 +3,8 @@
 
 use super::cues::{Cue, cues};
 use super::lexicon::{HeadPosition, lexicon};
-use super::tagger::EntityType;
 use super::sentence::{Gaz, SentenceView};
+use super::tagger::EntityType;
 use crate::graph::ActorKind;
 use crate::text::{Span, TokenKind};
 
@@ -100,7 +100,10 @@ pub fn find(view: &SentenceView<'_>, text: &str) -> Vec<Cand> {
         refine(view, c);
     }
     let mut out = with_tagger(view, text, out);
-    for c in out.iter_mut().filter(|c| c.what == What::Name || c.what == What::Person) {
+    for c in out
+        .iter_mut()
+        .filter(|c| c.what == What::Name || c.what == What::Person)
+    {
         refine(view, c);
     }
     out
@@ -338,7 +341,9 @@ fn with_tagger(view: &SentenceView<'_>, text: &str, mut out: Vec<Cand>) -> Vec<C
             continue;
         }
         let Some((a, b)) = trim(view, a, b) else { continue };
-        let overlapping: Vec<usize> = (0..out.len()).filter(|&k| out[k].first < b && a < out[k].last).collect();
+        let overlapping: Vec<usize> = (0..out.len())
+            .filter(|&k| out[k].first < b && a < out[k].last)
+            .collect();
         if let [k] = overlapping[..]
             && out[k].first == a
             && out[k].last == b
@@ -360,8 +365,10 @@ fn with_tagger(view: &SentenceView<'_>, text: &str, mut out: Vec<Cand>) -> Vec<C
         // `U.S. Treasury`, `Moscow Stock Exchange`: an organisation named after its state.
         let org_over_state = ty == EntityType::Org
             && overlapping.iter().all(|&k| {
-                matches!(out[k].what, What::Country { .. } | What::Capital { .. } | What::Demonym { .. } | What::Name)
-                    && a <= out[k].first
+                matches!(
+                    out[k].what,
+                    What::Country { .. } | What::Capital { .. } | What::Demonym { .. } | What::Name
+                ) && a <= out[k].first
                     && out[k].last <= b
             })
             && overlapping.iter().any(|&k| out[k].last - out[k].first < b - a);
@@ -419,7 +426,10 @@ fn from_type(view: &SentenceView<'_>, text: &str, a: usize, b: usize, ty: Entity
     match ty {
         EntityType::Per => What::Person,
         EntityType::Org => match org_kind(view, a, b) {
-            Some(ActorKind::Outlet) => What::Outlet { id: None, name: view.span_of(a, b).text(text).to_string() },
+            Some(ActorKind::Outlet) => What::Outlet {
+                id: None,
+                name: view.span_of(a, b).text(text).to_string(),
+            },
             Some(_) => What::Org,
             // One word with no head word (`Trump` in `the Trump administration`) stays a name
             // for the resolver, which knows the document's people.
@@ -485,7 +495,10 @@ pub fn looks_like_person<'a>(mut words: impl Iterator<Item = &'a str> + Clone) -
     let lex = lexicon();
     let all: Vec<&str> = words.clone().collect();
     let Some(first) = words.next() else { return false };
-    if all.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()) || cues().word_is(w, Cue::Stop)) {
+    if all
+        .iter()
+        .any(|w| w.chars().any(|c| c.is_ascii_digit()) || cues().word_is(w, Cue::Stop))
+    {
         return false;
     }
     if lex.is_given_name(first) {

@@ -58,9 +58,16 @@ fn local_cand_covers(local: &Local<'_>, i: usize) -> bool {
 }
 
 fn can_speak(what: &What) -> bool {
+    // A place may be a misread surname (`Costa added`); the resolver decides.
     matches!(
         what,
-        What::Person | What::Name | What::Org | What::Acronym | What::Country { .. }
+        What::Person
+            | What::Name
+            | What::Org
+            | What::Outlet { .. }
+            | What::Acronym
+            | What::Country { .. }
+            | What::Place
     )
 }
 

@@ -109,7 +109,13 @@ impl<'a> SentenceView<'a> {
         }
         let surface: Vec<&str> = words.iter().map(|w| w.text).collect();
         let tagged = spans(&Tagger::embedded().tag(&surface));
-        SentenceView { index, span, words, all_caps: total >= 8 && upper == total, tagged }
+        SentenceView {
+            index,
+            span,
+            words,
+            all_caps: total >= 8 && upper == total,
+            tagged,
+        }
     }
 
     pub fn len(&self) -> usize {

@@ -155,4 +155,3 @@ fn organisations_in_a_state() {
         "Harbour Institute affiliated-to Norway",
     );
 }
-

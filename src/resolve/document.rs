@@ -134,13 +134,20 @@ pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
                 (c.tagged == Some(crate::extract::tagger::EntityType::Org))
                     .then(|| b.get_or_add(format!("org:{}", fold(&c.text)), &c.text, ActorKind::Institute, 1))
             }),
+            // A tagger guess of a place (`Costa added`) that is the surname of a
+            // person of this document is that person.
+            What::Place if c.tagger_only && !c.text.contains(' ') => {
+                surname_owner(&b, cands, links, &of_cand, k, &person_words(&c.text))
+            }
             What::Person | What::Name => {
                 let words = person_words(&c.text);
                 let found = surname_owner(&b, cands, links, &of_cand, k, &words)
                     .or_else(|| b.by_key.get(&format!("person:{}", fold(&c.text))).copied())
                     .or_else(|| {
                         // An unknown name may repeat an organisation named in full earlier.
-                        (c.what == What::Name).then(|| b.by_key.get(&format!("org:{}", fold(&c.text))).copied()).flatten()
+                        (c.what == What::Name)
+                            .then(|| b.by_key.get(&format!("org:{}", fold(&c.text))).copied())
+                            .flatten()
                     });
                 match found {
                     Some(i) => Some(i),
