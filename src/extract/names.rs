@@ -174,6 +174,18 @@ fn extend(view: &SentenceView<'_>, i: usize) -> usize {
             j += 1;
             continue;
         }
+        // `Center for Strategic and International Studies`: `and` inside a name that already
+        // has its head and connector, never before a state (`Bank of Korea and Japan`).
+        if w.lower == "and"
+            && j + 1 < n
+            && view.words[j + 1].cap
+            && view.words[j + 1].gaz.is_none()
+            && has_org_head(view, i, j)
+            && view.words[i..j].iter().any(|x| matches!(x.lower.as_str(), "for" | "of" | "on"))
+        {
+            j += 1;
+            continue;
+        }
         // `Bank of Korea`, `Institute for Policy Studies`, `Council for the Arts`.
         if w.lower != "and" && cues().word_is(&w.lower, Cue::Connector) && !w.cap {
             let mut k = j + 1;
@@ -240,6 +252,8 @@ fn org_kind(view: &SentenceView<'_>, first: usize, last: usize) -> Option<ActorK
 }
 
 fn classify(view: &SentenceView<'_>, text: &str, mut first: usize, last: usize, out: &mut Vec<Cand>) {
+    // `The Guardian`: an entry that begins with its article keeps its meaning without it.
+    let whole = view.words[first].gaz.as_ref().filter(|(len, _, _)| first + len == last).cloned();
     // Months and weekdays never start a name (`July`, `Friday`), nor does `the`.
     while first < last
         && (!view.words[first].is_word()
@@ -251,9 +265,9 @@ fn classify(view: &SentenceView<'_>, text: &str, mut first: usize, last: usize, 
     if first >= last {
         return;
     }
-    let single_gaz = view.words[first].gaz.as_ref().filter(|(len, _, _)| first + len == last);
+    let single_gaz = view.words[first].gaz.clone().filter(|(len, _, _)| first + len == last).or(whole);
     if let Some((_, gaz, ambiguous)) = single_gaz {
-        out.push(from_gaz(view, text, first, last, gaz, *ambiguous));
+        out.push(from_gaz(view, text, first, last, &gaz, ambiguous));
         return;
     }
     if let Some(kind) = org_kind(view, first, last) {
@@ -388,8 +402,12 @@ fn with_tagger(view: &SentenceView<'_>, text: &str, mut out: Vec<Cand>) -> Vec<C
     out
 }
 
-/// The tagger's span without a leading article, title or honorific (rules read those).
+/// The tagger's span without a leading article, title or honorific (rules read those). A
+/// lone letter (`I`) is never a name.
 fn trim(view: &SentenceView<'_>, mut a: usize, b: usize) -> Option<(usize, usize)> {
+    if b - a == 1 && view.words[a].text.chars().count() == 1 {
+        return None;
+    }
     while a < b {
         let w = &view.words[a];
         if let Some(t) = w.title.filter(|t| a + t.len < b && w.gaz.is_none()) {

@@ -155,3 +155,15 @@ fn organisations_in_a_state() {
         "Harbour Institute affiliated-to Norway",
     );
 }
+
+#[test]
+fn debug_dump() {
+    let text = std::env::var("DUMP").unwrap_or_default();
+    let spans = crate::text::sentences(&text, &[]);
+    for (i, s) in spans.iter().enumerate() {
+        let view = super::sentence::SentenceView::new(&text, i, *s);
+        eprintln!("TAGGED {:?}", view.tagged);
+        for w in view.words.iter().filter(|w| w.gaz.is_some()) { eprintln!("GAZ {:?} {:?}", w.text, w.gaz); }
+        for c in super::names::find(&view, &text) { eprintln!("CAND {}..{} {:?} {:?} role={:?} tagged={:?}", c.first, c.last, c.text, c.what, c.role, c.tagged); }
+    }
+}

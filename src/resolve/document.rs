@@ -102,9 +102,12 @@ pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
                 Some(b.get_or_add(format!("org:{}", fold(name)), name, ActorKind::Outlet, 2))
             }
             What::Org => Some(b.get_or_add(format!("org:{}", fold(&c.text)), &c.text, ActorKind::Institute, 2)),
-            What::Person if c.text.split_whitespace().count() >= 2 => {
-                Some(b.get_or_add(format!("person:{}", fold(&c.text)), &c.text, ActorKind::Person, 0))
-            }
+            What::Person if c.text.split_whitespace().count() >= 2 => Some(b.get_or_add(
+                format!("person:{}", fold(&without_initials(&c.text))),
+                &c.text,
+                ActorKind::Person,
+                0,
+            )),
             _ => None,
         };
         of_cand[k] = idx;
@@ -301,6 +304,7 @@ fn count_and_type(cands: &[Cand], quoted: &BTreeSet<usize>, b: &mut Builder, of_
         if a.key.starts_with("person:") {
             if c.text.split_whitespace().count() >= 2 {
                 a.strong.insert(fold(&c.text));
+                a.strong.insert(fold(&without_initials(&c.text)));
                 if c.text.len() > a.label.len() {
                     let old = std::mem::replace(&mut a.label, c.text.clone());
                     a.aliases.insert(old);
@@ -318,6 +322,22 @@ fn count_and_type(cands: &[Cand], quoted: &BTreeSet<usize>, b: &mut Builder, of_
             }
         }
     }
+}
+
+/// `Donald J. Trump` -> `Donald Trump`: middle initials do not tell two people apart.
+pub fn without_initials(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() <= 2 {
+        return name.to_string();
+    }
+    let last = words.len() - 1;
+    words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i == 0 || i == last || !(w.trim_end_matches('.').chars().count() == 1))
+        .map(|(_, w)| *w)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Node id for an actor with no lexicon id.
