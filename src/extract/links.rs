@@ -133,6 +133,13 @@ fn title_context(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: 
         return;
     }
     let mut k = first;
+    // `Sudan's president, Omar al-Bashir`: the title before a comma names the person after it.
+    if k >= 2 && view.words[k - 1].text == "," && super::names::title_before(view, k - 1).is_some_and(|t| !t.honorific) {
+        let t = super::names::title_before(view, k - 1).unwrap();
+        let cand = local.get_mut(c);
+        cand.role = Some(strongest(cand.role, t.role));
+        k -= 1;
+    }
     if let Some(t) = super::names::title_before(view, k) {
         if t.honorific {
             return;

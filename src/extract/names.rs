@@ -174,6 +174,17 @@ fn extend(view: &SentenceView<'_>, i: usize) -> usize {
             j += 1;
             continue;
         }
+        // `Osama bin Laden`, `Ludwig van Beethoven`: a lowercase particle inside a person's name.
+        if matches!(w.lower.as_str(), "bin" | "ibn" | "bint" | "van" | "von" | "de" | "da" | "di" | "dos" | "del" | "der")
+            && j + 1 < n
+            && view.words[j + 1].cap
+            && view.words[j + 1].gaz.is_none()
+            && view.words[j + 1].title.is_none()
+            && !has_org_head(view, i, j)
+        {
+            j += 1;
+            continue;
+        }
         // `Center for Strategic and International Studies`: `and` inside a name that already
         // has its head and connector, never before a state (`Bank of Korea and Japan`).
         if w.lower == "and"

@@ -151,7 +151,7 @@ fn word<'a>(text: &'a str, t: &Token) -> Word<'a> {
         lower: s.to_lowercase().replace('\u{2019}', "'"),
         span: t.span,
         kind: t.kind,
-        cap: s.chars().next().is_some_and(char::is_uppercase),
+        cap: s.chars().next().is_some_and(char::is_uppercase) || arabic_article(s),
         gaz: None,
         title: None,
     }
@@ -231,6 +231,13 @@ fn piece_kind(s: &str) -> TokenKind {
     } else {
         TokenKind::Punct
     }
+}
+
+/// `al-Assad`, `el-Sisi`: a romanised Arabic article glued to a capitalised name.
+fn arabic_article(s: &str) -> bool {
+    ["al-", "el-", "ad-", "ash-", "as-", "at-", "an-", "ar-"]
+        .iter()
+        .any(|p| s.starts_with(p) && s[p.len()..].chars().next().is_some_and(char::is_uppercase))
 }
 
 fn mark_gazetteer(hits: &[GazetteerHit], words: &mut [Word<'_>]) {

@@ -135,7 +135,8 @@ pub fn merge(docs: &[Document], extractions: &[Extraction]) -> Graph {
             ids_of[m] = node.id.clone();
         }
     }
-    // Names only the tagger vouches for become nodes when the text relates them to something.
+    // Names only the tagger vouches for become nodes when the text relates them to something,
+    // repeats them, or gives a full personal name.
     let mut related: BTreeSet<String> = BTreeSet::new();
     for (d, ex) in extractions.iter().enumerate() {
         for r in &ex.relations {
@@ -146,7 +147,10 @@ pub fn merge(docs: &[Document], extractions: &[Extraction]) -> Graph {
         }
     }
     for (members, node) in groups.values().zip(nodes) {
-        let weak = members.iter().all(|&m| flat[m].1.weak);
+        // A full personal name, or a name repeated, is evidence enough on its own.
+        let weak = members.iter().all(|&m| flat[m].1.weak)
+            && node.mentions < 2
+            && !(node.kind.is_person() && node.label.split_whitespace().count() >= 2);
         if !weak || related.contains(&node.id) {
             graph.add_actor(node);
         }
