@@ -493,6 +493,10 @@ fn refine(view: &SentenceView<'_>, c: &mut Cand) {
         c.what = What::Place;
         return;
     }
+    if words.len() == 1 && words[0].text.chars().count() == 1 {
+        c.what = What::Other; // `I`, a stray initial
+        return;
+    }
     if words.len() == 1 && is_acronym(words[0].text) {
         c.what = What::Acronym;
         return;

@@ -29,6 +29,9 @@ pub fn quotes(view: &SentenceView<'_>, local: &mut Local<'_>, out: &mut Vec<Link
         let after_quote = i > 0 && view.words[i - 1].is_punct("\"”’'");
         let speaker = if view.words[i].lower == "according" || after_quote {
             speaker_after(view, local, i + len).or_else(|| speaker_before(view, local, i))
+        } else if common_noun_subject(view, local, i) {
+            // `American officials said Sudan had…`: the speakers are unnamed.
+            None
         } else {
             speaker_before(view, local, i).or_else(|| speaker_after(view, local, i + len))
         };
@@ -108,8 +111,15 @@ fn speaker_before(view: &SentenceView<'_>, local: &Local<'_>, verb: usize) -> Op
         return Some(Ref::Pronoun(prev.span.start));
     }
     if prev.text == "," {
-        // Walk back over the apposition to its opening comma.
+        // Walk back over the apposition to its opening comma. When the apposition is itself a
+        // person's name (`China's ambassador, Cui Tiankai, said`), that person speaks.
         let start = clause_start(view, j - 1);
+        let open = (start..j - 1).rev().find(|&k| view.words[k].text == ",")?;
+        if let Some(k) = local.cands.iter().position(|c| c.first == open + 1 && c.last == j - 1)
+            && matches!(local.cands[k].what, What::Person | What::Name)
+        {
+            return Some(Ref::Cand(k + local.base));
+        }
         let open = (start..j - 1).find(|&k| view.words[k].text == ",")?;
         return subject_ending_at(local, open);
     }
@@ -127,6 +137,18 @@ fn is_adverb(w: &str) -> bool {
             w,
             "also" | "further" | "then" | "later" | "again" | "once" | "has" | "have" | "had"
         )
+}
+
+/// The reporting verb's subject is a lowercase noun (`officials said`, `experts say`).
+fn common_noun_subject(view: &SentenceView<'_>, local: &Local<'_>, verb: usize) -> bool {
+    let mut j = verb;
+    while j > 0 && is_adverb(&view.words[j - 1].lower) {
+        j -= 1;
+    }
+    j > 0 && {
+        let w = &view.words[j - 1];
+        w.is_word() && !w.cap && !matches!(w.lower.as_str(), "he" | "she" | "they" | "it") && !local_cand_covers(local, j - 1)
+    }
 }
 
 /// Where the clause holding token `i` starts: after a closing quote, a clause break, or
