@@ -53,6 +53,33 @@ pub struct Cues {
 }
 
 const CUES_TSV: &str = include_str!("../../resources/cues.tsv");
+const ALLIANCES_TSV: &str = include_str!("../../resources/alliances.tsv");
+
+static ALLIANCES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| parse_alliances(ALLIANCES_TSV).expect("resources/alliances.tsv is valid"));
+
+/// Is this name (as written) a military alliance whose members are allies (`NATO`)?
+pub fn is_alliance(name: &str) -> bool {
+    ALLIANCES.contains(name.strip_prefix("the ").unwrap_or(name))
+}
+
+fn parse_alliances(tsv: &str) -> Result<HashSet<String>, String> {
+    let mut out = HashSet::new();
+    for (n, line) in tsv.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() || line.starts_with("name\t") {
+            continue;
+        }
+        let (name, aliases) = line
+            .split_once('\t')
+            .ok_or_else(|| format!("alliances.tsv:{}: expected `name<TAB>aliases`", n + 1))?;
+        for form in std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty())) {
+            if !out.insert(form.to_string()) {
+                return Err(format!("alliances.tsv:{}: duplicate {form}", n + 1));
+            }
+        }
+    }
+    Ok(out)
+}
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| Cues::parse(CUES_TSV).expect("resources/cues.tsv is valid"));
 
@@ -121,6 +148,13 @@ mod tests {
     fn file_parses_with_unique_keys() {
         let c = Cues::parse(CUES_TSV).unwrap();
         assert!(c.max_words >= 3);
+    }
+
+    #[test]
+    fn alliances_parse_with_unique_keys() {
+        assert!(parse_alliances(ALLIANCES_TSV).is_ok());
+        assert!(parse_alliances("name\taliases\nA\tB|A\n").is_err());
+        assert!(is_alliance("NATO") && !is_alliance("United Nations"));
     }
 
     #[test]

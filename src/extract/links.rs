@@ -134,7 +134,8 @@ fn title_context(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: 
     }
     let mut k = first;
     // `Sudan's president, Omar al-Bashir`: the title before a comma names the person after it.
-    if k >= 2 && view.words[k - 1].text == "," && super::names::title_before(view, k - 1).is_some_and(|t| !t.honorific) {
+    if k >= 2 && view.words[k - 1].text == "," && super::names::title_before(view, k - 1).is_some_and(|t| !t.honorific)
+    {
         let t = super::names::title_before(view, k - 1).unwrap();
         let cand = local.get_mut(c);
         cand.role = Some(strongest(cand.role, t.role));
@@ -382,7 +383,12 @@ fn of_org(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &mut Ve
     if !local.get(c).is_person() || last + 1 >= view.len() || view.words[last].lower != "of" {
         return;
     }
-    if let Some(k) = local.starting_at(last + 1)
+    let at = if view.words.get(last + 1).is_some_and(|w| w.lower == "the") {
+        last + 2
+    } else {
+        last + 1
+    };
+    if let Some(k) = local.starting_at(at)
         && matches!(local.get(k).what, What::Org | What::Acronym | What::Outlet { .. })
     {
         out.push(affiliation(view, c, Ref::Cand(k), last, last + 1));

@@ -96,7 +96,46 @@ fn read_sentences(views: &[SentenceView<'_>], text: &str) -> (Vec<Cand>, Vec<Lin
         relations::alliances(view, &local, &mut links);
         all.extend(cands);
     }
+    carry_speakers(text, views, &mut links);
     (all, links)
+}
+
+/// A paragraph that is only a quotation continues the last speaker's words: news names the
+/// speaker once and lets the next quoted paragraphs follow.
+fn carry_speakers(text: &str, views: &[SentenceView<'_>], links: &mut Vec<Link>) {
+    let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+    let line_of = |pos: usize| newlines.partition_point(|&n| n < pos);
+    let quoted_in: Vec<&Link> = links.iter().filter(|l| l.kind == RelationKind::QuotedIn).collect();
+    let spoken_lines: std::collections::BTreeSet<usize> =
+        quoted_in.iter().map(|l| line_of(views[l.sent].span.start)).collect();
+    let mut last: Option<(Ref, usize)> = None;
+    let mut carried = Vec::new();
+    for view in views {
+        let line = line_of(view.span.start);
+        if let Some(l) = quoted_in.iter().rev().find(|l| l.sent == view.index) {
+            last = Some((l.from.clone(), line));
+            continue;
+        }
+        let opens_quote = view.words.first().is_some_and(|w| w.is_punct("\"“"));
+        let first_of_line = view.span.start == 0 || text[..view.span.start].ends_with('\n');
+        if let Some((speaker, at)) = &last
+            && opens_quote
+            && first_of_line
+            && !spoken_lines.contains(&line)
+            && line > *at
+            && line - at <= 4
+        {
+            carried.push(Link {
+                kind: RelationKind::QuotedIn,
+                from: speaker.clone(),
+                to: Ref::Document,
+                sent: view.index,
+                trigger: view.words[0].span,
+            });
+            last = Some((speaker.clone(), line));
+        }
+    }
+    links.extend(carried);
 }
 
 fn mentions(doc: &Document, cands: &[Cand], of_cand: &[Option<usize>], actors: &[LocalActor]) -> Vec<Mention> {

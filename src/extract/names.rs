@@ -175,8 +175,10 @@ fn extend(view: &SentenceView<'_>, i: usize) -> usize {
             continue;
         }
         // `Osama bin Laden`, `Ludwig van Beethoven`: a lowercase particle inside a person's name.
-        if matches!(w.lower.as_str(), "bin" | "ibn" | "bint" | "van" | "von" | "de" | "da" | "di" | "dos" | "del" | "der")
-            && j + 1 < n
+        if matches!(
+            w.lower.as_str(),
+            "bin" | "ibn" | "bint" | "van" | "von" | "de" | "da" | "di" | "dos" | "del" | "der"
+        ) && j + 1 < n
             && view.words[j + 1].cap
             && view.words[j + 1].gaz.is_none()
             && view.words[j + 1].title.is_none()
@@ -192,7 +194,9 @@ fn extend(view: &SentenceView<'_>, i: usize) -> usize {
             && view.words[j + 1].cap
             && view.words[j + 1].gaz.is_none()
             && has_org_head(view, i, j)
-            && view.words[i..j].iter().any(|x| matches!(x.lower.as_str(), "for" | "of" | "on"))
+            && view.words[i..j]
+                .iter()
+                .any(|x| matches!(x.lower.as_str(), "for" | "of" | "on"))
         {
             j += 1;
             continue;
@@ -264,7 +268,11 @@ fn org_kind(view: &SentenceView<'_>, first: usize, last: usize) -> Option<ActorK
 
 fn classify(view: &SentenceView<'_>, text: &str, mut first: usize, last: usize, out: &mut Vec<Cand>) {
     // `The Guardian`: an entry that begins with its article keeps its meaning without it.
-    let whole = view.words[first].gaz.as_ref().filter(|(len, _, _)| first + len == last).cloned();
+    let whole = view.words[first]
+        .gaz
+        .as_ref()
+        .filter(|(len, _, _)| first + len == last)
+        .cloned();
     // Months and weekdays never start a name (`July`, `Friday`), nor does `the`.
     while first < last
         && (!view.words[first].is_word()
@@ -276,7 +284,11 @@ fn classify(view: &SentenceView<'_>, text: &str, mut first: usize, last: usize, 
     if first >= last {
         return;
     }
-    let single_gaz = view.words[first].gaz.clone().filter(|(len, _, _)| first + len == last).or(whole);
+    let single_gaz = view.words[first]
+        .gaz
+        .clone()
+        .filter(|(len, _, _)| first + len == last)
+        .or(whole);
     if let Some((_, gaz, ambiguous)) = single_gaz {
         out.push(from_gaz(view, text, first, last, &gaz, ambiguous));
         return;

@@ -128,6 +128,17 @@ fn speaker_before(view: &SentenceView<'_>, local: &Local<'_>, verb: usize) -> Op
 
 fn subject_ending_at(local: &Local<'_>, at: usize) -> Option<Ref> {
     let k = local.cands.iter().position(|c| c.last == at)?;
+    // `Ms. Obi of the Fisheries Council said`: the person, not her organisation, speaks.
+    if local.cands[k].is_org() || local.cands[k].what == What::Acronym {
+        let first = local.cands[k].first;
+        let person = local
+            .cands
+            .iter()
+            .position(|p| p.what == What::Person && (p.last + 1 == first || p.last + 2 == first) && p.last < first);
+        if let Some(p) = person {
+            return Some(Ref::Cand(p + local.base));
+        }
+    }
     can_speak(&local.cands[k].what).then_some(Ref::Cand(k + local.base))
 }
 
@@ -147,7 +158,10 @@ fn common_noun_subject(view: &SentenceView<'_>, local: &Local<'_>, verb: usize) 
     }
     j > 0 && {
         let w = &view.words[j - 1];
-        w.is_word() && !w.cap && !matches!(w.lower.as_str(), "he" | "she" | "they" | "it") && !local_cand_covers(local, j - 1)
+        w.is_word()
+            && !w.cap
+            && !matches!(w.lower.as_str(), "he" | "she" | "they" | "it")
+            && !local_cand_covers(local, j - 1)
     }
 }
 
@@ -185,13 +199,13 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
             i += 1;
             continue;
         };
-        if local_cand_covers(local, i) || hypothetical(view, i) {
+        let start = clause_start(view, i);
+        let end = clause_end(view, i + len);
+        if local_cand_covers(local, i) || hypothetical(view, i) || called_off(view, start, end) {
             i += len;
             continue;
         }
         let trigger = view.span_of(i, i + len);
-        let start = clause_start(view, i);
-        let end = clause_end(view, i + len);
         let left: Vec<usize> = (0..local.cands.len())
             .filter(|&k| local.cands[k].first >= start && local.cands[k].last <= i && is_person(local, k))
             .collect();
@@ -268,6 +282,17 @@ fn told_in_person(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link
     }
 }
 
+/// `A summit between X and Y was cancelled`: words after the trigger that undo the meeting.
+fn called_off(view: &SentenceView<'_>, start: usize, end: usize) -> bool {
+    let words = &view.words[start..end];
+    words.iter().enumerate().any(|(k, w)| {
+        matches!(
+            w.lower.as_str(),
+            "cancelled" | "canceled" | "postponed" | "scheduled" | "planned" | "proposed" | "delayed"
+        ) || (w.lower == "off" && k > 0 && words[k - 1].lower == "called")
+    })
+}
+
 fn pronoun_before(view: &SentenceView<'_>, start: usize, i: usize) -> Option<Ref> {
     view.words[start..i]
         .iter()
@@ -297,6 +322,7 @@ fn hypothetical(view: &SentenceView<'_>, i: usize) -> bool {
 /// `X's closest ally`, `on Y as an ally`, `X-Y-Z framework`, `U.S.-allied South Korea`,
 /// `a partnership of X, Y and Z`.
 pub fn alliances(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>) {
+    alliance_members(view, local, out);
     let n = view.len();
     for i in 0..n {
         let lower = view.words[i].lower.as_str();
@@ -335,11 +361,45 @@ pub fn alliances(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>
             }
             continue;
         }
-        // A list of states right after the trigger: `partnership, Japan, South Korea and the U.S.`.
-        let list = list_after(view, local, i + 1);
+        // A list of states right after the trigger: `partnership, Japan, South Korea and the U.S.`,
+        // `an alliance between Chile and Peru`.
+        let from = if view
+            .words
+            .get(i + 1)
+            .is_some_and(|w| matches!(w.lower.as_str(), "between" | "of" | "among" | "with"))
+        {
+            i + 2
+        } else {
+            i + 1
+        };
+        let list = list_after(view, local, from);
         if list.len() >= 2 {
             push_pairs(view, local, &list, i, out);
         }
+    }
+}
+
+/// `Turkey and Greece, both NATO members`, `NATO allies Norway and Denmark`: states stated
+/// to be members of one military alliance are allies.
+fn alliance_members(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>) {
+    let Some(org) = local.cands.iter().position(|c| super::cues::is_alliance(&c.text)) else {
+        return;
+    };
+    let member_word = view.words.iter().position(|w| {
+        matches!(
+            w.lower.as_str(),
+            "member" | "members" | "membership" | "ally" | "allies" | "joined" | "join"
+        )
+    });
+    let Some(trigger) = member_word else { return };
+    if hypothetical_alliance(view, trigger) || hypothetical(view, trigger) {
+        return;
+    }
+    let states: Vec<usize> = (0..local.cands.len())
+        .filter(|&k| k != org && allied_kind(local, k))
+        .collect();
+    if states.len() >= 2 {
+        push_pairs(view, local, &states, trigger, out);
     }
 }
 
