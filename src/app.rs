@@ -1,10 +1,12 @@
 //! Commands: what each subcommand does with its arguments. The edge of the library, so
 //! errors here carry `anyhow` context for the user.
 
-use crate::cli::{Cli, Command, Format, GraphArgs, InputArgs, MentionsArgs, TrainArgs};
+use crate::cli::{Cli, Command, EvalArgs, Format, GraphArgs, InputArgs, MentionsArgs, TrainArgs};
 use crate::corpus::{self, Document, Problem};
-use crate::export::{Dot, Exporter, Json};
+use crate::eval::{self, Floor, Gold};
+use crate::export::{self, Dot, Exporter, Json};
 use crate::extract::tagger::{self, NoExtraFeatures, Tagged, TrainConfig};
+use crate::graph::Graph;
 use crate::{extract, resolve};
 use anyhow::{Context, bail};
 use std::io::{self, BufWriter, Write};
@@ -17,6 +19,8 @@ pub enum Outcome {
     Done,
     /// Exit 1: `diff` found differences.
     Differences,
+    /// Exit 1: `eval` scored a figure below its `--min` floor.
+    BelowFloor,
     /// Exit 2: the work completed, but some input could not be used.
     Trouble,
 }
@@ -27,6 +31,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Graph(args)) => graph(args),
         Some(Command::Mentions(args)) => mentions(args),
         Some(Command::Train(args)) => train(args),
+        Some(Command::Eval(args)) => evaluate(args),
     }
 }
 
@@ -54,6 +59,52 @@ fn mentions(args: MentionsArgs) -> anyhow::Result<Outcome> {
         Ok(())
     })?;
     Ok(outcome(&problems))
+}
+
+fn evaluate(args: EvalArgs) -> anyhow::Result<Outcome> {
+    // Arguments are checked first so that a misspelt name costs no reading or extraction.
+    let floors = args
+        .min
+        .iter()
+        .map(|s| s.parse::<Floor>())
+        .collect::<crate::Result<Vec<_>>>()?;
+    if args.graph.is_none() && args.input.inputs.is_empty() {
+        bail!("no input given; name files or directories of articles, - for stdin, or --graph FILE.json");
+    }
+    let gold = Gold::read_file(&args.gold)?;
+    let (graph, problems) = match &args.graph {
+        Some(path) => (read_graph(path)?, Vec::new()),
+        None => {
+            let (docs, problems) = read(&args.input)?;
+            (resolve::build_graph(&docs), problems)
+        }
+    };
+    let evaluation = eval::score(&gold, &graph);
+    write_output(None, |w| {
+        if args.json {
+            eval::report::write_json(&evaluation, args.explain, w)
+        } else {
+            eval::report::write_text(&evaluation, &gold, args.explain, w)
+        }
+    })?;
+    let shortfalls = evaluation.scores.shortfalls(&floors);
+    if !shortfalls.is_empty() {
+        eprintln!("graphgen: below floor: {}", shortfalls.join("; "));
+    }
+    Ok(match outcome(&problems) {
+        Outcome::Done if !shortfalls.is_empty() => Outcome::BelowFloor,
+        other => other,
+    })
+}
+
+/// A graph written earlier, from a file or (`-`) from stdin.
+fn read_graph(path: &Path) -> anyhow::Result<Graph> {
+    if path.as_os_str() != "-" {
+        return Ok(export::read_graph_json_file(path)?);
+    }
+    let mut text = String::new();
+    io::Read::read_to_string(&mut io::stdin(), &mut text).context("stdin: cannot read the graph")?;
+    export::read_graph_json(&text).context("stdin")
 }
 
 fn train(args: TrainArgs) -> anyhow::Result<Outcome> {

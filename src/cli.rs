@@ -6,7 +6,8 @@ use std::path::PathBuf;
 /// Turn news articles into a graph of actors (leaders, analysts, institutes, outlets,
 /// countries) and their relations (met-with, quoted-in, allied-with, affiliated-to).
 ///
-/// Exit status: 0 done, 1 differences found (diff), 2 trouble (a bad input or a failure).
+/// Exit status: 0 done, 1 differences found (diff) or a figure below its floor (eval --min), 2
+/// trouble (a bad input or a failure).
 #[derive(Debug, Parser)]
 #[command(name = "graphgen", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
@@ -25,6 +26,9 @@ pub enum Command {
     Mentions(MentionsArgs),
     /// Train the mention tagger on CoNLL files and write its model (see resources/tagger.model).
     Train(TrainArgs),
+    /// Score the graph of INPUTs (or of --graph) against a gold annotation: actors, kinds and
+    /// each relation, as precision, recall and F1. Exit 1 when a --min floor is not met.
+    Eval(EvalArgs),
 }
 
 /// Output formats of the graph.
@@ -74,6 +78,36 @@ pub struct MentionsArgs {
     /// Write to FILE (atomically) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct EvalArgs {
+    /// The gold annotation: {"entities": [{"id", "names", "kind"}], "relations": [{"relation",
+    /// "source", "target", "optional"}]} (see the README).
+    #[arg(long, value_name = "GOLD.json")]
+    pub gold: PathBuf,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Score this graphgen JSON graph (`-` for stdin) instead of extracting one from INPUTs.
+    #[arg(long, value_name = "FILE.json", conflicts_with = "inputs")]
+    pub graph: Option<PathBuf>,
+
+    /// Also list missed entities, unmatched and duplicate nodes, wrong kinds, missed and wrong
+    /// relations.
+    #[arg(long)]
+    pub explain: bool,
+
+    /// Print the figures (and with --explain the lists) as JSON.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Floor for a figure, e.g. entity_f1=0.9 (repeatable). Figures: entity_p entity_r
+    /// entity_f1 kind_acc typed_f1 relation_p relation_r relation_f1 and <relation>_p, _r, _f1
+    /// (met-with_f1, quoted-in_f1, allied-with_f1, affiliated-to_f1).
+    #[arg(long = "min", value_name = "NAME=VALUE")]
+    pub min: Vec<String>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -15,12 +15,15 @@
 //!    (source, relation, target) with a weight that counts its evidence.
 //! 6. [`export`] writes the graph as node-link JSON or GraphViz DOT.
 //!
+//! [`eval`] scores a graph against a hand-annotated gold file (`graphgen eval`).
+//!
 //! Every stage is deterministic: the same inputs give byte-identical output in any order.
 
 pub mod app;
 pub mod cli;
 pub mod corpus;
 pub mod error;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod graph;
