@@ -6,10 +6,11 @@ use std::path::PathBuf;
 pub enum Error {
     #[error("{}: no such file or directory; check the path", .0.display())]
     MissingInput(PathBuf),
-    #[error("{}: cannot read: {source}", path.display())]
-    Read { path: PathBuf, source: std::io::Error },
-    #[error("{}: cannot write: {source}; check that the directory exists and is writable", path.display())]
-    Write { path: PathBuf, source: std::io::Error },
+    // `cause`, not `source`: the message already carries it, so it is not chained again.
+    #[error("{}: cannot read: {cause}", path.display())]
+    Read { path: PathBuf, cause: std::io::Error },
+    #[error("{}: cannot write: {cause}; check that the directory exists and is writable", path.display())]
+    Write { path: PathBuf, cause: std::io::Error },
     #[error("{what}: {message}")]
     Invalid { what: String, message: String },
     #[error(transparent)]

@@ -1,6 +1,7 @@
-//! Extraction quality floors, measured by the project's referee (`../shared/eval/score.py`)
-//! against the hand-annotated gold of the seed and dev sets. Runs only when `../shared` sits
-//! beside the repository (as in CI); elsewhere it says so and passes. The CoNLL-2003 dev
+//! Extraction quality floors, measured by `graphgen eval` (which agrees with the referee
+//! `../shared/eval/score.py` to the last digit; tests/eval.rs checks that) against the
+//! hand-annotated gold of the seed and dev sets. Runs only when `../shared` sits beside the
+//! repository (as in CI); elsewhere it says so and passes. The CoNLL-2003 dev
 //! mention floor is checked the same way.
 
 use std::path::Path;
@@ -8,28 +9,17 @@ use std::process::Command;
 
 fn score(set: &str, floors: &[(&str, f64)]) {
     let shared = Path::new("../shared");
-    let scorer = shared.join("eval/score.py");
-    if !scorer.exists() {
+    let gold = shared.join(format!("gold/{set}.json"));
+    if !gold.exists() {
         eprintln!("note: ../shared not present; quality floors not checked");
         return;
     }
-    let graph = Command::new(env!("CARGO_BIN_EXE_graphgen"))
-        .arg(shared.join(set))
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(graph.status.success(), "{}", String::from_utf8_lossy(&graph.stderr));
-    let out_path = std::env::temp_dir().join(format!("graphgen-quality-{set}-{}.json", std::process::id()));
-    std::fs::write(&out_path, &graph.stdout).unwrap();
-    let mut cmd = Command::new("python3");
-    cmd.arg(&scorer)
-        .arg(shared.join(format!("gold/{set}.json")))
-        .arg(&out_path);
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_graphgen"));
+    cmd.arg("eval").arg("--gold").arg(&gold).arg(shared.join(set));
     for (name, value) in floors {
         cmd.arg("--min").arg(format!("{name}={value}"));
     }
-    let out = cmd.output().expect("python3 runs the scorer");
-    let _ = std::fs::remove_file(&out_path);
+    let out = cmd.output().unwrap();
     let report = String::from_utf8_lossy(&out.stdout);
     eprintln!("{set}:\n{report}");
     assert!(

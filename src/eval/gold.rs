@@ -56,9 +56,9 @@ impl Gold {
 
     /// [`Gold::parse`] on a file; errors name the file first.
     pub fn read_file(path: &Path) -> Result<Gold> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+        let text = std::fs::read_to_string(path).map_err(|cause| Error::Read {
             path: path.to_path_buf(),
-            source,
+            cause,
         })?;
         Gold::parse(&text).map_err(|e| match e {
             Error::Invalid { what, message } => Error::Invalid {

@@ -52,9 +52,9 @@ pub fn read_graph_json(text: &str) -> Result<Graph> {
 
 /// [`read_graph_json`] on a file; errors name the file first.
 pub fn read_graph_json_file(path: &Path) -> Result<Graph> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+    let text = std::fs::read_to_string(path).map_err(|cause| Error::Read {
         path: path.to_path_buf(),
-        source,
+        cause,
     })?;
     read_graph_json(&text).map_err(|e| match e {
         Error::Invalid { what, message } => Error::Invalid {
