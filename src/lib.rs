@@ -15,11 +15,14 @@
 //!    (source, relation, target) with a weight that counts its evidence.
 //! 6. [`export`] writes the graph as node-link JSON or GraphViz DOT.
 //!
+//! [`diff`] compares two graphs (built from corpora or read back from JSON).
+//!
 //! Every stage is deterministic: the same inputs give byte-identical output in any order.
 
 pub mod app;
 pub mod cli;
 pub mod corpus;
+pub mod diff;
 pub mod error;
 pub mod export;
 pub mod extract;
