@@ -1,13 +1,13 @@
 //! Commands: what each subcommand does with its arguments. The edge of the library, so
 //! errors here carry `anyhow` context for the user.
 
-use crate::cli::{Cli, Command, EvalArgs, Format, GraphArgs, InputArgs, MentionsArgs, TrainArgs};
+use crate::cli::{Cli, Command, DiffArgs, DiffFormat, EvalArgs, Format, GraphArgs, InputArgs, MentionsArgs, TrainArgs};
 use crate::corpus::{self, Document, Problem};
 use crate::eval::{self, Floor, Gold};
 use crate::export::{self, Dot, Exporter, Json};
 use crate::extract::tagger::{self, NoExtraFeatures, Tagged, TrainConfig};
 use crate::graph::Graph;
-use crate::{extract, resolve};
+use crate::{diff, extract, resolve};
 use anyhow::{Context, bail};
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
@@ -32,6 +32,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Mentions(args)) => mentions(args),
         Some(Command::Train(args)) => train(args),
         Some(Command::Eval(args)) => evaluate(args),
+        Some(Command::Diff(args)) => diff(args),
     }
 }
 
@@ -132,6 +133,31 @@ fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Done)
 }
 
+fn diff(args: DiffArgs) -> anyhow::Result<Outcome> {
+    let format = match (args.json, args.dot, args.format) {
+        (true, _, _) | (_, _, Some(DiffFormat::Json)) => diff::Format::Json,
+        (_, true, _) | (_, _, Some(DiffFormat::Dot)) => diff::Format::Dot,
+        (_, _, Some(DiffFormat::Text)) => diff::Format::Text,
+        _ => diff::Format::for_output(args.output.as_deref()),
+    };
+    let (left, right) = match (args.a, args.b) {
+        (Some(a), Some(b)) => (vec![a], vec![b]),
+        _ => (args.left, args.right),
+    };
+    let filter = diff::Filter {
+        relations: args.relation.into_iter().collect(),
+        kinds: args.kind.into_iter().collect(),
+        min_weight: args.min_weight,
+    };
+    let (report, problems) = diff::run(&left, &right, &filter)?;
+    report_problems(&problems);
+    write_output(args.output.as_deref(), |w| report.write(format, w))?;
+    Ok(match outcome(&problems) {
+        Outcome::Done if !report.diff.is_empty() => Outcome::Differences,
+        other => other,
+    })
+}
+
 fn read_conll_file(path: &Path) -> anyhow::Result<Vec<Tagged>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
     tagger::read_conll(&text).with_context(|| format!("{}: not CoNLL columns", path.display()))
@@ -164,11 +190,15 @@ fn read(input: &InputArgs) -> anyhow::Result<(Vec<Document>, Vec<Problem>)> {
         bail!("no input given; name files or directories of articles, or - for stdin");
     }
     let (docs, problems) = corpus::read_inputs(&input.inputs);
-    for p in &problems {
+    report_problems(&problems);
+    Ok((docs, problems))
+}
+
+fn report_problems<'a>(problems: impl IntoIterator<Item = &'a Problem>) {
+    for p in problems {
         let what = if p.skipped { "skipped" } else { "warning" };
         eprintln!("graphgen: {}: {} ({what})", p.path, p.message);
     }
-    Ok((docs, problems))
 }
 
 fn outcome(problems: &[Problem]) -> Outcome {

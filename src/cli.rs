@@ -29,6 +29,10 @@ pub enum Command {
     /// Score the graph of INPUTs (or of --graph) against a gold annotation: actors, kinds and
     /// each relation, as precision, recall and F1. Exit 1 when a --min floor is not met.
     Eval(EvalArgs),
+    /// Compare two corpora or graph JSONs: actors and relations added, removed or changed.
+    ///
+    /// Exit status, as diff(1): 0 the sides are the same, 1 they differ, 2 trouble.
+    Diff(DiffArgs),
 }
 
 /// Output formats of the graph.
@@ -142,4 +146,66 @@ pub struct TrainArgs {
     /// (0: never) [default: that of the shipped model].
     #[arg(long, value_name = "N")]
     pub headline_every: Option<usize>,
+}
+
+/// Output formats of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// A report for the terminal.
+    Text,
+    /// Added, removed and changed nodes and edges, for programs.
+    Json,
+    /// The union graph coloured by change (render with `dot -Tsvg`).
+    Dot,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DiffArgs {
+    /// The old side: a graph JSON written by `graphgen --json` (a `.json` file), or a corpus
+    /// (a file or directory of articles, extracted on the spot).
+    #[arg(value_name = "A", required_unless_present = "left", conflicts_with_all = ["left", "right"])]
+    pub a: Option<PathBuf>,
+
+    /// The new side, as A.
+    #[arg(value_name = "B", required_unless_present = "right")]
+    pub b: Option<PathBuf>,
+
+    /// The old side as one corpus of several paths (instead of A; needs --right).
+    #[arg(long, num_args = 1.., value_name = "PATH", requires = "right")]
+    pub left: Vec<PathBuf>,
+
+    /// The new side as one corpus of several paths (instead of B; needs --left).
+    #[arg(long, num_args = 1.., value_name = "PATH", requires = "left")]
+    pub right: Vec<PathBuf>,
+
+    /// Output format [default: text, or json or dot from the extension of --output].
+    #[arg(long, value_enum)]
+    pub format: Option<DiffFormat>,
+
+    /// Same as --format json.
+    #[arg(long, conflicts_with_all = ["format", "dot"])]
+    pub json: bool,
+
+    /// Same as --format dot.
+    #[arg(long, conflicts_with = "format")]
+    pub dot: bool,
+
+    /// Write to FILE (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Keep only these relations on both sides (comma-separated); actors left without any
+    /// relation go too.
+    #[arg(long, value_name = "R,...", value_delimiter = ',', value_parser = crate::diff::parse_relation)]
+    pub relation: Vec<crate::graph::RelationKind>,
+
+    /// Keep only actors of these kinds on both sides (comma-separated; `document` keeps the
+    /// articles, which quoted-in needs).
+    #[arg(long, value_name = "K,...", value_delimiter = ',', value_parser = crate::diff::parse_kind)]
+    pub kind: Vec<crate::graph::ActorKind>,
+
+    /// Keep only relations with at least N pieces of evidence on both sides; actors left
+    /// without any relation go too.
+    #[arg(long, value_name = "N")]
+    pub min_weight: Option<usize>,
 }

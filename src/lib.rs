@@ -16,12 +16,14 @@
 //! 6. [`export`] writes the graph as node-link JSON or GraphViz DOT.
 //!
 //! [`eval`] scores a graph against a hand-annotated gold file (`graphgen eval`).
+//! [`diff`] compares two graphs (built from corpora or read back from JSON).
 //!
 //! Every stage is deterministic: the same inputs give byte-identical output in any order.
 
 pub mod app;
 pub mod cli;
 pub mod corpus;
+pub mod diff;
 pub mod error;
 pub mod eval;
 pub mod export;

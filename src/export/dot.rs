@@ -8,7 +8,7 @@ mod escape;
 
 use super::Exporter;
 use crate::graph::{Actor, ActorKind, Graph, Relation, RelationKind};
-use escape::{quote_id, quote_label};
+pub(crate) use escape::{quote_id, quote_label};
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 
@@ -33,20 +33,20 @@ impl Exporter for Dot {
     }
 }
 
-const FONT: &str = "\"Helvetica,Arial,sans-serif\"";
+pub(crate) const FONT: &str = "\"Helvetica,Arial,sans-serif\"";
 /// Thickest edge: beyond it heavy edges would hide their neighbours.
 const MAX_PENWIDTH: f64 = 6.0;
 /// At most this many distinct triggers in an edge's tooltip.
 const TOOLTIP_TRIGGERS: usize = 5;
 
-struct KindStyle {
-    shape: &'static str,
-    style: &'static str,
-    fill: &'static str,
-    border: &'static str,
+pub(crate) struct KindStyle {
+    pub(crate) shape: &'static str,
+    pub(crate) style: &'static str,
+    pub(crate) fill: &'static str,
+    pub(crate) border: &'static str,
 }
 
-fn kind_style(kind: ActorKind) -> KindStyle {
+pub(crate) fn kind_style(kind: ActorKind) -> KindStyle {
     let (shape, style, fill, border) = match kind {
         ActorKind::Leader => ("box", "filled,rounded,bold", "#FFD54F", "#A67C00"),
         ActorKind::Analyst => ("ellipse", "filled", "#90CAF9", "#1565C0"),
@@ -64,13 +64,13 @@ fn kind_style(kind: ActorKind) -> KindStyle {
     }
 }
 
-struct RelationStyle {
-    color: &'static str,
-    style: &'static str,
-    arrowhead: &'static str,
+pub(crate) struct RelationStyle {
+    pub(crate) color: &'static str,
+    pub(crate) style: &'static str,
+    pub(crate) arrowhead: &'static str,
 }
 
-fn relation_style(kind: RelationKind) -> RelationStyle {
+pub(crate) fn relation_style(kind: RelationKind) -> RelationStyle {
     let (color, style, arrowhead) = match kind {
         RelationKind::MetWith => ("#1565C0", "solid", "normal"),
         RelationKind::QuotedIn => ("#757575", "dashed", "vee"),
@@ -161,7 +161,7 @@ fn edge_statement(relation: &Relation) -> String {
 
 /// Grows with the square root of the weight: one extra piece of evidence shows, but a
 /// hundred do not drown the picture.
-fn penwidth(weight: usize) -> f64 {
+pub(crate) fn penwidth(weight: usize) -> f64 {
     (1.0 + ((weight.max(1) - 1) as f64).sqrt()).min(MAX_PENWIDTH)
 }
 
@@ -186,8 +186,13 @@ fn edge_tooltip(relation: &Relation) -> String {
 /// Legend node ids start with a prefix no actor id starts with, so they can never merge
 /// with a real node even in a graph read from a hand-edited file.
 fn legend_prefix(graph: &Graph) -> String {
+    legend_prefix_avoiding(|prefix| graph.actors().any(|a| a.id.starts_with(prefix)))
+}
+
+/// The shortest `_..._legend:` for which `taken` (does a node id start with it?) is false.
+pub(crate) fn legend_prefix_avoiding(taken: impl Fn(&str) -> bool) -> String {
     let mut prefix = String::from("legend:");
-    while graph.actors().any(|a| a.id.starts_with(&prefix)) {
+    while taken(&prefix) {
         prefix.insert(0, '_');
     }
     prefix

@@ -6,6 +6,7 @@ mod json;
 mod json_read;
 
 pub use dot::Dot;
+pub(crate) use dot::{FONT, kind_style, legend_prefix_avoiding, penwidth, quote_id, quote_label, relation_style};
 pub use json::Json;
 pub use json_read::{read_graph_json, read_graph_json_file};
 

@@ -7,7 +7,7 @@ use std::fmt::Write;
 /// apart), so the escaping must keep distinct ids distinct: a control character becomes
 /// `\u{hex}`, which no other character can produce because every real backslash is doubled.
 /// Graphviz keeps unknown escapes in a name as they are.
-pub(super) fn quote_id(s: &str) -> String {
+pub(crate) fn quote_id(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -31,7 +31,7 @@ pub(super) fn quote_id(s: &str) -> String {
 /// breaks (LF, CR, CRLF) become DOT's `\n`; a tab becomes a space; other control characters
 /// are dropped, since Graphviz cannot show them. `&` becomes `&amp;`: Graphviz decodes HTML
 /// entities in every label, so a literal `&amp;` would otherwise show as `&`.
-pub(super) fn quote_label(s: &str) -> String {
+pub(crate) fn quote_label(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     let mut chars = s.chars().peekable();
