@@ -4,7 +4,7 @@
 use crate::cli::{Cli, Command, DiffArgs, DiffFormat, EvalArgs, Format, GraphArgs, InputArgs, MentionsArgs, TrainArgs};
 use crate::corpus::{self, Document, Problem};
 use crate::eval::{self, Floor, Gold};
-use crate::export::{self, Dot, Exporter, Json};
+use crate::export::{self, Cytoscape, Dot, Exporter, Gexf, GraphMl, Html, Json};
 use crate::extract::tagger::{self, NoExtraFeatures, Tagged, TrainConfig};
 use crate::graph::Graph;
 use crate::{diff, extract, resolve};
@@ -43,6 +43,10 @@ fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
     let exporter: Box<dyn Exporter> = match format {
         Format::Json => Box::new(Json),
         Format::Dot => Box::new(Dot),
+        Format::Html => Box::new(Html),
+        Format::Gexf => Box::new(Gexf),
+        Format::Graphml => Box::new(GraphMl),
+        Format::Cytoscape => Box::new(Cytoscape),
     };
     write_output(args.output.as_deref(), |w| exporter.write(&graph, w))?;
     Ok(outcome(&problems))
@@ -167,6 +171,9 @@ fn choose_format(args: &GraphArgs) -> Format {
     if args.dot {
         return Format::Dot;
     }
+    if args.html {
+        return Format::Html;
+    }
     if args.json {
         return Format::Json;
     }
@@ -180,6 +187,10 @@ fn choose_format(args: &GraphArgs) -> Format {
         .and_then(|e| e.to_str())
     {
         Some("dot") | Some("gv") => Format::Dot,
+        Some("html") | Some("htm") => Format::Html,
+        Some("gexf") => Format::Gexf,
+        Some("graphml") => Format::Graphml,
+        Some("cyjs") => Format::Cytoscape,
         _ => Format::Json,
     }
 }

@@ -42,6 +42,14 @@ pub enum Format {
     Json,
     /// GraphViz DOT (render with `dot -Tsvg`).
     Dot,
+    /// One self-contained interactive HTML page (search, filters, evidence); no network needed.
+    Html,
+    /// GEXF 1.3 (Gephi).
+    Gexf,
+    /// GraphML with yEd graphics (yEd, networkx).
+    Graphml,
+    /// Cytoscape.js elements JSON (Cytoscape.js, Cytoscape desktop).
+    Cytoscape,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -62,8 +70,12 @@ pub struct GraphArgs {
     pub format: Option<Format>,
 
     /// Same as --format dot.
-    #[arg(long, conflicts_with_all = ["format", "json"])]
+    #[arg(long, conflicts_with_all = ["format", "json", "html"])]
     pub dot: bool,
+
+    /// Same as --format html.
+    #[arg(long, conflicts_with_all = ["format", "json"])]
+    pub html: bool,
 
     /// Same as --format json.
     #[arg(long, conflicts_with = "format")]

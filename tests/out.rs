@@ -13,17 +13,21 @@ fn run(args: &[&str]) -> Vec<u8> {
 }
 
 #[test]
-fn out_json_and_dot_are_current() {
-    let json = run(&["seeds/", "--json"]);
-    assert!(
-        std::fs::read("out/seeds.json").unwrap() == json,
-        "out/seeds.json is stale: run scripts/regen-out"
-    );
-    let dot = run(&["seeds/", "--dot"]);
-    assert!(
-        std::fs::read("out/seeds.dot").unwrap() == dot,
-        "out/seeds.dot is stale: run scripts/regen-out"
-    );
+fn out_files_are_current() {
+    let cases = [
+        ("out/seeds.json", "json"),
+        ("out/seeds.dot", "dot"),
+        ("out/seeds.html", "html"),
+        ("out/seeds.gexf", "gexf"),
+        ("out/seeds.graphml", "graphml"),
+    ];
+    for (path, format) in cases {
+        let now = run(&["seeds/", "--format", format]);
+        assert!(
+            std::fs::read(path).unwrap() == now,
+            "{path} is stale: run scripts/regen-out"
+        );
+    }
 }
 
 #[test]
@@ -37,5 +41,14 @@ fn out_svg_is_the_rendering_of_out_dot() {
     assert!(
         std::fs::read("out/seeds.svg").unwrap() == out.stdout,
         "out/seeds.svg is stale: run scripts/regen-out"
+    );
+}
+
+#[test]
+fn out_has_the_screenshot_of_the_page() {
+    let png = std::fs::read("out/seeds-html.png").expect("out/seeds-html.png: run scripts/regen-out");
+    assert!(
+        png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 10_000,
+        "not a real picture"
     );
 }

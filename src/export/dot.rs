@@ -6,7 +6,8 @@
 
 mod escape;
 
-use super::Exporter;
+use super::style::{self, Arrow, Line, Shape};
+use super::{Exporter, free_prefix};
 use crate::graph::{Actor, ActorKind, Graph, Relation, RelationKind};
 pub(crate) use escape::{quote_id, quote_label};
 use std::collections::BTreeSet;
@@ -34,53 +35,63 @@ impl Exporter for Dot {
 }
 
 pub(crate) const FONT: &str = "\"Helvetica,Arial,sans-serif\"";
-/// Thickest edge: beyond it heavy edges would hide their neighbours.
-const MAX_PENWIDTH: f64 = 6.0;
 /// At most this many distinct triggers in an edge's tooltip.
 const TOOLTIP_TRIGGERS: usize = 5;
 
-pub(crate) struct KindStyle {
+/// DOT's words for the shared look of a kind: shape and style.
+pub(crate) struct DotKind {
     pub(crate) shape: &'static str,
-    pub(crate) style: &'static str,
+    pub(crate) style: String,
     pub(crate) fill: &'static str,
     pub(crate) border: &'static str,
 }
 
-pub(crate) fn kind_style(kind: ActorKind) -> KindStyle {
-    let (shape, style, fill, border) = match kind {
-        ActorKind::Leader => ("box", "filled,rounded,bold", "#FFD54F", "#A67C00"),
-        ActorKind::Analyst => ("ellipse", "filled", "#90CAF9", "#1565C0"),
-        ActorKind::Person => ("ellipse", "filled", "#E0E0E0", "#616161"),
-        ActorKind::Institute => ("box", "filled", "#A5D6A7", "#2E7D32"),
-        ActorKind::Outlet => ("tab", "filled", "#CE93D8", "#6A1B9A"),
-        ActorKind::Country => ("hexagon", "filled", "#FFAB91", "#BF360C"),
-        ActorKind::Document => ("note", "filled", "#FAFAFA", "#9E9E9E"),
+pub(crate) fn kind_style(kind: ActorKind) -> DotKind {
+    let s = style::kind_style(kind);
+    let (shape, rounded) = match s.shape {
+        Shape::RoundRect => ("box", true),
+        Shape::Ellipse => ("ellipse", false),
+        Shape::Rect => ("box", false),
+        Shape::Tab => ("tab", false),
+        Shape::Hexagon => ("hexagon", false),
+        Shape::Note => ("note", false),
     };
-    KindStyle {
+    let mut dot_style = String::from("filled");
+    if rounded {
+        dot_style.push_str(",rounded");
+    }
+    if s.bold {
+        dot_style.push_str(",bold");
+    }
+    DotKind {
         shape,
-        style,
-        fill,
-        border,
+        style: dot_style,
+        fill: s.fill,
+        border: s.border,
     }
 }
 
-pub(crate) struct RelationStyle {
+/// DOT's words for the shared look of a relation.
+pub(crate) struct DotRelation {
     pub(crate) color: &'static str,
     pub(crate) style: &'static str,
     pub(crate) arrowhead: &'static str,
 }
 
-pub(crate) fn relation_style(kind: RelationKind) -> RelationStyle {
-    let (color, style, arrowhead) = match kind {
-        RelationKind::MetWith => ("#1565C0", "solid", "normal"),
-        RelationKind::QuotedIn => ("#757575", "dashed", "vee"),
-        RelationKind::AlliedWith => ("#C62828", "bold", "normal"),
-        RelationKind::AffiliatedTo => ("#2E7D32", "solid", "empty"),
-    };
-    RelationStyle {
-        color,
-        style,
-        arrowhead,
+pub(crate) fn relation_style(kind: RelationKind) -> DotRelation {
+    let s = style::relation_style(kind);
+    DotRelation {
+        color: s.color,
+        style: match s.line {
+            Line::Solid => "solid",
+            Line::Dashed => "dashed",
+            Line::Bold => "bold",
+        },
+        arrowhead: match s.arrow {
+            Arrow::Normal => "normal",
+            Arrow::Vee => "vee",
+            Arrow::Empty => "empty",
+        },
     }
 }
 
@@ -154,15 +165,9 @@ fn edge_statement(relation: &Relation) -> String {
         s.color,
         s.style,
         s.arrowhead,
-        penwidth(weight),
+        style::edge_width(weight),
         quote_label(&edge_tooltip(relation)),
     )
-}
-
-/// Grows with the square root of the weight: one extra piece of evidence shows, but a
-/// hundred do not drown the picture.
-pub(crate) fn penwidth(weight: usize) -> f64 {
-    (1.0 + ((weight.max(1) - 1) as f64).sqrt()).min(MAX_PENWIDTH)
 }
 
 fn edge_tooltip(relation: &Relation) -> String {
@@ -186,16 +191,7 @@ fn edge_tooltip(relation: &Relation) -> String {
 /// Legend node ids start with a prefix no actor id starts with, so they can never merge
 /// with a real node even in a graph read from a hand-edited file.
 fn legend_prefix(graph: &Graph) -> String {
-    legend_prefix_avoiding(|prefix| graph.actors().any(|a| a.id.starts_with(prefix)))
-}
-
-/// The shortest `_..._legend:` for which `taken` (does a node id start with it?) is false.
-pub(crate) fn legend_prefix_avoiding(taken: impl Fn(&str) -> bool) -> String {
-    let mut prefix = String::from("legend:");
-    while taken(&prefix) {
-        prefix.insert(0, '_');
-    }
-    prefix
+    free_prefix(graph, "legend:")
 }
 
 /// Lists the kinds and relations that occur in the graph, each drawn as it is drawn there.
@@ -284,25 +280,19 @@ mod tests {
     }
 
     #[test]
-    fn penwidth_grows_with_weight_and_is_capped() {
-        let widths: Vec<f64> = [1, 2, 5, 26, 10_000].into_iter().map(penwidth).collect();
-        assert_eq!(widths[0], 1.0);
-        assert!(widths.windows(2).all(|w| w[0] <= w[1]), "{widths:?}");
-        assert!(widths[1] > widths[0]);
-        assert_eq!(widths[4], MAX_PENWIDTH);
-    }
-
-    #[test]
-    fn every_kind_and_relation_looks_different() {
-        let kinds: BTreeSet<(&str, &str)> = ActorKind::ALL
-            .iter()
-            .map(|&k| (kind_style(k).shape, kind_style(k).fill))
-            .collect();
-        assert_eq!(kinds.len(), ActorKind::ALL.len());
-        let fills: BTreeSet<&str> = ActorKind::ALL.iter().map(|&k| kind_style(k).fill).collect();
-        assert_eq!(fills.len(), ActorKind::ALL.len());
-        let colours: BTreeSet<&str> = RelationKind::ALL.iter().map(|&r| relation_style(r).color).collect();
-        assert_eq!(colours.len(), RelationKind::ALL.len());
+    fn kinds_keep_their_graphviz_look() {
+        let cases = [
+            (ActorKind::Leader, "box", "filled,rounded,bold"),
+            (ActorKind::Institute, "box", "filled"),
+            (ActorKind::Outlet, "tab", "filled"),
+            (ActorKind::Document, "note", "filled"),
+        ];
+        for (kind, shape, style) in cases {
+            let s = kind_style(kind);
+            assert_eq!((s.shape, s.style.as_str()), (shape, style), "{kind}");
+        }
+        let r = relation_style(RelationKind::QuotedIn);
+        assert_eq!((r.style, r.arrowhead), ("dashed", "vee"));
     }
 
     #[test]
@@ -367,4 +357,18 @@ mod tests {
             .collect();
         assert!(order.windows(2).all(|w| w[0] < w[1]), "nodes not in id order:\n{text}");
     }
+}
+
+/// Edge width for a weight, as every exporter draws it.
+pub(crate) fn penwidth(weight: usize) -> f64 {
+    style::edge_width(weight)
+}
+
+/// The shortest `_..._legend:` for which `taken` (does a node id start with it?) is false.
+pub(crate) fn legend_prefix_avoiding(taken: impl Fn(&str) -> bool) -> String {
+    let mut prefix = String::from("legend:");
+    while taken(&prefix) {
+        prefix.insert(0, '_');
+    }
+    prefix
 }
