@@ -228,8 +228,8 @@ fn fits(kind: RelationKind, source: &LocalActor, target: &Target, actors: &[Loca
 /// Who `he` or `she` is: the last quoted speaker for a reporting verb, else the last person
 /// named outside quotation marks.
 struct PronounIndex {
-    /// (byte offset, actor, was a speaker)
-    persons: Vec<(usize, usize, bool)>,
+    /// (byte offset, actor, was a speaker, sentence)
+    persons: Vec<(usize, usize, bool, usize)>,
 }
 
 impl PronounIndex {
@@ -249,7 +249,7 @@ impl PronounIndex {
         for (k, c) in cands.iter().enumerate() {
             let Some(a) = of_cand[k] else { continue };
             if actors[a].kind.is_person() && !inside_quotes(text, c.span.start) {
-                persons.push((c.span.start, a, speakers.contains(&k)));
+                persons.push((c.span.start, a, speakers.contains(&k), c.sent));
             }
         }
         PronounIndex { persons }
@@ -260,7 +260,11 @@ impl PronounIndex {
         if speaker && let Some(p) = before.clone().find(|p| p.2) {
             return Some(p.1);
         }
-        before.clone().next().map(|p| p.1)
+        // A subject pronoun most often continues the subject of the last sentence that named
+        // someone: the first person named in that sentence, not the last.
+        let last = before.clone().next()?;
+        let sentence = last.3;
+        self.persons.iter().find(|p| p.3 == sentence).map(|p| p.1)
     }
 }
 

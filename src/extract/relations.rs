@@ -184,8 +184,10 @@ fn clause_start(view: &SentenceView<'_>, i: usize) -> usize {
     j
 }
 
+/// A person, or a bare name the resolver may still tie to one (`Trump` after `Donald Trump`);
+/// the relation is kept only if both ends resolve to people.
 fn is_person(local: &Local<'_>, k: usize) -> bool {
-    matches!(local.cands[k].what, What::Person)
+    matches!(local.cands[k].what, What::Person | What::Name)
 }
 
 /// `X met Y`, `X shook hands with Y and Z`, `talks between X and Y`, `X and Y … one another`.

@@ -366,3 +366,4 @@ fn institutions_are_institutes() {
         );
     }
 }
+
