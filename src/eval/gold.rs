@@ -8,6 +8,8 @@
 use super::fold::doc_key;
 use crate::graph::{ActorKind, RelationKind};
 use crate::{Error, Result};
+// The JSON reading helpers are shared with the graph reader: same messages, same paths.
+use crate::export::json_read::{as_array, as_object, as_str, invalid, type_name};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -181,13 +183,6 @@ fn actor_kind_names() -> Vec<&'static str> {
         .collect()
 }
 
-fn invalid(what: impl Into<String>, message: impl Into<String>) -> Error {
-    Error::Invalid {
-        what: what.into(),
-        message: message.into(),
-    }
-}
-
 fn expected_one_of(names: &[&str], found: &str) -> String {
     format!("expected one of {}, found {found:?}", names.join(", "))
 }
@@ -200,32 +195,6 @@ fn required<'a>(obj: &'a Map<String, Value>, at: &str, key: &str) -> Result<&'a 
     };
     obj.get(key)
         .ok_or_else(|| invalid(here, "missing; a gold file requires it (write [] for none)"))
-}
-
-fn as_object<'a>(v: &'a Value, at: &str) -> Result<&'a Map<String, Value>> {
-    v.as_object()
-        .ok_or_else(|| invalid(at, format!("expected an object, found {}", type_name(v))))
-}
-
-fn as_array<'a>(v: &'a Value, at: &str) -> Result<&'a Vec<Value>> {
-    v.as_array()
-        .ok_or_else(|| invalid(at, format!("expected an array, found {}", type_name(v))))
-}
-
-fn as_str<'a>(v: &'a Value, at: &str) -> Result<&'a str> {
-    v.as_str()
-        .ok_or_else(|| invalid(at, format!("expected a string, found {}", type_name(v))))
-}
-
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }
 
 #[cfg(test)]

@@ -176,7 +176,7 @@ fn read_evidence(item: &Value, at: &str) -> Result<Evidence> {
     })
 }
 
-fn invalid(what: impl Into<String>, message: impl Into<String>) -> Error {
+pub(crate) fn invalid(what: impl Into<String>, message: impl Into<String>) -> Error {
     Error::Invalid {
         what: what.into(),
         message: message.into(),
@@ -216,17 +216,17 @@ fn optional_set(obj: &Map<String, Value>, at: &str, key: &str) -> Result<BTreeSe
         .collect()
 }
 
-fn as_object<'a>(v: &'a Value, at: &str) -> Result<&'a Map<String, Value>> {
+pub(crate) fn as_object<'a>(v: &'a Value, at: &str) -> Result<&'a Map<String, Value>> {
     v.as_object()
         .ok_or_else(|| invalid(at, format!("expected an object, found {}", type_name(v))))
 }
 
-fn as_array<'a>(v: &'a Value, at: &str) -> Result<&'a Vec<Value>> {
+pub(crate) fn as_array<'a>(v: &'a Value, at: &str) -> Result<&'a Vec<Value>> {
     v.as_array()
         .ok_or_else(|| invalid(at, format!("expected an array, found {}", type_name(v))))
 }
 
-fn as_str<'a>(v: &'a Value, at: &str) -> Result<&'a str> {
+pub(crate) fn as_str<'a>(v: &'a Value, at: &str) -> Result<&'a str> {
     v.as_str()
         .ok_or_else(|| invalid(at, format!("expected a string, found {}", type_name(v))))
 }
@@ -237,7 +237,7 @@ fn as_count(v: &Value, at: &str) -> Result<usize> {
         .ok_or_else(|| invalid(at, format!("expected a whole number >= 0, found {v}")))
 }
 
-fn type_name(v: &Value) -> &'static str {
+pub(crate) fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

@@ -8,7 +8,7 @@ mod gexf;
 mod graphml;
 mod html;
 mod json;
-mod json_read;
+pub(crate) mod json_read;
 mod style;
 mod xml;
 

@@ -366,4 +366,3 @@ fn institutions_are_institutes() {
         );
     }
 }
-
