@@ -200,7 +200,7 @@ fn read(input: &InputArgs) -> anyhow::Result<(Vec<Document>, Vec<Problem>)> {
     if input.inputs.is_empty() {
         bail!("no input given; name files or directories of articles, or - for stdin");
     }
-    let (docs, problems) = corpus::read_inputs(&input.inputs);
+    let (docs, problems) = corpus::read_inputs_capped(&input.inputs, input.max_bytes);
     report_problems(&problems);
     Ok((docs, problems))
 }

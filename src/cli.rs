@@ -58,6 +58,32 @@ pub struct InputArgs {
     /// articles; `-` reads one article from stdin.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+
+    /// The most bytes read from one input (a file, a JSONL file as a whole, or stdin); a bigger
+    /// one is skipped with an error and exit status 2. Suffixes K, M, G (powers of 1024).
+    #[arg(long, value_name = "BYTES", default_value = "64M", value_parser = parse_size)]
+    pub max_bytes: u64,
+}
+
+/// A byte count such as `65536`, `512K`, `64M` or `1G`.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (digits, unit) = match s.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => s.split_at(i),
+        None => (s, ""),
+    };
+    let shift = match unit.to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        _ => return Err(format!("`{s}` is not a size; write bytes, or a number with K, M or G")),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size; write bytes, or a number with K, M or G"))?;
+    n.checked_mul(1u64 << shift)
+        .ok_or_else(|| format!("`{s}` is too large a size"))
 }
 
 #[derive(Debug, Clone, Args)]
@@ -220,4 +246,27 @@ pub struct DiffArgs {
     /// without any relation go too.
     #[arg(long, value_name = "N")]
     pub min_weight: Option<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes() {
+        let cases = [
+            ("0", Ok(0)),
+            ("65536", Ok(65536)),
+            ("512K", Ok(512 * 1024)),
+            ("64M", Ok(64 << 20)),
+            ("64mb", Ok(64 << 20)),
+            ("1G", Ok(1 << 30)),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_size(text), want, "{text}");
+        }
+        for bad in ["", "M", "12X", "-1", "99999999999999999999G"] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -135,7 +135,7 @@ fn read_input(input: &Input, cap: u64, problems: &mut Vec<Problem>) -> Vec<Docum
     match &input.origin {
         Origin::Stdin => read_stream("-", input.format, std::io::stdin().lock(), cap, problems),
         Origin::File(path) => {
-            let file = match std::fs::File::open(path) {
+            let file = match source::open(path) {
                 Ok(file) => file,
                 Err(e) => {
                     problems.push(skip(&input.display, source::describe(&e)));
@@ -266,7 +266,7 @@ fn too_large(cap: u64) -> String {
     } else {
         format!("{cap} bytes")
     };
-    format!("larger than {size}, the most read from one input; split it into smaller files")
+    format!("larger than {size}, the most read from one input; split it into smaller files (or raise --max-bytes)")
 }
 
 #[cfg(test)]

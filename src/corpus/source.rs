@@ -59,7 +59,7 @@ pub fn discover(args: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Input> {
         match std::fs::metadata(arg) {
             Ok(meta) if meta.is_dir() => walk(arg, &mut inputs, problems),
             // A file named explicitly is read whatever its extension; FIFOs and devices too
-            // (`<(command)` hands the program a pipe).
+            // (`<(command)` hands the program a pipe). `open` never waits for a FIFO's writer.
             Ok(_) => inputs.push(Input {
                 display: display(arg),
                 origin: Origin::File(arg.clone()),
@@ -148,6 +148,38 @@ fn dedup_same_file(inputs: Vec<Input>) -> Vec<Input> {
             seen.insert(key)
         })
         .collect()
+}
+
+/// Opens an input for reading. A FIFO is opened without waiting for a writer (a plain open
+/// would block until one comes, forever if none does): with no writer it reads as empty;
+/// with one, it is then read normally, blocking, until the writer closes it.
+pub fn open(path: &Path) -> io::Result<std::fs::File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+        if std::fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo()) {
+            let file = std::fs::OpenOptions::new()
+                .read(true)
+                .custom_flags(libc::O_NONBLOCK)
+                .open(path)?;
+            set_blocking(&file)?;
+            return Ok(file);
+        }
+    }
+    std::fs::File::open(path)
+}
+
+/// Clears `O_NONBLOCK`, so that reads wait for a slow writer instead of failing.
+#[cfg(unix)]
+fn set_blocking(file: &std::fs::File) -> io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let fd = file.as_raw_fd();
+    // SAFETY: fcntl on a descriptor this function borrows from an open `File`; no memory is passed.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    if flags < 0 || unsafe { libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) } < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
 }
 
 /// The path as the user wrote it, with `/` separators on every platform.

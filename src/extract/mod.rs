@@ -37,7 +37,7 @@ pub struct Mention {
 }
 
 /// Where a relation of one document points: another actor, or the document itself.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Target {
     Actor(usize),
     Document,
@@ -60,9 +60,16 @@ pub struct Extraction {
     pub relations: Vec<LocalRelation>,
 }
 
+/// The longest sentence the extractor reads whole, in bytes. Longer runs (a page with no full
+/// stop, a scraped table, hostile input) are cut into pieces of at most this size at a space.
+/// Why: reading one sentence costs more than linear time in its length (every meeting cue pairs
+/// the people of its clause), so an unbounded sentence would be unbounded time and memory.
+/// Real news sentences are far shorter (a long one is 400 bytes).
+pub const MAX_SENTENCE_BYTES: usize = 2_000;
+
 pub fn extract_document(doc: &Document) -> Extraction {
     let text = doc.text.as_str();
-    let views: Vec<SentenceView<'_>> = sentences(text, &doc.furniture)
+    let views: Vec<SentenceView<'_>> = bounded(text, sentences(text, &doc.furniture))
         .into_iter()
         .enumerate()
         .map(|(i, s)| SentenceView::new(text, i, s))
@@ -75,6 +82,39 @@ pub fn extract_document(doc: &Document) -> Extraction {
         mentions,
         actors: resolved.actors,
         relations,
+    }
+}
+
+/// Cuts sentences longer than [`MAX_SENTENCE_BYTES`] at the last whitespace before the limit
+/// (or at a char boundary when there is none), so that every piece is bounded.
+fn bounded(text: &str, spans: Vec<Span>) -> Vec<Span> {
+    if spans.iter().all(|s| s.len() <= MAX_SENTENCE_BYTES) {
+        return spans;
+    }
+    let mut out = Vec::with_capacity(spans.len());
+    for s in spans {
+        let mut start = s.start;
+        while s.end - start > MAX_SENTENCE_BYTES {
+            let limit = text.floor_char_boundary(start + MAX_SENTENCE_BYTES);
+            let cut = text[start..limit]
+                .rfind(char::is_whitespace)
+                .map(|i| start + i)
+                .filter(|&c| c > start)
+                .unwrap_or(limit.max(text.ceil_char_boundary(start + 1)));
+            push_trimmed(text, start, cut, &mut out);
+            start = cut;
+        }
+        push_trimmed(text, start, s.end, &mut out);
+    }
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        out.push(Span::new(start + lead, start + lead + trimmed.len()));
     }
 }
 
@@ -169,6 +209,9 @@ fn relations(
 ) -> Vec<LocalRelation> {
     let pronouns = PronounIndex::new(cands, links, of_cand, actors, text);
     let mut out = Vec::new();
+    // The graph keeps one piece of evidence per pair, sentence and trigger word; dropping the
+    // repeats here keeps a sentence that repeats a cue from copying itself once per repeat.
+    let mut seen: std::collections::HashSet<(usize, RelationKind, Target, usize, &str)> = Default::default();
     for l in links {
         let resolve_ref = |r: &Ref| -> Option<Target> {
             match r {
@@ -185,6 +228,9 @@ fn relations(
             continue;
         };
         if !fits(l.kind, &actors[source], &target, actors) {
+            continue;
+        }
+        if !seen.insert((source, l.kind, target.clone(), l.sent, l.trigger.text(text))) {
             continue;
         }
         let s: Span = views[l.sent].span;
@@ -246,9 +292,10 @@ impl PronounIndex {
             .filter_map(|l| if let Ref::Cand(k) = l.from { Some(k) } else { None })
             .collect();
         let mut persons = Vec::new();
+        let mut quotes = QuoteScan::default();
         for (k, c) in cands.iter().enumerate() {
             let Some(a) = of_cand[k] else { continue };
-            if actors[a].kind.is_person() && !inside_quotes(text, c.span.start) {
+            if actors[a].kind.is_person() && !quotes.inside(text, c.span.start) {
                 persons.push((c.span.start, a, speakers.contains(&k), c.sent));
             }
         }
@@ -268,14 +315,39 @@ impl PronounIndex {
     }
 }
 
-/// Is this offset inside a quotation on its line? Counts quote marks from the line start.
-fn inside_quotes(text: &str, offset: usize) -> bool {
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let before = &text[line_start..offset];
-    let open = before.matches('“').count();
-    let close = before.matches('”').count();
-    let straight = before.matches('"').count();
-    open > close || straight % 2 == 1
+/// Is an offset inside a quotation on its line? Counts quote marks from the line start.
+/// Offsets asked in increasing order are answered by counting on from the last one, so a
+/// document with one endless line costs linear time, not the square of it.
+#[derive(Default)]
+struct QuoteScan {
+    line_start: usize,
+    pos: usize,
+    open: usize,
+    close: usize,
+    straight: usize,
+}
+
+impl QuoteScan {
+    fn inside(&mut self, text: &str, offset: usize) -> bool {
+        let line_start = if offset < self.pos {
+            text[..offset].rfind('\n').map_or(0, |i| i + 1)
+        } else {
+            text[self.pos..offset].rfind('\n').map_or(self.line_start, |i| self.pos + i + 1)
+        };
+        if line_start != self.line_start || offset < self.pos {
+            *self = QuoteScan {
+                line_start,
+                pos: line_start,
+                ..QuoteScan::default()
+            };
+        }
+        let before = &text[self.pos..offset];
+        self.open += before.matches('“').count();
+        self.close += before.matches('”').count();
+        self.straight += before.matches('"').count();
+        self.pos = offset;
+        self.open > self.close || self.straight % 2 == 1
+    }
 }
 #[cfg(test)]
 mod tests;

@@ -191,6 +191,9 @@ fn is_person(local: &Local<'_>, k: usize) -> bool {
 }
 
 /// `X met Y`, `X shook hands with Y and Z`, `talks between X and Y`, `X and Y … one another`.
+/// The most people read as meeting each other from one list (`X, Y and Z met`).
+const MAX_GROUP: usize = 12;
+
 pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>) {
     let n = view.len();
     let mut i = 0;
@@ -226,6 +229,9 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
             } else {
                 right.clone()
             };
+            // A list longer than any real meeting is not people meeting each other; pairing it
+            // would cost the square of its length.
+            let group: &[usize] = if group.len() > MAX_GROUP { &[] } else { &group };
             for (a, &x) in group.iter().enumerate() {
                 for &y in &group[a + 1..] {
                     pairs.push((Ref::Cand(x + local.base), Ref::Cand(y + local.base)));
@@ -233,7 +239,7 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
             }
         } else {
             // Co-subjects (`X and Y met`) meet each other when nobody follows the verb.
-            if right.is_empty() && left.len() >= 2 {
+            if right.is_empty() && (2..=MAX_GROUP).contains(&left.len()) {
                 for (a, &x) in left.iter().enumerate() {
                     for &y in &left[a + 1..] {
                         pairs.push((Ref::Cand(x + local.base), Ref::Cand(y + local.base)));

@@ -1,7 +1,8 @@
 //! Tables of extraction cases: one invented sentence or paragraph each, with the actors and
 //! relations a reader would draw from it.
 
-use super::{Target, extract_document};
+use super::{MAX_SENTENCE_BYTES, Target, bounded, extract_document};
+use crate::text::Span;
 use crate::corpus::Document;
 use crate::graph::ActorKind;
 
@@ -365,4 +366,26 @@ fn institutions_are_institutes() {
             actors(text)
         );
     }
+}
+
+#[test]
+fn long_sentences_are_cut_at_spaces_into_bounded_pieces() {
+    let word = "ab\u{e9} ";
+    let text = word.repeat(3 * MAX_SENTENCE_BYTES / word.len());
+    let whole = Span::new(0, text.trim_end().len());
+    let pieces = bounded(&text, vec![whole]);
+    assert!(pieces.len() >= 3, "{}", pieces.len());
+    for p in &pieces {
+        assert!(p.len() <= MAX_SENTENCE_BYTES && !p.is_empty());
+        let t = p.text(&text);
+        assert_eq!(t, t.trim(), "pieces are trimmed");
+        assert!(t.ends_with("ab\u{e9}"), "cut between words: {:?}", &t[t.len() - 8..]);
+    }
+    let joined: String = pieces.iter().map(|p| p.text(&text)).collect::<Vec<_>>().join(" ");
+    assert_eq!(joined, text.trim_end(), "nothing lost");
+    let no_space = "\u{e9}".repeat(MAX_SENTENCE_BYTES);
+    let pieces = bounded(&no_space, vec![Span::new(0, no_space.len())]);
+    assert_eq!(pieces.len(), 2, "cut on a char boundary when there is no space");
+    let short = vec![Span::new(0, 3)];
+    assert_eq!(bounded("abc", short.clone()), short);
 }

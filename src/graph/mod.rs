@@ -63,9 +63,10 @@ impl Graph {
             kind,
             evidence: Vec::new(),
         });
-        if !rel.evidence.contains(&evidence) {
-            rel.evidence.push(evidence);
-            rel.evidence.sort();
+        // Evidence mostly arrives in order, so this is a push; a search and a re-sort per
+        // piece would make a much-repeated pair quadratic.
+        if let Err(at) = rel.evidence.binary_search(&evidence) {
+            rel.evidence.insert(at, evidence);
         }
         true
     }
