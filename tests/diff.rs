@@ -4,7 +4,6 @@
 //! `scripts/regen-diff`).
 
 // Only the DOT reader is needed here.
-#[allow(dead_code)]
 mod support;
 
 use assert_cmd::Command;

@@ -117,3 +117,24 @@ fn problems_sort_by_file_then_line() {
     paths.sort_by(|a, b| problem_order(a).cmp(&problem_order(b)));
     assert_eq!(paths, ["a.jsonl", "a.jsonl:9", "a.jsonl:10", "b.txt", "c:/x"]);
 }
+
+#[test]
+fn a_file_that_disappears_between_the_walk_and_the_read_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        std::fs::write(dir.path().join(name), "Dr. Ansa Pell spoke.\n").unwrap();
+    }
+    let mut problems = Vec::new();
+    let inputs = source::discover(&[dir.path().to_path_buf()], &mut problems);
+    assert_eq!(inputs.len(), 3);
+    std::fs::remove_file(dir.path().join("b.txt")).unwrap();
+    let docs: Vec<Document> = inputs
+        .iter()
+        .flat_map(|i| read_input(i, MAX_INPUT_BYTES, &mut problems))
+        .collect();
+    let read: Vec<&str> = docs.iter().map(|d| d.stem.as_str()).collect();
+    assert_eq!(read, ["a", "c"], "the rest is read");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].path.ends_with("b.txt") && problems[0].skipped, "{problems:?}");
+    assert!(problems[0].message.contains("no such file"), "{problems:?}");
+}

@@ -67,14 +67,16 @@ pub struct Extraction {
 /// Real news sentences are far shorter (a long one is 400 bytes).
 pub const MAX_SENTENCE_BYTES: usize = 2_000;
 
+/// The most relations one sentence yields. Each carries its sentence as evidence, so without a
+/// cap a sentence crowded with names and cues (hostile input) would cost memory in the square
+/// of its length; with it, the evidence of a document is at most this many times its size.
+/// Real sentences yield a handful.
+pub const MAX_RELATIONS_PER_SENTENCE: usize = 64;
+
 pub fn extract_document(doc: &Document) -> Extraction {
     let text = doc.text.as_str();
-    let views: Vec<SentenceView<'_>> = bounded(text, sentences(text, &doc.furniture))
-        .into_iter()
-        .enumerate()
-        .map(|(i, s)| SentenceView::new(text, i, s))
-        .collect();
-    let (cands, links) = read_sentences(&views, text);
+    let spans = bounded(text, sentences(text, &doc.furniture));
+    let (cands, links, views) = read_sentences(&spans, text);
     let resolved = resolve(&cands, &links);
     let mentions = mentions(doc, &cands, &resolved.of_cand, &resolved.actors);
     let relations = relations(doc, text, &views, &cands, &links, &resolved.of_cand, &resolved.actors);
@@ -118,11 +120,27 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     }
 }
 
-/// Candidates of every sentence (one list for the document) and the links between them.
-fn read_sentences(views: &[SentenceView<'_>], text: &str) -> (Vec<Cand>, Vec<Link>) {
+/// What the passes over the whole document need of a sentence once it has been read. The
+/// sentence's words are dropped as soon as it is read, so a document costs memory for its
+/// names and relations, not for every token of it at once.
+struct Read {
+    span: Span,
+    /// The first word, when it is a quotation mark.
+    opening_quote: Option<Span>,
+}
+
+/// Candidates of every sentence (one list for the document), the links between them, and
+/// what is kept of each sentence.
+fn read_sentences(spans: &[Span], text: &str) -> (Vec<Cand>, Vec<Link>, Vec<Read>) {
     let mut all: Vec<Cand> = Vec::new();
     let mut links: Vec<Link> = Vec::new();
-    for view in views {
+    let mut read = Vec::with_capacity(spans.len());
+    for (i, &span) in spans.iter().enumerate() {
+        let view = &SentenceView::new(text, i, span);
+        read.push(Read {
+            span,
+            opening_quote: view.words.first().filter(|w| w.is_punct("\"“")).map(|w| w.span),
+        });
         let mut cands = names::find(view, text);
         links::settle_capitals(view, &mut cands);
         let base = all.len();
@@ -136,13 +154,13 @@ fn read_sentences(views: &[SentenceView<'_>], text: &str) -> (Vec<Cand>, Vec<Lin
         relations::alliances(view, &local, &mut links);
         all.extend(cands);
     }
-    carry_speakers(text, views, &mut links);
-    (all, links)
+    carry_speakers(text, &read, &mut links);
+    (all, links, read)
 }
 
 /// A paragraph that is only a quotation continues the last speaker's words: news names the
 /// speaker once and lets the next quoted paragraphs follow.
-fn carry_speakers(text: &str, views: &[SentenceView<'_>], links: &mut Vec<Link>) {
+fn carry_speakers(text: &str, views: &[Read], links: &mut Vec<Link>) {
     let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
     let line_of = |pos: usize| newlines.partition_point(|&n| n < pos);
     let quoted_in: Vec<&Link> = links.iter().filter(|l| l.kind == RelationKind::QuotedIn).collect();
@@ -150,16 +168,21 @@ fn carry_speakers(text: &str, views: &[SentenceView<'_>], links: &mut Vec<Link>)
         quoted_in.iter().map(|l| line_of(views[l.sent].span.start)).collect();
     let mut last: Option<(Ref, usize)> = None;
     let mut carried = Vec::new();
-    for view in views {
+    // The last quotation of each sentence, found once: a search per sentence would cost the
+    // product of sentences and quotations.
+    let mut last_quote: Vec<Option<&Link>> = vec![None; views.len()];
+    for l in &quoted_in {
+        last_quote[l.sent] = Some(l);
+    }
+    for (index, view) in views.iter().enumerate() {
         let line = line_of(view.span.start);
-        if let Some(l) = quoted_in.iter().rev().find(|l| l.sent == view.index) {
+        if let Some(l) = last_quote[index] {
             last = Some((l.from.clone(), line));
             continue;
         }
-        let opens_quote = view.words.first().is_some_and(|w| w.is_punct("\"“"));
         let first_of_line = view.span.start == 0 || text[..view.span.start].ends_with('\n');
         if let Some((speaker, at)) = &last
-            && opens_quote
+            && let Some(opening) = view.opening_quote
             && first_of_line
             && !spoken_lines.contains(&line)
             && line > *at
@@ -169,8 +192,8 @@ fn carry_speakers(text: &str, views: &[SentenceView<'_>], links: &mut Vec<Link>)
                 kind: RelationKind::QuotedIn,
                 from: speaker.clone(),
                 to: Ref::Document,
-                sent: view.index,
-                trigger: view.words[0].span,
+                sent: index,
+                trigger: opening,
             });
             last = Some((speaker.clone(), line));
         }
@@ -201,7 +224,7 @@ fn mentions(doc: &Document, cands: &[Cand], of_cand: &[Option<usize>], actors: &
 fn relations(
     doc: &Document,
     text: &str,
-    views: &[SentenceView<'_>],
+    views: &[Read],
     cands: &[Cand],
     links: &[Link],
     of_cand: &[Option<usize>],
@@ -212,6 +235,7 @@ fn relations(
     // The graph keeps one piece of evidence per pair, sentence and trigger word; dropping the
     // repeats here keeps a sentence that repeats a cue from copying itself once per repeat.
     let mut seen: std::collections::HashSet<(usize, RelationKind, Target, usize, &str)> = Default::default();
+    let mut per_sentence = vec![0usize; views.len()];
     for l in links {
         let resolve_ref = |r: &Ref| -> Option<Target> {
             match r {
@@ -230,9 +254,12 @@ fn relations(
         if !fits(l.kind, &actors[source], &target, actors) {
             continue;
         }
-        if !seen.insert((source, l.kind, target.clone(), l.sent, l.trigger.text(text))) {
+        if per_sentence[l.sent] == MAX_RELATIONS_PER_SENTENCE
+            || !seen.insert((source, l.kind, target.clone(), l.sent, l.trigger.text(text)))
+        {
             continue;
         }
+        per_sentence[l.sent] += 1;
         let s: Span = views[l.sent].span;
         let evidence = Evidence {
             document: doc.path.clone(),
@@ -272,10 +299,13 @@ fn fits(kind: RelationKind, source: &LocalActor, target: &Target, actors: &[Loca
 }
 
 /// Who `he` or `she` is: the last quoted speaker for a reporting verb, else the last person
-/// named outside quotation marks.
+/// named outside quotation marks. Answers by binary search, so a document of many pronouns
+/// and many people costs their sum, not their product.
 struct PronounIndex {
-    /// (byte offset, actor, was a speaker, sentence)
+    /// (byte offset, actor, was a speaker, sentence), in text order.
     persons: Vec<(usize, usize, bool, usize)>,
+    /// For each person, the actor of the last speaker up to and including them.
+    last_speaker: Vec<Option<usize>>,
 }
 
 impl PronounIndex {
@@ -299,19 +329,29 @@ impl PronounIndex {
                 persons.push((c.span.start, a, speakers.contains(&k), c.sent));
             }
         }
-        PronounIndex { persons }
+        persons.sort_by_key(|p| p.0);
+        let last_speaker = persons
+            .iter()
+            .scan(None, |last, p| {
+                if p.2 {
+                    *last = Some(p.1);
+                }
+                Some(*last)
+            })
+            .collect();
+        PronounIndex { persons, last_speaker }
     }
 
     fn at(&self, offset: usize, speaker: bool) -> Option<usize> {
-        let before = self.persons.iter().rev().filter(|p| p.0 < offset);
-        if speaker && let Some(p) = before.clone().find(|p| p.2) {
-            return Some(p.1);
+        let before = self.persons.partition_point(|p| p.0 < offset);
+        let last = self.persons[..before].last()?;
+        if speaker && let Some(a) = self.last_speaker[before - 1] {
+            return Some(a);
         }
         // A subject pronoun most often continues the subject of the last sentence that named
         // someone: the first person named in that sentence, not the last.
-        let last = before.clone().next()?;
-        let sentence = last.3;
-        self.persons.iter().find(|p| p.3 == sentence).map(|p| p.1)
+        let first = self.persons.partition_point(|p| p.3 < last.3);
+        Some(self.persons[first].1)
     }
 }
 

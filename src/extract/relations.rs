@@ -190,10 +190,10 @@ fn is_person(local: &Local<'_>, k: usize) -> bool {
     matches!(local.cands[k].what, What::Person | What::Name)
 }
 
-/// `X met Y`, `X shook hands with Y and Z`, `talks between X and Y`, `X and Y … one another`.
 /// The most people read as meeting each other from one list (`X, Y and Z met`).
 const MAX_GROUP: usize = 12;
 
+/// `X met Y`, `X shook hands with Y and Z`, `talks between X and Y`, `X and Y … one another`.
 pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>) {
     let n = view.len();
     let mut i = 0;
@@ -246,8 +246,10 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
                     }
                 }
             }
+            // One subject meeting more people than any real meeting lists is a list, not talks.
+            let right: &[usize] = if right.len() > MAX_GROUP { &[] } else { &right };
             for s in &subject {
-                for &k in &right {
+                for &k in right {
                     pairs.push((s.clone(), Ref::Cand(k + local.base)));
                 }
             }

@@ -1,9 +1,9 @@
 //! Tables of extraction cases: one invented sentence or paragraph each, with the actors and
 //! relations a reader would draw from it.
 
-use super::{MAX_SENTENCE_BYTES, Target, bounded, extract_document};
-use crate::text::Span;
+use super::{MAX_RELATIONS_PER_SENTENCE, MAX_SENTENCE_BYTES, Target, bounded, extract_document};
 use crate::corpus::Document;
+use crate::text::Span;
 use crate::graph::ActorKind;
 
 fn doc(text: &str) -> Document {
@@ -389,3 +389,44 @@ fn long_sentences_are_cut_at_spaces_into_bounded_pieces() {
     let short = vec![Span::new(0, 3)];
     assert_eq!(bounded("abc", short.clone()), short);
 }
+
+/// Invented two-part names, distinct in both parts (up to 1,728 of them).
+fn invented_names(n: usize) -> Vec<String> {
+    const SYL: [&str; 12] = ["Ba", "ke", "lo", "mi", "nu", "pa", "re", "si", "to", "va", "za", "du"];
+    let cap = |s: &str| s[..1].to_uppercase() + &s[1..];
+    (0..n)
+        .map(|i| {
+            let (a, b, c) = (SYL[i % 12], SYL[i / 12 % 12], SYL[i / 144 % 12]);
+            format!("{}{b}{c}n {}{b}{a}vic", cap(a), cap(c))
+        })
+        .collect()
+}
+
+#[test]
+fn a_sentence_crowded_with_meetings_yields_at_most_the_cap() {
+    let names = invented_names(996);
+    let crowd: Vec<String> = names
+        .chunks(4)
+        .map(|p| format!("{}, {}, {} and {} met;", p[0], p[1], p[2], p[3]))
+        .collect();
+    let text = format!("{} then it rained.", crowd.join(" "));
+    let ex = extract_document(&doc(&text));
+    let mut per_sentence = std::collections::BTreeMap::new();
+    for r in &ex.relations {
+        *per_sentence.entry(r.evidence.start).or_insert(0) += 1;
+    }
+    let most = per_sentence.values().copied().max().unwrap_or(0);
+    assert_eq!(most, MAX_RELATIONS_PER_SENTENCE, "the cap is reached, never passed");
+    assert!(ex.relations.len() >= per_sentence.len(), "every piece still yields meetings");
+    assert!(per_sentence.len() > 1, "the crowd spans several pieces");
+}
+
+#[test]
+fn one_subject_meeting_a_long_list_is_not_read_as_meetings() {
+    let names = invented_names(20);
+    let short = format!("President {} met {} and {} on Monday.", names[0], names[1], names[2]);
+    assert_eq!(relations(&short).len(), 2, "{:?}", relations(&short));
+    let long = format!("President {} met {} and {} on Monday.", names[0], names[1..19].join(", "), names[19]);
+    assert!(relations(&long).iter().all(|r| !r.contains("met-with")), "{:?}", relations(&long));
+}
+

@@ -53,9 +53,17 @@ pub struct Resolved {
     pub of_cand: Vec<Option<usize>>,
 }
 
+/// The actors found so far, with indexes kept up to date as they are added, so that a short
+/// form is matched by a lookup instead of a scan of every actor (a document of thousands of
+/// names would otherwise cost the square of their number).
+#[derive(Default)]
 struct Builder {
     actors: Vec<LocalActor>,
     by_key: HashMap<String, usize>,
+    /// Folded first or last word -> people of two words or more carrying it, in actor order.
+    surnames: HashMap<String, Vec<usize>>,
+    /// Initials (all, or of capitalised words only) -> organisations of two words or more.
+    initials: HashMap<String, Vec<usize>>,
 }
 
 impl Builder {
@@ -63,10 +71,48 @@ impl Builder {
         if let Some(&i) = self.by_key.get(&key) {
             return i;
         }
+        let i = self.actors.len();
+        if key.starts_with("person:") {
+            let ws = person_words(label);
+            if let (true, Some(first), Some(last)) = (ws.len() >= 2, ws.first(), ws.last()) {
+                self.surnames.entry(first.clone()).or_default().push(i);
+                if last != first {
+                    self.surnames.entry(last.clone()).or_default().push(i);
+                }
+            }
+        }
+        if kind.is_organisation() {
+            for spelled in org_initials(label) {
+                self.initials.entry(spelled).or_default().push(i);
+            }
+        }
         self.actors.push(LocalActor::new(key.clone(), label, kind, strength));
-        self.by_key.insert(key, self.actors.len() - 1);
-        self.actors.len() - 1
+        self.by_key.insert(key, i);
+        i
     }
+}
+
+/// The spellings an acronym of this organisation may take: the initials of every word but
+/// `the`, uppercased, and those of its capitalised words only. None for one-word names.
+fn org_initials(label: &str) -> Vec<String> {
+    let words: Vec<&str> = label
+        .split_whitespace()
+        .filter(|w| !w.eq_ignore_ascii_case("the"))
+        .collect();
+    if words.len() < 2 {
+        return Vec::new();
+    }
+    let all: String = words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
+    let caps: String = words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    if caps == all { vec![all] } else { vec![all, caps] }
 }
 
 fn person_words(label: &str) -> Vec<String> {
@@ -74,10 +120,7 @@ fn person_words(label: &str) -> Vec<String> {
 }
 
 pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
-    let mut b = Builder {
-        actors: Vec::new(),
-        by_key: HashMap::new(),
-    };
+    let mut b = Builder::default();
     let mut of_cand: Vec<Option<usize>> = vec![None; cands.len()];
     let quoted: BTreeSet<usize> = links
         .iter()
@@ -127,6 +170,10 @@ pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
     }
 
     // Pass 2: short forms and acronyms against what pass 1 found.
+    let mut ctx = SurnameContext::new(links);
+    for (k, &actor) in of_cand.iter().enumerate() {
+        ctx.assigned(cands, k, actor);
+    }
     for (k, c) in cands.iter().enumerate() {
         if of_cand[k].is_some() {
             continue;
@@ -140,11 +187,11 @@ pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
             // A tagger guess of a place (`Costa added`) that is the surname of a
             // person of this document is that person.
             What::Place if c.tagger_only && !c.text.contains(' ') => {
-                surname_owner(&b, cands, links, &of_cand, k, &person_words(&c.text))
+                surname_owner(&b, cands, &ctx, &of_cand, k, &person_words(&c.text))
             }
             What::Person | What::Name => {
                 let words = person_words(&c.text);
-                let found = surname_owner(&b, cands, links, &of_cand, k, &words)
+                let found = surname_owner(&b, cands, &ctx, &of_cand, k, &words)
                     .or_else(|| b.by_key.get(&format!("person:{}", fold(&c.text))).copied())
                     .or_else(|| {
                         // An unknown name may repeat an organisation named in full earlier.
@@ -168,6 +215,7 @@ pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
             }
             _ => None,
         };
+        ctx.assigned(cands, k, of_cand[k]);
     }
 
     count_and_type(cands, &quoted, &mut b, &of_cand);
@@ -202,35 +250,51 @@ fn acronym_owner(b: &Builder, acronym: &str) -> Option<usize> {
     if let Some(&i) = b.by_key.get(&format!("acronym:{bare}")) {
         return Some(i);
     }
-    let mut hits = b.actors.iter().enumerate().filter(|(_, a)| {
-        a.kind.is_organisation() && {
-            let words: Vec<&str> = a
-                .label
-                .split_whitespace()
-                .filter(|w| !w.eq_ignore_ascii_case("the"))
-                .collect();
-            let all: String = words
-                .iter()
-                .filter_map(|w| w.chars().next())
-                .flat_map(char::to_uppercase)
-                .collect();
-            let caps: String = words
-                .iter()
-                .filter_map(|w| w.chars().next())
-                .filter(|c| c.is_uppercase())
-                .collect();
-            words.len() >= 2 && (all == bare || caps == bare)
+    match b.initials.get(&bare).map(Vec::as_slice) {
+        Some(&[only]) => Some(only),
+        _ => None,
+    }
+}
+
+/// What settles which holder of a surname a short form means, kept up to date while pass 2
+/// assigns candidates, so each short form costs a lookup rather than a scan of the document.
+#[derive(Default)]
+struct SurnameContext {
+    /// (person candidate, organisation candidate) of every `X of ORG` link, in link order.
+    affiliations: Vec<(usize, usize)>,
+    /// Candidate -> the organisation candidates it is affiliated to, in link order.
+    affiliated_from: HashMap<usize, Vec<usize>>,
+    /// Actor -> how many candidates of two words or more name it.
+    named_in_full: HashMap<usize, usize>,
+}
+
+impl SurnameContext {
+    fn new(links: &[Link]) -> SurnameContext {
+        let mut ctx = SurnameContext::default();
+        for l in links.iter().filter(|l| l.kind == RelationKind::AffiliatedTo) {
+            if let (Ref::Cand(p), Ref::Cand(o)) = (&l.from, &l.to) {
+                ctx.affiliations.push((*p, *o));
+                ctx.affiliated_from.entry(*p).or_default().push(*o);
+            }
         }
-    });
-    let first = hits.next().map(|(i, _)| i);
-    if hits.next().is_some() { None } else { first }
+        ctx
+    }
+
+    /// Candidate `k` now names `actor`.
+    fn assigned(&mut self, cands: &[Cand], k: usize, actor: Option<usize>) {
+        if let Some(i) = actor
+            && cands[k].text.split_whitespace().count() >= 2
+        {
+            *self.named_in_full.entry(i).or_default() += 1;
+        }
+    }
 }
 
 /// The person a surname (with or without title) refers to in this document.
 fn surname_owner(
     b: &Builder,
     cands: &[Cand],
-    links: &[Link],
+    ctx: &SurnameContext,
     of_cand: &[Option<usize>],
     k: usize,
     words: &[String],
@@ -238,52 +302,31 @@ fn surname_owner(
     if words.len() != 1 {
         return None;
     }
-    let name = &words[0];
-    let holders: Vec<usize> = b
-        .actors
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| {
-            a.key.starts_with("person:") && {
-                let ws = person_words(&a.label);
-                ws.len() >= 2 && (ws.first() == Some(name) || ws.last() == Some(name))
-            }
-        })
-        .map(|(i, _)| i)
-        .collect();
+    let holders: &[usize] = b.surnames.get(&words[0]).map_or(&[], Vec::as_slice);
     if holders.len() <= 1 {
         return holders.first().copied();
     }
-    // Context first: `Mr. Kim of CFDOKR` belongs to the holder affiliated to CFDOKR's owner.
-    for l in links
-        .iter()
-        .filter(|l| l.kind == RelationKind::AffiliatedTo && l.from == Ref::Cand(k))
-    {
-        let Ref::Cand(org) = l.to else { continue };
-        let target = of_cand[org].or_else(|| match cands[org].what {
-            What::Acronym => acronym_owner(b, &cands[org].text),
+    let owner_of = |o: usize| {
+        of_cand[o].or_else(|| match cands[o].what {
+            What::Acronym => acronym_owner(b, &cands[o].text),
             _ => None,
-        });
-        let Some(target) = target else { continue };
-        let owner = holders.iter().copied().find(|&h| {
-            links.iter().any(|l2| {
-                l2.kind == RelationKind::AffiliatedTo
-                    && matches!(l2.from, Ref::Cand(p) if of_cand[p] == Some(h))
-                    && matches!(l2.to, Ref::Cand(o) if of_cand[o] == Some(target) || (cands[o].what == What::Acronym && acronym_owner(b, &cands[o].text) == Some(target)))
-            })
-        });
-        if owner.is_some() {
-            return owner;
+        })
+    };
+    // Context first: `Mr. Kim of CFDOKR` belongs to the holder affiliated to CFDOKR's owner.
+    for &org in ctx.affiliated_from.get(&k).map_or(&[][..], Vec::as_slice) {
+        let Some(target) = owner_of(org) else { continue };
+        let members: BTreeSet<usize> = ctx
+            .affiliations
+            .iter()
+            .filter(|&&(_, o)| of_cand[o] == Some(target) || (cands[o].what == What::Acronym && owner_of(o) == Some(target)))
+            .filter_map(|&(p, _)| of_cand[p])
+            .collect();
+        if let Some(owner) = holders.iter().copied().find(|h| members.contains(h)) {
+            return Some(owner);
         }
     }
     // Otherwise the holder named most often in full, then the first named.
-    let full_count = |h: usize| {
-        of_cand
-            .iter()
-            .zip(cands)
-            .filter(|(o, c)| **o == Some(h) && c.text.split_whitespace().count() >= 2)
-            .count()
-    };
+    let full_count = |h: usize| ctx.named_in_full.get(&h).copied().unwrap_or(0);
     holders
         .iter()
         .copied()
@@ -334,7 +377,7 @@ pub fn without_initials(name: &str) -> String {
     words
         .iter()
         .enumerate()
-        .filter(|&(i, w)| i == 0 || i == last || !(w.trim_end_matches('.').chars().count() == 1))
+        .filter(|&(i, w)| i == 0 || i == last || w.trim_end_matches('.').chars().count() != 1)
         .map(|(_, w)| *w)
         .collect::<Vec<_>>()
         .join(" ")
