@@ -201,6 +201,7 @@ fn fifty_megabytes_without_a_newline_finish() {
     let prose = "the river rose again and the farmers of the valley waited for the water to fall, ".repeat(8);
     let unit = format!("{prose}while President Maren Oduya met Prime Minister Tobiah Lenk, ");
     let huge = write(tmp.path(), "huge.txt", repeat_to(&unit, size));
+    let started = Instant::now();
     let out = Command::cargo_bin("graphgen")
         .unwrap()
         .timeout(Duration::from_secs(600))
@@ -208,6 +209,7 @@ fn fifty_megabytes_without_a_newline_finish() {
         .arg("--json")
         .output()
         .unwrap();
+    eprintln!("{} MB without a newline: {:.1} s", size >> 20, started.elapsed().as_secs_f64());
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let g: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(documents(&g), 1);
