@@ -6,3 +6,4 @@
 pub mod browser;
 pub mod dot_check;
 pub mod graphs;
+pub mod hostile;
