@@ -1,7 +1,9 @@
 //! Commands: what each subcommand does with its arguments. The edge of the library, so
 //! errors here carry `anyhow` context for the user.
 
-use crate::cli::{Cli, Command, DiffArgs, DiffFormat, EvalArgs, Format, GraphArgs, InputArgs, MentionsArgs, TrainArgs};
+use crate::cli::{
+    Cli, Command, DiffArgs, DiffFormat, EvalArgs, Format, GraphArgs, InputArgs, MentionsArgs, MergeArgs, TrainArgs,
+};
 use crate::corpus::{self, Document, Problem};
 use crate::eval::{self, Floor, Gold};
 use crate::export::{self, Cytoscape, Dot, Exporter, Gexf, GraphMl, Html, Json};
@@ -33,13 +35,60 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Train(args)) => train(args),
         Some(Command::Eval(args)) => evaluate(args),
         Some(Command::Diff(args)) => diff(args),
+        Some(Command::Merge(args)) => merge(args),
     }
 }
 
 fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
-    let format = choose_format(&args);
-    let (docs, problems) = read(&args.input)?;
-    let graph = resolve::build_graph(&docs);
+    let format = choose_format(&args.format, args.dot, args.html, args.json, args.output.as_deref());
+    if args.input.inputs.is_empty() {
+        bail!("no input given; name files or directories of articles, or - for stdin");
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.map_or(0, usize::from))
+        .build()
+        .context("cannot start the extraction threads")?;
+    let mut progress = crate::progress::Bar::new(args.quiet);
+    let (parts, problems) = pool.install(|| resolve::stream::extract_inputs(&args.input.inputs, &mut progress));
+    progress.finish();
+    report_problems(&problems);
+    if args.partial {
+        write_output(args.output.as_deref(), |w| {
+            for part in &parts {
+                serde_json::to_writer(&mut *w, part)?;
+                w.write_all(b"\n")?;
+            }
+            Ok(())
+        })?;
+        return Ok(outcome(&problems));
+    }
+    let graph = resolve::merge_partials(&parts);
+    drop(parts);
+    export_graph(&graph, format, args.output.as_deref())?;
+    Ok(outcome(&problems))
+}
+
+fn merge(args: MergeArgs) -> anyhow::Result<Outcome> {
+    let format = choose_format(&args.format, false, false, false, args.output.as_deref());
+    let mut parts = Vec::new();
+    for file in &args.files {
+        let (name, text) = if file.as_os_str() == "-" {
+            let mut text = String::new();
+            io::Read::read_to_string(&mut io::stdin(), &mut text).context("stdin: cannot read the partial graphs")?;
+            ("-".to_string(), text)
+        } else {
+            let text = std::fs::read_to_string(file).with_context(|| format!("{}: cannot read", file.display()))?;
+            (file.display().to_string(), text)
+        };
+        parts.extend(resolve::partial::read_jsonl(&name, &text)?);
+    }
+    resolve::partial::order(&mut parts);
+    let graph = resolve::merge_partials(&parts);
+    export_graph(&graph, format, args.output.as_deref())?;
+    Ok(Outcome::Done)
+}
+
+fn export_graph(graph: &Graph, format: Format, output: Option<&Path>) -> anyhow::Result<()> {
     let exporter: Box<dyn Exporter> = match format {
         Format::Json => Box::new(Json),
         Format::Dot => Box::new(Dot),
@@ -48,8 +97,7 @@ fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
         Format::Graphml => Box::new(GraphMl),
         Format::Cytoscape => Box::new(Cytoscape),
     };
-    write_output(args.output.as_deref(), |w| exporter.write(&graph, w))?;
-    Ok(outcome(&problems))
+    write_output(output, |w| exporter.write(graph, w))
 }
 
 fn mentions(args: MentionsArgs) -> anyhow::Result<Outcome> {
@@ -167,22 +215,20 @@ fn read_conll_file(path: &Path) -> anyhow::Result<Vec<Tagged>> {
     tagger::read_conll(&text).with_context(|| format!("{}: not CoNLL columns", path.display()))
 }
 
-fn choose_format(args: &GraphArgs) -> Format {
-    if args.dot {
+fn choose_format(format: &Option<Format>, dot: bool, html: bool, json: bool, output: Option<&Path>) -> Format {
+    if dot {
         return Format::Dot;
     }
-    if args.html {
+    if html {
         return Format::Html;
     }
-    if args.json {
+    if json {
         return Format::Json;
     }
-    if let Some(f) = args.format {
+    if let Some(f) = *format {
         return f;
     }
-    match args
-        .output
-        .as_deref()
+    match output
         .and_then(|p| p.extension())
         .and_then(|e| e.to_str())
     {

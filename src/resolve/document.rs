@@ -12,7 +12,7 @@ use crate::graph::{ActorKind, RelationKind, slug};
 use std::collections::{BTreeSet, HashMap};
 
 /// An actor of one document.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LocalActor {
     pub key: String,
     pub label: String,

@@ -7,11 +7,15 @@
 //! Everything is computed from sorted data, so the argument order never changes the graph.
 
 pub mod document;
+pub mod partial;
+pub mod stream;
 
 use crate::corpus::Document;
-use crate::extract::{Extraction, Target, extract_document};
+use crate::extract::Extraction;
 use crate::graph::{Actor, ActorKind, Graph, document_id, slug};
 use document::LocalActor;
+use partial::Partial;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A spelling folded for comparison: lowercase, no accents, hyphens and periods as spaces
@@ -37,10 +41,15 @@ pub fn fold(name: &str) -> String {
     slug(&words.join(" ")).replace('-', " ")
 }
 
-/// Extracts every document and merges the results into one graph.
+/// Extracts every document (in parallel, on the current rayon pool) and merges the results
+/// into one graph, documents taken in the order given.
 pub fn build_graph(docs: &[Document]) -> Graph {
-    let extractions: Vec<Extraction> = docs.iter().map(extract_document).collect();
-    merge(docs, &extractions)
+    let parts: Vec<Partial> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(i, d)| Partial::extract(d, "", i))
+        .collect();
+    merge_partials(&parts)
 }
 
 /// The broad class an actor's names live in: people and organisations never share a node.
@@ -80,6 +89,17 @@ impl UnionFind {
 
 /// Merges per-document extractions (in document order, which is path order).
 pub fn merge(docs: &[Document], extractions: &[Extraction]) -> Graph {
+    let parts: Vec<Partial> = docs
+        .iter()
+        .zip(extractions)
+        .enumerate()
+        .map(|(i, (d, ex))| Partial::new(d, "", i, ex.clone()))
+        .collect();
+    merge_partials(&parts)
+}
+
+/// Merges partial graphs in the order given (see [`partial::order`] for reading order).
+pub fn merge_partials(extractions: &[Partial]) -> Graph {
     // Every local actor, flattened, with its document.
     let mut flat: Vec<(usize, &LocalActor)> = Vec::new();
     let mut offset = Vec::with_capacity(extractions.len());
@@ -124,10 +144,10 @@ pub fn merge(docs: &[Document], extractions: &[Extraction]) -> Graph {
     }
     let mut ids_of: Vec<String> = vec![String::new(); flat.len()];
     let mut graph = Graph::new();
-    graph.documents = docs.len();
+    graph.documents = extractions.len();
     let mut nodes: Vec<Actor> = groups
         .values()
-        .map(|members| group_actor(docs, &flat, members))
+        .map(|members| group_actor(extractions, &flat, members))
         .collect();
     disambiguate(&mut nodes);
     for (members, node) in groups.values().zip(&nodes) {
@@ -141,7 +161,7 @@ pub fn merge(docs: &[Document], extractions: &[Extraction]) -> Graph {
     for (d, ex) in extractions.iter().enumerate() {
         for r in &ex.relations {
             related.insert(ids_of[offset[d] + r.source].clone());
-            if let Target::Actor(t) = r.target {
+            if let Some(t) = r.target {
                 related.insert(ids_of[offset[d] + t].clone());
             }
         }
@@ -155,14 +175,14 @@ pub fn merge(docs: &[Document], extractions: &[Extraction]) -> Graph {
             graph.add_actor(node);
         }
     }
-    for (d, doc) in docs.iter().enumerate() {
-        graph.add_actor(document_node(doc));
-        let doc_node = document_id(&doc.stem);
-        for r in &extractions[d].relations {
+    for (d, part) in extractions.iter().enumerate() {
+        graph.add_actor(document_node(&part.document));
+        let doc_node = document_id(&part.document.stem);
+        for r in &part.relations {
             let source = &ids_of[offset[d] + r.source];
             let target = match r.target {
-                Target::Actor(t) => ids_of[offset[d] + t].clone(),
-                Target::Document => doc_node.clone(),
+                Some(t) => ids_of[offset[d] + t].clone(),
+                None => doc_node.clone(),
             };
             graph.add_evidence(source, r.kind, &target, r.evidence.clone());
         }
@@ -197,7 +217,7 @@ fn join_surnames(flat: &[(usize, &LocalActor)], uf: &mut UnionFind) {
     }
 }
 
-fn group_actor(docs: &[Document], flat: &[(usize, &LocalActor)], members: &[usize]) -> Actor {
+fn group_actor(docs: &[Partial], flat: &[(usize, &LocalActor)], members: &[usize]) -> Actor {
     let mut label_votes: BTreeMap<&str, usize> = BTreeMap::new();
     let mut kind_votes: BTreeMap<(u8, ActorKind), usize> = BTreeMap::new();
     let mut aliases = BTreeSet::new();
@@ -210,7 +230,7 @@ fn group_actor(docs: &[Document], flat: &[(usize, &LocalActor)], members: &[usiz
         *kind_votes.entry((a.kind_strength, a.kind)).or_default() += 1;
         aliases.insert(a.label.clone());
         aliases.extend(a.aliases.iter().cloned());
-        documents.insert(docs[d].path.clone());
+        documents.insert(docs[d].document.path.clone());
         mentions += a.mentions;
         if fixed.is_none() {
             fixed = a.fixed_id.clone();
@@ -269,17 +289,21 @@ fn disambiguate(nodes: &mut [Actor]) {
     }
 }
 
-fn document_node(doc: &Document) -> Actor {
-    let label = doc.title.clone().unwrap_or_else(|| first_line(doc));
+fn document_node(doc: &partial::DocMeta) -> Actor {
     Actor {
         id: document_id(&doc.stem),
-        label,
+        label: doc.label.clone(),
         kind: ActorKind::Document,
         aliases: BTreeSet::new(),
         mentions: 0,
         documents: BTreeSet::from([doc.path.clone()]),
         path: Some(doc.path.clone()),
     }
+}
+
+/// The label of a document's node: its title, or its first line of text.
+fn document_label(doc: &Document) -> String {
+    doc.title.clone().unwrap_or_else(|| first_line(doc))
 }
 
 /// The first line of text that is not page furniture, with any furniture inside it left
