@@ -49,41 +49,47 @@ fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
         .build()
         .context("cannot start the extraction threads")?;
     let mut progress = crate::progress::Bar::new(args.quiet);
-    let (parts, problems) = pool.install(|| resolve::stream::extract_inputs(&args.input.inputs, &mut progress));
-    progress.finish();
-    report_problems(&problems);
+    let inputs = &args.input.inputs;
     if args.partial {
+        // Each partial is written as soon as it exists; after a write error the rest is
+        // extracted but not written, and the error ends the run.
+        let mut problems = Vec::new();
         write_output(args.output.as_deref(), |w| {
-            for part in &parts {
-                serde_json::to_writer(&mut *w, part)?;
-                w.write_all(b"\n")?;
-            }
-            Ok(())
+            let mut failed: Option<io::Error> = None;
+            problems = resolve::stream::extract_inputs(inputs, &pool, &mut progress, &mut |part| {
+                if failed.is_none() {
+                    let line = serde_json::to_writer(&mut *w, &part)
+                        .map_err(io::Error::from)
+                        .and_then(|()| w.write_all(b"\n"));
+                    failed = line.err();
+                }
+            });
+            failed.map_or(Ok(()), Err)
         })?;
+        progress.finish();
+        report_problems(&problems);
         return Ok(outcome(&problems));
     }
-    let graph = resolve::merge_partials(&parts);
-    drop(parts);
+    let (graph, problems) = resolve::stream::graph_of_inputs(inputs, &pool, &mut progress);
+    progress.finish();
+    report_problems(&problems);
     export_graph(&graph, format, args.output.as_deref())?;
     Ok(outcome(&problems))
 }
 
 fn merge(args: MergeArgs) -> anyhow::Result<Outcome> {
     let format = choose_format(&args.format, false, false, false, args.output.as_deref());
-    let mut parts = Vec::new();
+    let mut merger = resolve::Merger::new();
     for file in &args.files {
-        let (name, text) = if file.as_os_str() == "-" {
-            let mut text = String::new();
-            io::Read::read_to_string(&mut io::stdin(), &mut text).context("stdin: cannot read the partial graphs")?;
-            ("-".to_string(), text)
+        if file.as_os_str() == "-" {
+            resolve::partial::read_jsonl("-", io::stdin().lock(), |p| merger.add(p))?;
         } else {
-            let text = std::fs::read_to_string(file).with_context(|| format!("{}: cannot read", file.display()))?;
-            (file.display().to_string(), text)
-        };
-        parts.extend(resolve::partial::read_jsonl(&name, &text)?);
+            let f = std::fs::File::open(file).with_context(|| format!("{}: cannot read", file.display()))?;
+            let name = file.display().to_string();
+            resolve::partial::read_jsonl(&name, io::BufReader::new(f), |p| merger.add(p))?;
+        }
     }
-    resolve::partial::order(&mut parts);
-    let graph = resolve::merge_partials(&parts);
+    let graph = merger.finish();
     export_graph(&graph, format, args.output.as_deref())?;
     Ok(Outcome::Done)
 }
@@ -228,10 +234,7 @@ fn choose_format(format: &Option<Format>, dot: bool, html: bool, json: bool, out
     if let Some(f) = *format {
         return f;
     }
-    match output
-        .and_then(|p| p.extension())
-        .and_then(|e| e.to_str())
-    {
+    match output.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
         Some("dot") | Some("gv") => Format::Dot,
         Some("html") | Some("htm") => Format::Html,
         Some("gexf") => Format::Gexf,

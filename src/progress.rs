@@ -39,8 +39,10 @@ impl Bar {
     fn shown(&mut self) -> Option<&ProgressBar> {
         if self.bar.is_none() && self.enabled && self.started.elapsed() >= QUIET_FOR {
             let bar = ProgressBar::new(self.total);
-            let style = ProgressStyle::with_template("{bar:40} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} eta {eta}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar());
+            let style = ProgressStyle::with_template(
+                "{bar:40} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} eta {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
             bar.set_style(style);
             bar.set_position(self.done);
             self.bar = Some(bar);

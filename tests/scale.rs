@@ -26,7 +26,11 @@ fn graphgen(args: &[&str], stdin: Option<&[u8]>) -> Vec<u8> {
     drop(input);
     let out = child.wait_with_output().unwrap();
     // Exit 2 is a skipped input of the fixture corpus, which holds a broken one on purpose.
-    assert!(matches!(out.status.code(), Some(0 | 2)), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        matches!(out.status.code(), Some(0 | 2)),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     out.stdout
 }
 
@@ -82,7 +86,10 @@ fn merging_partials_of_two_halves_equals_one_run() {
         let ba = graphgen(&["merge", pb.to_str().unwrap(), pa.to_str().unwrap()], None);
         assert!(ab == whole, "{corpus}: merge(A, B) is not the graph of A and B");
         assert!(ba == whole, "{corpus}: merge(B, A) differs");
-        let piped = graphgen(&["merge", "-", pb.to_str().unwrap()], Some(&std::fs::read(&pa).unwrap()));
+        let piped = graphgen(
+            &["merge", "-", pb.to_str().unwrap()],
+            Some(&std::fs::read(&pa).unwrap()),
+        );
         assert!(piped == whole, "{corpus}: merge from stdin differs");
     }
 }
@@ -125,8 +132,15 @@ fn a_line_that_is_not_a_partial_is_an_error_naming_it() {
 /// Every fixture document's partial, extracted once.
 static PARTS: LazyLock<(Vec<Partial>, Vec<u8>)> = LazyLock::new(|| {
     let inputs: Vec<PathBuf> = CORPORA.iter().map(PathBuf::from).collect();
-    let (parts, _) = stream::extract_inputs(&inputs, &mut stream::Silent);
-    (parts.clone(), to_json(&merge_partials(&parts)))
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+    let mut parts = Vec::new();
+    stream::extract_inputs(&inputs, &pool, &mut stream::Silent, &mut |p| parts.push(p));
+    let (graph, _) = stream::graph_of_inputs(&inputs, &pool, &mut stream::Silent);
+    assert!(
+        to_json(&merge_partials(&parts)) == to_json(&graph),
+        "merging the partials is the graph"
+    );
+    (parts, to_json(&graph))
 });
 
 fn to_json(graph: &graphgen::graph::Graph) -> Vec<u8> {
@@ -154,9 +168,8 @@ proptest! {
         let mut merged = Vec::new();
         for w in bounds.windows(2) {
             let text: String = shuffled[w[0]..w[1]].iter().map(|p| serde_json::to_string(p).unwrap() + "\n").collect();
-            merged.extend(partial::read_jsonl("piece", &text).unwrap());
+            partial::read_jsonl("piece", text.as_bytes(), |p| merged.push(p)).unwrap();
         }
-        partial::order(&mut merged);
         prop_assert!(to_json(&merge_partials(&merged)) == *whole);
     }
 }

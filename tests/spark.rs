@@ -9,7 +9,10 @@ fn spark_local_mode_builds_the_single_machine_graph() {
         .args(["-c", "import pyspark"])
         .output()
         .is_ok_and(|o| o.status.success())
-        && Command::new("java").arg("-version").output().is_ok_and(|o| o.status.success());
+        && Command::new("java")
+            .arg("-version")
+            .output()
+            .is_ok_and(|o| o.status.success());
     if !ready {
         eprintln!("note: pyspark or java missing; the Spark example is not run");
         return;
@@ -36,11 +39,21 @@ fn spark_local_mode_builds_the_single_machine_graph() {
     assert!(local.status.success());
     let out = dir.path().join("spark.json");
     let status = Command::new("python3")
-        .args(["examples/spark/graphgen_spark.py", "--graphgen", bin, "--partitions", "4", "seeds/"])
+        .args([
+            "examples/spark/graphgen_spark.py",
+            "--graphgen",
+            bin,
+            "--partitions",
+            "4",
+            "seeds/",
+        ])
         .arg(&out)
         .env("PYSPARK_SUBMIT_ARGS", "--master local[2] pyspark-shell")
         .status()
         .unwrap();
     assert!(status.success());
-    assert!(std::fs::read(&out).unwrap() == local.stdout, "Spark graph differs from the local one");
+    assert!(
+        std::fs::read(&out).unwrap() == local.stdout,
+        "Spark graph differs from the local one"
+    );
 }

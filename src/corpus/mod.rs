@@ -235,16 +235,16 @@ fn parse(display: &str, format: Format, text: String, problems: &mut Vec<Problem
 
 fn jsonl_documents(display: &str, stem: &str, text: &str, problems: &mut Vec<Problem>) -> Vec<Document> {
     jsonl::parse(display, text, problems)
-            .into_iter()
-            .map(|a| {
-                let (path, stem) = match &a.id {
-                    Some(id) => (format!("{display}#{id}"), id.clone()),
-                    None => (format!("{display}#{}", a.line), format!("{stem}-{}", a.line)),
-                };
-                let mut doc = Document::new(path, stem, a.text);
-                (doc.title, doc.date, doc.url) = (a.title, a.date, a.url);
-                doc
-            })
+        .into_iter()
+        .map(|a| {
+            let (path, stem) = match &a.id {
+                Some(id) => (format!("{display}#{id}"), id.clone()),
+                None => (format!("{display}#{}", a.line), format!("{stem}-{}", a.line)),
+            };
+            let mut doc = Document::new(path, stem, a.text);
+            (doc.title, doc.date, doc.url) = (a.title, a.date, a.url);
+            doc
+        })
         .collect()
 }
 

@@ -63,9 +63,9 @@ impl Graph {
             kind,
             evidence: Vec::new(),
         });
-        if !rel.evidence.contains(&evidence) {
-            rel.evidence.push(evidence);
-            rel.evidence.sort();
+        // Sorted insertion: an edge seen in thousands of documents must not cost a sort each time.
+        if let Err(at) = rel.evidence.binary_search(&evidence) {
+            rel.evidence.insert(at, evidence);
         }
         true
     }

@@ -9,10 +9,11 @@ use super::fold;
 use crate::extract::links::{Link, Ref};
 use crate::extract::names::{Cand, What};
 use crate::graph::{ActorKind, RelationKind, slug};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 
 /// An actor of one document.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct LocalActor {
     pub key: String,
     pub label: String,
@@ -56,6 +57,9 @@ pub struct Resolved {
 struct Builder {
     actors: Vec<LocalActor>,
     by_key: HashMap<String, usize>,
+    /// The folded words of each person's label (empty for other actors): a lone surname is
+    /// compared with every person of the document, so they are folded once.
+    person_words: Vec<Vec<String>>,
 }
 
 impl Builder {
@@ -64,6 +68,11 @@ impl Builder {
             return i;
         }
         self.actors.push(LocalActor::new(key.clone(), label, kind, strength));
+        self.person_words.push(if key.starts_with("person:") {
+            person_words(label)
+        } else {
+            Vec::new()
+        });
         self.by_key.insert(key, self.actors.len() - 1);
         self.actors.len() - 1
     }
@@ -76,7 +85,8 @@ fn person_words(label: &str) -> Vec<String> {
 pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
     let mut b = Builder {
         actors: Vec::new(),
-        by_key: HashMap::new(),
+        by_key: HashMap::default(),
+        person_words: Vec::new(),
     };
     let mut of_cand: Vec<Option<usize>> = vec![None; cands.len()];
     let quoted: BTreeSet<usize> = links
@@ -240,15 +250,10 @@ fn surname_owner(
     }
     let name = &words[0];
     let holders: Vec<usize> = b
-        .actors
+        .person_words
         .iter()
         .enumerate()
-        .filter(|(_, a)| {
-            a.key.starts_with("person:") && {
-                let ws = person_words(&a.label);
-                ws.len() >= 2 && (ws.first() == Some(name) || ws.last() == Some(name))
-            }
-        })
+        .filter(|(_, ws)| ws.len() >= 2 && (ws.first() == Some(name) || ws.last() == Some(name)))
         .map(|(i, _)| i)
         .collect();
     if holders.len() <= 1 {

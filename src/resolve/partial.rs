@@ -3,12 +3,12 @@
 //!
 //! A partial carries the document node and the document's actors with everything the
 //! cross-document merge reads (labels, aliases, strong keys, kinds, lexicon ids, weak flags),
-//! so identity resolution finishes in the merge exactly as in one run. Merging sorts the
-//! partials by their file and place in it, the order one run reads them in, which makes the
-//! merge associative and commutative.
+//! so identity resolution finishes in the merge exactly as in one run. The merge sorts the
+//! partials by their file and place in it, the order one run reads them in, which makes it
+//! associative and commutative.
 
 use super::document::LocalActor;
-use crate::corpus::{Document, make_unique};
+use crate::corpus::Document;
 use crate::extract::{Extraction, Target, extract_document};
 use crate::graph::{Evidence, RelationKind};
 use serde::{Deserialize, Serialize};
@@ -78,38 +78,22 @@ impl Partial {
     }
 }
 
-/// Puts partials in reading order and gives repeated paths and stems `-2`, `-3`… as one run
-/// over all their documents would (evidence follows its document's new path).
-pub fn order(parts: &mut Vec<Partial>) {
-    parts.sort_by(|a, b| {
-        let (a, b) = (&a.document, &b.document);
-        (&a.source, a.place, &a.path).cmp(&(&b.source, b.place, &b.path))
-    });
-    let before: Vec<String> = parts.iter().map(|p| p.document.path.clone()).collect();
-    make_unique(parts, |p| &mut p.document.path);
-    make_unique(parts, |p| &mut p.document.stem);
-    for (p, old) in parts.iter_mut().zip(before) {
-        if p.document.path != old {
-            for r in &mut p.relations {
-                r.evidence.document = p.document.path.clone();
-            }
-        }
-    }
-}
-
-/// Reads partial graphs written one a line; blank lines are skipped. `name` names the
-/// input in errors.
-pub fn read_jsonl(name: &str, text: &str) -> crate::Result<Vec<Partial>> {
-    let mut parts = Vec::new();
-    for (i, line) in text.lines().enumerate() {
+/// Reads partial graphs written one a line, handing each to `each`; blank lines are skipped.
+/// `name` names the input in errors.
+pub fn read_jsonl(name: &str, input: impl std::io::BufRead, mut each: impl FnMut(Partial)) -> crate::Result<()> {
+    for (i, line) in input.lines().enumerate() {
+        let line = line.map_err(|e| crate::Error::Read {
+            path: name.into(),
+            cause: e,
+        })?;
         if line.trim().is_empty() {
             continue;
         }
-        let part = serde_json::from_str(line).map_err(|e| crate::Error::Invalid {
+        let part = serde_json::from_str(&line).map_err(|e| crate::Error::Invalid {
             what: format!("{name}:{}", i + 1),
             message: format!("not a partial graph ({e}); write partials with `graphgen INPUT --partial`"),
         })?;
-        parts.push(part);
+        each(part);
     }
-    Ok(parts)
+    Ok(())
 }
