@@ -11,7 +11,7 @@ use crate::extract::tagger::{self, NoExtraFeatures, Tagged, TrainConfig};
 use crate::graph::Graph;
 use crate::{diff, extract, resolve};
 use anyhow::{Context, bail};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 
 /// How a command ended, mapped to the exit code by `main`.
@@ -82,16 +82,47 @@ fn merge(args: MergeArgs) -> anyhow::Result<Outcome> {
     let mut merger = resolve::Merger::new();
     for file in &args.files {
         if file.as_os_str() == "-" {
-            resolve::partial::read_jsonl("-", io::stdin().lock(), |p| merger.add(p))?;
+            merge_input("-", io::stdin().lock(), &mut merger)?;
         } else {
             let f = std::fs::File::open(file).with_context(|| format!("{}: cannot read", file.display()))?;
-            let name = file.display().to_string();
-            resolve::partial::read_jsonl(&name, io::BufReader::new(f), |p| merger.add(p))?;
+            merge_input(&file.display().to_string(), io::BufReader::new(f), &mut merger)?;
         }
     }
     let graph = merger.finish();
     export_graph(&graph, format, args.output.as_deref())?;
     Ok(Outcome::Done)
+}
+
+/// Adds one input of `graphgen merge`: partial graphs as JSON lines (read as a stream), or a
+/// graph JSON, told apart by the first line that is not blank.
+fn merge_input(name: &str, mut input: impl io::BufRead, merger: &mut resolve::Merger) -> anyhow::Result<()> {
+    let mut head = String::new();
+    while head.trim().is_empty() {
+        if input
+            .read_line(&mut head)
+            .with_context(|| format!("{name}: cannot read"))?
+            == 0
+        {
+            return Ok(());
+        }
+    }
+    let first = head.lines().last().unwrap_or_default();
+    // graphgen writes a graph pretty-printed, starting with a lone `{`; a partial is one line.
+    if first.trim() == "{" || (first.contains("\"nodes\"") && !first.contains("\"document\"")) {
+        let mut text = head;
+        input
+            .read_to_string(&mut text)
+            .with_context(|| format!("{name}: cannot read"))?;
+        let graph = crate::export::json_read::read_graph_json(&text)
+            .with_context(|| format!("{name}: neither partial graphs (JSON lines) nor a graph JSON"))?;
+        for part in resolve::partial::from_graph(&graph, name) {
+            merger.add(part);
+        }
+        return Ok(());
+    }
+    let input = io::Cursor::new(head.into_bytes()).chain(input);
+    resolve::partial::read_jsonl(name, input, |p| merger.add(p))?;
+    Ok(())
 }
 
 fn export_graph(graph: &Graph, format: Format, output: Option<&Path>) -> anyhow::Result<()> {

@@ -173,3 +173,47 @@ proptest! {
         prop_assert!(to_json(&merge_partials(&merged)) == *whole);
     }
 }
+
+#[test]
+fn graph_json_files_merge_with_each_other_and_with_partials() {
+    let all = files("seeds");
+    let dir = tempfile::tempdir().unwrap();
+    let out = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    let whole = graphgen(&[all[0].as_str(), all[1].as_str(), all[2].as_str(), "--json"], None);
+    graphgen(&[all[0].as_str(), "--json", "-o", &out("a.json")], None);
+    graphgen(
+        &[all[1].as_str(), all[2].as_str(), "--json", "-o", &out("b.json")],
+        None,
+    );
+    graphgen(
+        &[all[1].as_str(), all[2].as_str(), "--partial", "-o", &out("b.jsonl")],
+        None,
+    );
+    let ids = |bytes: &[u8]| {
+        let g: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+        let nodes: Vec<String> = g["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["id"].to_string())
+            .collect();
+        let edges: Vec<String> = g["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| format!("{} {} {} {}", e["source"], e["relation"], e["target"], e["weight"]))
+            .collect();
+        (nodes, edges)
+    };
+    let graphs = graphgen(&["merge", &out("a.json"), &out("b.json")], None);
+    let mixed = graphgen(&["merge", &out("b.jsonl"), &out("a.json")], None);
+    assert_eq!(
+        ids(&graphs),
+        ids(&whole),
+        "two graphs merge into the graph of both corpora"
+    );
+    assert_eq!(ids(&mixed), ids(&whole), "a graph merges with partials");
+    // A graph read back and merged alone is itself.
+    std::fs::write(out("whole.json"), &whole).unwrap();
+    assert!(graphgen(&["merge", &out("whole.json")], None) == whole);
+}

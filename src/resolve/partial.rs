@@ -97,3 +97,96 @@ pub fn read_jsonl(name: &str, input: impl std::io::BufRead, mut each: impl FnMut
     }
     Ok(())
 }
+
+/// Splits a finished graph (graphgen's JSON, read back) into one partial per document node, so
+/// a graph can be merged with other graphs and partials. A graph no longer holds what each
+/// document's own resolution found, only its nodes: each actor travels as a local actor fixed
+/// to its node id, with its label and aliases as keys, in every document it lists. Merging
+/// graphs is therefore a union of nodes by id and name, not a re-run of the resolution, and is
+/// byte-identical to one run only for partials.
+pub fn from_graph(graph: &crate::graph::Graph, source: &str) -> Vec<Partial> {
+    use crate::graph::ActorKind;
+    use std::collections::BTreeMap;
+    let mut parts: Vec<Partial> = Vec::new();
+    let mut by_path: BTreeMap<&str, usize> = BTreeMap::new();
+    for node in graph.actors().filter(|a| a.kind == ActorKind::Document) {
+        let path = node.path.clone().unwrap_or_else(|| node.id.clone());
+        by_path.insert(node.path.as_deref().unwrap_or(&node.id), parts.len());
+        parts.push(Partial {
+            document: DocMeta {
+                stem: node.id.strip_prefix("doc:").unwrap_or(&node.id).to_string(),
+                path,
+                label: node.label.clone(),
+                source: source.to_string(),
+                place: parts.len(),
+            },
+            actors: Vec::new(),
+            relations: Vec::new(),
+        });
+    }
+    // Local index of each actor in each document it appears in.
+    let mut local: BTreeMap<(usize, &str), usize> = BTreeMap::new();
+    for actor in graph.actors().filter(|a| a.kind != ActorKind::Document) {
+        let mut first = true;
+        for path in &actor.documents {
+            let Some(&d) = by_path.get(path.as_str()) else { continue };
+            local.insert((d, &actor.id), parts[d].actors.len());
+            parts[d]
+                .actors
+                .push(local_actor(actor, if first { actor.mentions } else { 0 }));
+            first = false;
+        }
+    }
+    for rel in graph.relations() {
+        for ev in &rel.evidence {
+            let Some(&d) = by_path.get(ev.document.as_str()) else {
+                continue;
+            };
+            let mut index_of = |id: &str, parts: &mut Vec<Partial>| -> Option<Option<usize>> {
+                let actor = graph.actor(id)?;
+                if actor.kind == ActorKind::Document {
+                    return Some(None);
+                }
+                let i = *local.entry((d, &actor.id)).or_insert_with(|| {
+                    parts[d].actors.push(local_actor(actor, 0));
+                    parts[d].actors.len() - 1
+                });
+                Some(Some(i))
+            };
+            let (Some(Some(s)), Some(t)) = (index_of(&rel.source, &mut parts), index_of(&rel.target, &mut parts))
+            else {
+                continue;
+            };
+            parts[d].relations.push(PartialRelation {
+                source: s,
+                kind: rel.kind,
+                target: t,
+                evidence: ev.clone(),
+            });
+        }
+    }
+    parts
+}
+
+fn local_actor(actor: &crate::graph::Actor, mentions: usize) -> LocalActor {
+    let class = super::class(actor.kind);
+    // Full names among the aliases identify the actor; a lone surname or first name does not.
+    let mut strong: std::collections::BTreeSet<String> = actor
+        .aliases
+        .iter()
+        .filter(|n| n.split_whitespace().count() >= 2)
+        .map(|n| super::fold(n))
+        .collect();
+    strong.insert(super::fold(&actor.label));
+    LocalActor {
+        key: format!("{class}:{}", super::fold(&actor.label)),
+        label: actor.label.clone(),
+        kind: actor.kind,
+        kind_strength: 2,
+        aliases: actor.aliases.clone(),
+        strong,
+        mentions,
+        fixed_id: Some(actor.id.clone()),
+        weak: false,
+    }
+}
