@@ -1,7 +1,9 @@
 //! Commands: what each subcommand does with its arguments. The edge of the library, so
 //! errors here carry `anyhow` context for the user.
 
-use crate::cli::{Cli, Command, DiffArgs, DiffFormat, EvalArgs, Format, GraphArgs, InputArgs, MentionsArgs, TrainArgs};
+use crate::cli::{
+    Cli, Command, DiffArgs, DiffFormat, EvalArgs, Format, GraphArgs, InputArgs, MentionsArgs, MergeArgs, TrainArgs,
+};
 use crate::corpus::{self, Document, Problem};
 use crate::eval::{self, Floor, Gold};
 use crate::export::{self, Cytoscape, Dot, Exporter, Gexf, GraphMl, Html, Json};
@@ -9,7 +11,7 @@ use crate::extract::tagger::{self, NoExtraFeatures, Tagged, TrainConfig};
 use crate::graph::Graph;
 use crate::{diff, extract, resolve};
 use anyhow::{Context, bail};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 
 /// How a command ended, mapped to the exit code by `main`.
@@ -33,13 +35,97 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Train(args)) => train(args),
         Some(Command::Eval(args)) => evaluate(args),
         Some(Command::Diff(args)) => diff(args),
+        Some(Command::Merge(args)) => merge(args),
     }
 }
 
 fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
-    let format = choose_format(&args);
-    let (docs, problems) = read(&args.input)?;
-    let graph = resolve::build_graph(&docs);
+    let format = choose_format(&args.format, args.dot, args.html, args.json, args.output.as_deref());
+    if args.input.inputs.is_empty() {
+        bail!("no input given; name files or directories of articles, or - for stdin");
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.map_or(0, usize::from))
+        .build()
+        .context("cannot start the extraction threads")?;
+    let mut progress = crate::progress::Bar::new(args.quiet);
+    let inputs = &args.input.inputs;
+    if args.partial {
+        // Each partial is written as soon as it exists; after a write error the rest is
+        // extracted but not written, and the error ends the run.
+        let mut problems = Vec::new();
+        write_output(args.output.as_deref(), |w| {
+            let mut failed: Option<io::Error> = None;
+            problems = resolve::stream::extract_inputs(inputs, &pool, &mut progress, &mut |part| {
+                if failed.is_none() {
+                    let line = serde_json::to_writer(&mut *w, &part)
+                        .map_err(io::Error::from)
+                        .and_then(|()| w.write_all(b"\n"));
+                    failed = line.err();
+                }
+            });
+            failed.map_or(Ok(()), Err)
+        })?;
+        progress.finish();
+        report_problems(&problems);
+        return Ok(outcome(&problems));
+    }
+    let (graph, problems) = resolve::stream::graph_of_inputs(inputs, &pool, &mut progress);
+    progress.finish();
+    report_problems(&problems);
+    export_graph(&graph, format, args.output.as_deref())?;
+    Ok(outcome(&problems))
+}
+
+fn merge(args: MergeArgs) -> anyhow::Result<Outcome> {
+    let format = choose_format(&args.format, false, false, false, args.output.as_deref());
+    let mut merger = resolve::Merger::new();
+    for file in &args.files {
+        if file.as_os_str() == "-" {
+            merge_input("-", io::stdin().lock(), &mut merger)?;
+        } else {
+            let f = std::fs::File::open(file).with_context(|| format!("{}: cannot read", file.display()))?;
+            merge_input(&file.display().to_string(), io::BufReader::new(f), &mut merger)?;
+        }
+    }
+    let graph = merger.finish();
+    export_graph(&graph, format, args.output.as_deref())?;
+    Ok(Outcome::Done)
+}
+
+/// Adds one input of `graphgen merge`: partial graphs as JSON lines (read as a stream), or a
+/// graph JSON, told apart by the first line that is not blank.
+fn merge_input(name: &str, mut input: impl io::BufRead, merger: &mut resolve::Merger) -> anyhow::Result<()> {
+    let mut head = String::new();
+    while head.trim().is_empty() {
+        if input
+            .read_line(&mut head)
+            .with_context(|| format!("{name}: cannot read"))?
+            == 0
+        {
+            return Ok(());
+        }
+    }
+    let first = head.lines().last().unwrap_or_default();
+    // graphgen writes a graph pretty-printed, starting with a lone `{`; a partial is one line.
+    if first.trim() == "{" || (first.contains("\"nodes\"") && !first.contains("\"document\"")) {
+        let mut text = head;
+        input
+            .read_to_string(&mut text)
+            .with_context(|| format!("{name}: cannot read"))?;
+        let graph = crate::export::json_read::read_graph_json(&text)
+            .with_context(|| format!("{name}: neither partial graphs (JSON lines) nor a graph JSON"))?;
+        for part in resolve::partial::from_graph(&graph, name) {
+            merger.add(part);
+        }
+        return Ok(());
+    }
+    let input = io::Cursor::new(head.into_bytes()).chain(input);
+    resolve::partial::read_jsonl(name, input, |p| merger.add(p))?;
+    Ok(())
+}
+
+fn export_graph(graph: &Graph, format: Format, output: Option<&Path>) -> anyhow::Result<()> {
     let exporter: Box<dyn Exporter> = match format {
         Format::Json => Box::new(Json),
         Format::Dot => Box::new(Dot),
@@ -48,8 +134,7 @@ fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
         Format::Graphml => Box::new(GraphMl),
         Format::Cytoscape => Box::new(Cytoscape),
     };
-    write_output(args.output.as_deref(), |w| exporter.write(&graph, w))?;
-    Ok(outcome(&problems))
+    write_output(output, |w| exporter.write(graph, w))
 }
 
 fn mentions(args: MentionsArgs) -> anyhow::Result<Outcome> {
@@ -167,25 +252,20 @@ fn read_conll_file(path: &Path) -> anyhow::Result<Vec<Tagged>> {
     tagger::read_conll(&text).with_context(|| format!("{}: not CoNLL columns", path.display()))
 }
 
-fn choose_format(args: &GraphArgs) -> Format {
-    if args.dot {
+fn choose_format(format: &Option<Format>, dot: bool, html: bool, json: bool, output: Option<&Path>) -> Format {
+    if dot {
         return Format::Dot;
     }
-    if args.html {
+    if html {
         return Format::Html;
     }
-    if args.json {
+    if json {
         return Format::Json;
     }
-    if let Some(f) = args.format {
+    if let Some(f) = *format {
         return f;
     }
-    match args
-        .output
-        .as_deref()
-        .and_then(|p| p.extension())
-        .and_then(|e| e.to_str())
-    {
+    match output.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
         Some("dot") | Some("gv") => Format::Dot,
         Some("html") | Some("htm") => Format::Html,
         Some("gexf") => Format::Gexf,

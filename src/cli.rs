@@ -29,6 +29,9 @@ pub enum Command {
     /// Score the graph of INPUTs (or of --graph) against a gold annotation: actors, kinds and
     /// each relation, as precision, recall and F1. Exit 1 when a --min floor is not met.
     Eval(EvalArgs),
+    /// Merge partial graphs (`graphgen INPUT --partial` output, JSON lines; `-` for stdin) into
+    /// one graph, the same byte for byte as one run over all their documents.
+    Merge(MergeArgs),
     /// Compare two corpora or graph JSONs: actors and relations added, removed or changed.
     ///
     /// Exit status, as diff(1): 0 the sides are the same, 1 they differ, 2 trouble.
@@ -108,6 +111,34 @@ pub struct GraphArgs {
     pub json: bool,
 
     /// Write to FILE (atomically: a temporary file renamed into place) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Write one partial graph per document as JSON lines instead of the graph; join them
+    /// with `graphgen merge`.
+    #[arg(long, conflicts_with_all = ["format", "json", "html", "dot"])]
+    pub partial: bool,
+
+    /// Extraction threads [default: every core]. The output does not depend on it.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+
+    /// No progress bar (it shows only on a terminal, for runs over two seconds).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct MergeArgs {
+    /// Partial graphs written by `graphgen INPUT --partial` (JSON lines); `-` reads stdin.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// Output format [default: json, or the extension of --output].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+
+    /// Write to FILE (atomically) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

@@ -29,6 +29,7 @@ pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod graph;
+pub mod progress;
 pub mod resolve;
 pub mod text;
 

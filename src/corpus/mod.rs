@@ -114,11 +114,45 @@ pub fn read_reader(name: &str, reader: impl Read, cap: u64) -> (Vec<Document>, V
     finish(docs, problems)
 }
 
+/// Reads the inputs one at a time, in the order of [`read_inputs`], handing each input's
+/// documents to `each` with the input's shown path, so that a caller can extract and drop them
+/// before the next input is read. `start` first receives the total size of the files, in bytes
+/// (stdin counts as 0). Paths and stems are NOT made unique here (that needs every name):
+/// callers apply [`make_unique`] to what they keep.
+pub fn for_each_input(
+    inputs: &[PathBuf],
+    cap: u64,
+    start: impl FnOnce(u64),
+    mut each: impl FnMut(&str, u64, Vec<Document>),
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let found = source::discover(inputs, &mut problems);
+    let sizes: Vec<u64> = found.iter().map(input_size).collect();
+    start(sizes.iter().sum());
+    for (input, size) in found.iter().zip(sizes) {
+        let docs = read_input(input, cap, &mut problems);
+        each(&input.display, size, docs);
+    }
+    sort_problems(&mut problems);
+    problems
+}
+
+fn input_size(input: &Input) -> u64 {
+    match &input.origin {
+        Origin::File(path) => std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+        Origin::Stdin => 0,
+    }
+}
+
 fn finish(mut docs: Vec<Document>, mut problems: Vec<Problem>) -> (Vec<Document>, Vec<Problem>) {
     make_unique(&mut docs, |d| &mut d.path);
     make_unique(&mut docs, |d| &mut d.stem);
-    problems.sort_by(|a, b| problem_order(&a.path).cmp(&problem_order(&b.path)));
+    sort_problems(&mut problems);
     (docs, problems)
+}
+
+fn sort_problems(problems: &mut [Problem]) {
+    problems.sort_by(|a, b| problem_order(&a.path).cmp(&problem_order(&b.path)));
 }
 
 /// Problems sort by file, then by line for `file.jsonl:LINE`, so line 10 follows line 9.
@@ -186,18 +220,8 @@ fn read_stream(
 fn parse(display: &str, format: Format, text: String, problems: &mut Vec<Problem>) -> Vec<Document> {
     let stem = stem_of(display);
     match format {
-        Format::Jsonl => jsonl::parse(display, &text, problems)
-            .into_iter()
-            .map(|a| {
-                let (path, stem) = match &a.id {
-                    Some(id) => (format!("{display}#{id}"), id.clone()),
-                    None => (format!("{display}#{}", a.line), format!("{stem}-{}", a.line)),
-                };
-                let mut doc = Document::new(path, stem, a.text);
-                (doc.title, doc.date, doc.url) = (a.title, a.date, a.url);
-                doc
-            })
-            .collect(),
+        Format::Jsonl => jsonl_documents(display, &stem, &text, problems),
+        Format::Sniff if looks_like_jsonl(&text) => jsonl_documents(display, &stem, &text, problems),
         Format::Html => vec![html_document(display, stem, &text)],
         Format::Sniff if looks_like_html(&text) => vec![html_document(display, stem, &text)],
         Format::Text | Format::Sniff => {
@@ -207,6 +231,31 @@ fn parse(display: &str, format: Format, text: String, problems: &mut Vec<Problem
             vec![doc]
         }
     }
+}
+
+fn jsonl_documents(display: &str, stem: &str, text: &str, problems: &mut Vec<Problem>) -> Vec<Document> {
+    jsonl::parse(display, text, problems)
+        .into_iter()
+        .map(|a| {
+            let (path, stem) = match &a.id {
+                Some(id) => (format!("{display}#{id}"), id.clone()),
+                None => (format!("{display}#{}", a.line), format!("{stem}-{}", a.line)),
+            };
+            let mut doc = Document::new(path, stem, a.text);
+            (doc.title, doc.date, doc.url) = (a.title, a.date, a.url);
+            doc
+        })
+        .collect()
+}
+
+/// Stdin holds JSON lines when its first line is a JSON object with a `text` string: no
+/// article's prose parses as that.
+fn looks_like_jsonl(text: &str) -> bool {
+    let Some(first) = text.lines().find(|l| !l.trim().is_empty()) else {
+        return false;
+    };
+    first.trim_start().starts_with('{')
+        && serde_json::from_str::<serde_json::Value>(first).is_ok_and(|v| v.get("text").is_some_and(|t| t.is_string()))
 }
 
 fn html_document(display: &str, stem: String, page: &str) -> Document {
@@ -234,7 +283,7 @@ fn stem_of(display: &str) -> String {
 
 /// Leaves the first of equal names alone and gives the later ones `-2`, `-3`... skipping any
 /// name already taken, so the result depends only on document order.
-fn make_unique(docs: &mut [Document], name: fn(&mut Document) -> &mut String) {
+pub fn make_unique<T>(docs: &mut [T], name: fn(&mut T) -> &mut String) {
     let mut taken: HashSet<String> = docs.iter_mut().map(|d| name(d).clone()).collect();
     let mut used = HashSet::new();
     for doc in docs.iter_mut() {

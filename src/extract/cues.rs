@@ -3,7 +3,8 @@
 //!
 //! Multi-word cues are matched on lowercased token sequences, longest first.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -23,6 +24,9 @@ pub enum Cue {
     Prefix,
     Time,
 }
+
+/// How many classes there are, for per-class tables.
+pub const CUE_CLASSES: usize = Cue::Time as usize + 1;
 
 impl Cue {
     fn parse(s: &str) -> Option<Cue> {
@@ -49,6 +53,8 @@ impl Cue {
 pub struct Cues {
     /// phrase (lowercase, words joined by one space) -> classes
     phrases: HashMap<String, Vec<Cue>>,
+    /// Phrases cut after each word but the last, so matching stops when no cue goes on.
+    prefixes: FxHashSet<String>,
     max_words: usize,
 }
 
@@ -89,7 +95,8 @@ pub fn cues() -> &'static Cues {
 
 impl Cues {
     fn parse(tsv: &str) -> Result<Cues, String> {
-        let mut phrases: HashMap<String, Vec<Cue>> = HashMap::new();
+        let mut phrases: HashMap<String, Vec<Cue>> = HashMap::default();
+        let mut prefixes = FxHashSet::default();
         let mut seen = HashSet::new();
         let mut max_words = 1;
         for (n, line) in tsv.lines().enumerate() {
@@ -104,9 +111,16 @@ impl Cues {
                 return Err(format!("cues.tsv:{}: duplicate {phrase} {class}", n + 1));
             }
             max_words = max_words.max(phrase.split(' ').count());
+            for (at, _) in phrase.match_indices(' ') {
+                prefixes.insert(phrase[..at].to_string());
+            }
             phrases.entry(phrase.to_string()).or_default().push(cue);
         }
-        Ok(Cues { phrases, max_words })
+        Ok(Cues {
+            phrases,
+            prefixes,
+            max_words,
+        })
     }
 
     /// Is this lowercase phrase a cue of this class?
@@ -125,18 +139,32 @@ impl Cues {
 
     /// Longest cue of class `cue` starting at `words[0]`; returns its length in words.
     pub fn match_at(&self, words: &[&str], cue: Cue) -> Option<usize> {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let mut phrase = String::new();
-        let mut best = None;
-        for (i, w) in words.iter().take(self.max_words).enumerate() {
+        let found = self.lengths_at(lower.iter().map(String::as_str), &mut phrase)[cue as usize];
+        (found > 0).then_some(usize::from(found))
+    }
+
+    /// The longest cue of every class starting at the first of these lowercase words, as a
+    /// length in words (0: none). `phrase` is scratch space, reused across calls.
+    pub fn lengths_at<'w>(&self, lower: impl Iterator<Item = &'w str>, phrase: &mut String) -> [u8; CUE_CLASSES] {
+        let mut out = [0u8; CUE_CLASSES];
+        phrase.clear();
+        for (i, w) in lower.take(self.max_words).enumerate() {
             if i > 0 {
                 phrase.push(' ');
             }
-            phrase.extend(w.chars().flat_map(char::to_lowercase));
-            if self.is(&phrase, cue) {
-                best = Some(i + 1);
+            phrase.push_str(w);
+            if let Some(classes) = self.phrases.get(phrase.as_str()) {
+                for &c in classes {
+                    out[c as usize] = (i + 1) as u8;
+                }
+            }
+            if !self.prefixes.contains(phrase.as_str()) {
+                break;
             }
         }
-        best
+        out
     }
 }
 

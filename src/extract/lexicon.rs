@@ -290,6 +290,11 @@ impl Lexicon {
         self.titles.get(s)
     }
 
+    /// Does a longer title start with this phrase (`secretary of` for `secretary of state`)?
+    pub fn title_goes_on(&self, s: &str) -> bool {
+        self.titles.goes_on(s)
+    }
+
     /// An honorific (`Mr.`, `Dr`, `Lt. Gen.`), any case.
     pub fn honorific(&self, s: &str) -> Option<&Title> {
         self.honorifics.get(s)
@@ -297,12 +302,12 @@ impl Lexicon {
 
     /// The most words in a title phrase, for the longest-first search; hyphens count as spaces.
     pub fn max_title_words(&self) -> usize {
-        max_words(self.titles.keys())
+        self.titles.max_words()
     }
 
     /// The most words in an honorific (`lt. gen.` has two).
     pub fn max_honorific_words(&self) -> usize {
-        max_words(self.honorifics.keys())
+        self.honorifics.max_words()
     }
 
     /// An organisation head word (`Institute`, `Herald`, `Inc.`), any case.
@@ -356,10 +361,6 @@ impl Lexicon {
             Target::Place(i) => GazetteerEntry::Place { place: &self.places[i] },
         }
     }
-}
-
-fn max_words<'a>(keys: impl Iterator<Item = &'a str>) -> usize {
-    keys.map(|k| k.split(' ').count()).max().unwrap_or(0)
 }
 
 fn has_upper(s: &str) -> bool {

@@ -3,7 +3,7 @@
 //! Everything later (names, titles, relations) reads this view, so lexicon lookups happen
 //! once per token.
 
-use super::cues::{Cue, cues};
+use super::cues::{CUE_CLASSES, Cue, cues};
 use super::lexicon::{GazetteerEntry, GazetteerHit, lexicon};
 use super::tagger::{NameSpan, Tagger, spans};
 use crate::graph::ActorKind;
@@ -92,6 +92,9 @@ pub struct SentenceView<'a> {
     pub all_caps: bool,
     /// Names the statistical tagger found, as token ranges with their CoNLL type.
     pub tagged: Vec<NameSpan>,
+    /// The longest cue of each class starting at each word, in words (0: none): relations
+    /// ask for cues at every word, so they are matched once here.
+    cue_lengths: Vec<[u8; CUE_CLASSES]>,
 }
 
 impl<'a> SentenceView<'a> {
@@ -109,12 +112,17 @@ impl<'a> SentenceView<'a> {
         }
         let surface: Vec<&str> = words.iter().map(|w| w.text).collect();
         let tagged = spans(&Tagger::embedded().tag(&surface));
+        let mut phrase = String::new();
+        let cue_lengths = (0..words.len())
+            .map(|i| cues().lengths_at(words[i..].iter().map(|w| w.lower.as_str()), &mut phrase))
+            .collect();
         SentenceView {
             index,
             span,
             words,
             all_caps: total >= 8 && upper == total,
             tagged,
+            cue_lengths,
         }
     }
 
@@ -126,16 +134,10 @@ impl<'a> SentenceView<'a> {
         self.words.is_empty()
     }
 
-    /// Lowercased words from `i`, for cue matching.
-    pub fn lowers(&self, i: usize) -> Vec<&str> {
-        self.words[i..].iter().take(6).map(|w| w.lower.as_str()).collect()
-    }
-
+    /// The longest cue of this class starting at word `i`, in words.
     pub fn cue_at(&self, i: usize, cue: Cue) -> Option<usize> {
-        if i >= self.words.len() {
-            return None;
-        }
-        cues().match_at(&self.lowers(i), cue)
+        let found = self.cue_lengths.get(i)?[cue as usize];
+        (found > 0).then_some(usize::from(found))
     }
 
     /// The byte span covering tokens `first..last`.
@@ -305,6 +307,9 @@ fn mark_titles(words: &mut [Word<'_>]) {
                     honorific: false,
                     org: t.org,
                 });
+            }
+            if !lex.title_goes_on(&phrase) {
+                break;
             }
         }
         words[i].title = best;

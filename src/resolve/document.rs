@@ -9,10 +9,11 @@ use super::fold;
 use crate::extract::links::{Link, Ref};
 use crate::extract::names::{Cand, What};
 use crate::graph::{ActorKind, RelationKind, slug};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 
 /// An actor of one document.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct LocalActor {
     pub key: String,
     pub label: String,

@@ -3,7 +3,7 @@
 
 use super::How;
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::collections::hash_map::Entry;
 use std::ops::Range;
 
@@ -46,7 +46,7 @@ pub(super) struct GazetteerBuilder {
 impl GazetteerBuilder {
     pub fn new() -> GazetteerBuilder {
         GazetteerBuilder {
-            slots: HashMap::new(),
+            slots: HashMap::default(),
             patterns: Vec::new(),
             targets: Vec::new(),
         }

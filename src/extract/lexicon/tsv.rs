@@ -2,7 +2,7 @@
 //! `|`-separated values inside a column, `y`/`n` flags; and the lookup keys built from it.
 
 use crate::{Error, Result};
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::hash_map::Entry;
 
 /// One parsed resource file: the data rows, each with its line number for error messages.
@@ -128,7 +128,12 @@ pub fn normalise(s: &str) -> String {
             out.push(' ');
             space = false;
         }
-        out.extend(c.to_lowercase());
+        // Most text is ASCII, whose lowercase needs no table lookup.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     out
 }
@@ -147,6 +152,10 @@ fn is_case_strict(form: &str) -> bool {
 pub(super) struct Index<T> {
     exact: HashMap<String, Slot<T>>,
     folded: HashMap<String, Slot<T>>,
+    /// Normalised keys cut after each word but the last (`secretary of the` for `secretary of
+    /// the treasury`), so a longest-match search can stop as soon as no key goes on.
+    prefixes: HashSet<String>,
+    max_words: usize,
 }
 
 struct Slot<T> {
@@ -159,8 +168,10 @@ struct Slot<T> {
 impl<T: Clone + PartialEq> Index<T> {
     pub fn new() -> Index<T> {
         Index {
-            exact: HashMap::new(),
-            folded: HashMap::new(),
+            exact: HashMap::default(),
+            folded: HashMap::default(),
+            prefixes: HashSet::default(),
+            max_words: 0,
         }
     }
 
@@ -168,7 +179,24 @@ impl<T: Clone + PartialEq> Index<T> {
     pub fn insert(&mut self, form: &str, value: T, origin: &str) -> std::result::Result<(), String> {
         let strict = is_case_strict(form);
         put(&mut self.exact, form.to_string(), value.clone(), strict, origin)?;
-        put(&mut self.folded, normalise(form), value, strict, origin)
+        let key = normalise(form);
+        let mut words = 0;
+        for (at, _) in key.match_indices(' ') {
+            self.prefixes.insert(key[..at].to_string());
+            words += 1;
+        }
+        self.max_words = self.max_words.max(words + 1);
+        put(&mut self.folded, key, value, strict, origin)
+    }
+
+    /// Does some longer key start with `s` and a space, once normalised?
+    pub fn goes_on(&self, s: &str) -> bool {
+        self.prefixes.contains(&normalise(s))
+    }
+
+    /// The most words in a normalised key.
+    pub fn max_words(&self) -> usize {
+        self.max_words
     }
 
     pub fn get(&self, s: &str) -> Option<&T> {
@@ -185,11 +213,6 @@ impl<T: Clone + PartialEq> Index<T> {
     #[cfg(test)]
     pub fn len(&self) -> usize {
         self.folded.len()
-    }
-
-    /// Every key as normalised, in no particular order.
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.folded.keys().map(String::as_str)
     }
 }
 

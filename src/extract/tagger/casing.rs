@@ -7,7 +7,7 @@
 //! of lowercase forms and lives inside the model, so no word list is stored anywhere.
 
 use super::features::{self, HAS_LETTER, HAS_LOWER, HAS_UPPER, INIT_UPPER, Style, Token};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Class 0: a word never seen where its capitals would tell anything.
 pub(crate) const UNSEEN: u8 = 0;

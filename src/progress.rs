@@ -1,0 +1,66 @@
+//! The progress bar of long runs: on stderr, only when stderr is a terminal, and only once
+//! the run has lasted two seconds, so short runs and pipelines never see it.
+
+use crate::resolve::stream::Progress;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
+use std::time::{Duration, Instant};
+
+const QUIET_FOR: Duration = Duration::from_secs(2);
+
+/// Bytes of input read and extracted, against the total size of the input files.
+pub struct Bar {
+    enabled: bool,
+    started: Instant,
+    total: u64,
+    done: u64,
+    bar: Option<ProgressBar>,
+}
+
+impl Bar {
+    /// A bar that will show if the run is long, stderr is a terminal and `quiet` is false.
+    pub fn new(quiet: bool) -> Bar {
+        Bar {
+            enabled: !quiet && std::io::stderr().is_terminal(),
+            started: Instant::now(),
+            total: 0,
+            done: 0,
+            bar: None,
+        }
+    }
+
+    /// Clears the bar from the terminal.
+    pub fn finish(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+    }
+
+    fn shown(&mut self) -> Option<&ProgressBar> {
+        if self.bar.is_none() && self.enabled && self.started.elapsed() >= QUIET_FOR {
+            let bar = ProgressBar::new(self.total);
+            let style = ProgressStyle::with_template(
+                "{bar:40} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} eta {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
+            bar.set_style(style);
+            bar.set_position(self.done);
+            self.bar = Some(bar);
+        }
+        self.bar.as_ref()
+    }
+}
+
+impl Progress for Bar {
+    fn start(&mut self, total_bytes: u64) {
+        self.total = total_bytes;
+    }
+
+    fn advance(&mut self, bytes: u64) {
+        self.done += bytes;
+        let done = self.done;
+        if let Some(bar) = self.shown() {
+            bar.set_position(done);
+        }
+    }
+}

@@ -1,0 +1,395 @@
+//! The cross-document merge, fed one partial graph at a time.
+//!
+//! A corpus repeats its actors: `China` or a minister's name comes back in thousands of
+//! documents with the same label, kind and keys. The merger keeps each distinct local actor
+//! once, with counts and the documents it occurs in, so memory grows with the distinct actors
+//! and the evidence, not with the number of documents. Identical local actors always share a
+//! node (they share their keys), so merging the distinct ones in order of first appearance
+//! gives the graph the flat list of every document's actors would.
+
+use super::document::LocalActor;
+use super::partial::{DocMeta, Partial, PartialRelation};
+use super::{class, fold};
+use crate::corpus::make_unique;
+use crate::graph::{Actor, ActorKind, Graph, document_id, slug};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
+
+/// One distinct local actor and what its occurrences add up to.
+struct Distinct {
+    /// The actor as one document saw it, `mentions` set to 0.
+    actor: LocalActor,
+    /// Label votes: each occurrence's mentions, at least 1.
+    votes: usize,
+    occurrences: usize,
+    mentions: usize,
+    /// Documents it occurs in, as indices into `Merger::docs`.
+    documents: Vec<usize>,
+}
+
+struct DocPart {
+    meta: DocMeta,
+    /// The distinct actor of each of the document's local actors.
+    actors: Vec<usize>,
+    relations: Vec<PartialRelation>,
+}
+
+/// Accumulates partial graphs, in any order, and builds the graph of all of them.
+#[derive(Default)]
+pub struct Merger {
+    distinct: Vec<Distinct>,
+    /// Hash of an actor -> the distinct actors with that hash.
+    index: FxHashMap<u64, Vec<usize>>,
+    docs: Vec<DocPart>,
+}
+
+impl Merger {
+    pub fn new() -> Merger {
+        Merger::default()
+    }
+
+    /// How many documents have been added.
+    pub fn documents(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn add(&mut self, part: Partial) {
+        let d = self.docs.len();
+        // Collected into a new vector: mapping in place would keep the local actors' buffer.
+        let mut actors = Vec::with_capacity(part.actors.len());
+        for a in part.actors {
+            actors.push(self.intern(a, d));
+        }
+        self.docs.push(DocPart {
+            meta: part.document,
+            actors,
+            relations: part.relations,
+        });
+    }
+
+    fn intern(&mut self, mut actor: LocalActor, d: usize) -> usize {
+        let mentions = std::mem::take(&mut actor.mentions);
+        let mut h = rustc_hash::FxHasher::default();
+        actor.hash(&mut h);
+        let slot = self.index.entry(h.finish()).or_default();
+        let i = match slot.iter().find(|&&i| self.distinct[i].actor == actor) {
+            Some(&i) => i,
+            None => {
+                slot.push(self.distinct.len());
+                self.distinct.push(Distinct {
+                    actor,
+                    votes: 0,
+                    occurrences: 0,
+                    mentions: 0,
+                    documents: Vec::new(),
+                });
+                self.distinct.len() - 1
+            }
+        };
+        let x = &mut self.distinct[i];
+        x.votes += mentions.max(1);
+        x.occurrences += 1;
+        x.mentions += mentions;
+        if x.documents.last() != Some(&d) {
+            x.documents.push(d);
+        }
+        i
+    }
+
+    /// The graph: documents in reading order (input file, then place in it), repeated paths
+    /// and stems made unique as one run over all of them would.
+    pub fn finish(mut self) -> Graph {
+        self.reading_order();
+        let n = self.distinct.len();
+        let mut uf = UnionFind((0..n).collect());
+        join_by_keys(&self.distinct, &mut uf);
+        let singles_in_order = self.docs.iter().flat_map(|d| d.actors.iter().copied());
+        join_surnames(&self.distinct, singles_in_order, &mut uf);
+
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..n {
+            let r = uf.find(i);
+            groups.entry(r).or_default().push(i);
+        }
+        let mut nodes: Vec<Actor> = groups.values().map(|members| self.group_actor(members)).collect();
+        disambiguate(&mut nodes);
+        let mut ids_of: Vec<&str> = vec![""; n];
+        for (members, node) in groups.values().zip(&nodes) {
+            for &m in members {
+                ids_of[m] = &node.id;
+            }
+        }
+        // Names only the tagger vouches for become nodes when the text relates them to something,
+        // repeats them, or gives a full personal name.
+        let mut related: BTreeSet<&str> = BTreeSet::new();
+        for doc in &self.docs {
+            for r in &doc.relations {
+                related.insert(ids_of[doc.actors[r.source]]);
+                if let Some(t) = r.target {
+                    related.insert(ids_of[doc.actors[t]]);
+                }
+            }
+        }
+        let mut graph = Graph::new();
+        graph.documents = self.docs.len();
+        let mut kept = Vec::new();
+        for (members, node) in groups.values().zip(&nodes) {
+            let weak = members.iter().all(|&m| self.distinct[m].actor.weak)
+                && node.mentions < 2
+                && !(node.kind.is_person() && node.label.split_whitespace().count() >= 2);
+            kept.push(!weak || related.contains(node.id.as_str()));
+        }
+        let ids_of: Vec<String> = ids_of.into_iter().map(str::to_string).collect();
+        for (node, keep) in nodes.into_iter().zip(kept) {
+            if keep {
+                graph.add_actor(node);
+            }
+        }
+        for doc in self.docs {
+            graph.add_actor(document_node(&doc.meta));
+            let doc_node = document_id(&doc.meta.stem);
+            for r in doc.relations {
+                let source = &ids_of[doc.actors[r.source]];
+                let target = match r.target {
+                    Some(t) => &ids_of[doc.actors[t]],
+                    None => &doc_node,
+                };
+                graph.add_evidence(source, r.kind, target, r.evidence);
+            }
+        }
+        graph
+    }
+
+    /// Puts the documents in reading order, makes their paths and stems unique (evidence
+    /// follows its document's new path) and numbers the distinct actors by first appearance
+    /// in that order, which is the order the flat merge would meet them in.
+    fn reading_order(&mut self) {
+        let mut order: Vec<usize> = (0..self.docs.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&self.docs[a].meta, &self.docs[b].meta);
+            (&a.source, a.place, &a.path).cmp(&(&b.source, b.place, &b.path))
+        });
+        let mut new_doc = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_doc[old] = new;
+        }
+        let mut slots: Vec<Option<DocPart>> = std::mem::take(&mut self.docs).into_iter().map(Some).collect();
+        self.docs = order
+            .iter()
+            .map(|&old| slots[old].take().expect("each document once"))
+            .collect();
+
+        let before: Vec<String> = self.docs.iter().map(|d| d.meta.path.clone()).collect();
+        make_unique(&mut self.docs, |d| &mut d.meta.path);
+        make_unique(&mut self.docs, |d| &mut d.meta.stem);
+        for (doc, old) in self.docs.iter_mut().zip(before) {
+            if doc.meta.path != old {
+                for r in &mut doc.relations {
+                    r.evidence.document = doc.meta.path.clone();
+                }
+            }
+        }
+
+        let mut new_id = vec![usize::MAX; self.distinct.len()];
+        let mut next = 0;
+        for doc in &mut self.docs {
+            for a in &mut doc.actors {
+                if new_id[*a] == usize::MAX {
+                    new_id[*a] = next;
+                    next += 1;
+                }
+                *a = new_id[*a];
+            }
+        }
+        let mut slots: Vec<Option<Distinct>> = std::mem::take(&mut self.distinct).into_iter().map(Some).collect();
+        let mut by_new: Vec<usize> = vec![0; next];
+        for (old, &new) in new_id.iter().enumerate() {
+            by_new[new] = old;
+        }
+        self.distinct = by_new
+            .iter()
+            .map(|&old| {
+                let mut x = slots[old].take().expect("each actor once");
+                for d in &mut x.documents {
+                    *d = new_doc[*d];
+                }
+                x
+            })
+            .collect();
+        self.index.clear();
+    }
+
+    fn group_actor(&self, members: &[usize]) -> Actor {
+        let mut label_votes: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut kind_votes: BTreeMap<(u8, ActorKind), usize> = BTreeMap::new();
+        let mut aliases = BTreeSet::new();
+        let mut documents = BTreeSet::new();
+        let mut mentions = 0;
+        let mut fixed = None;
+        for &m in members {
+            let x = &self.distinct[m];
+            let a = &x.actor;
+            *label_votes.entry(a.label.as_str()).or_default() += x.votes;
+            *kind_votes.entry((a.kind_strength, a.kind)).or_default() += x.occurrences;
+            aliases.insert(a.label.clone());
+            aliases.extend(a.aliases.iter().cloned());
+            documents.extend(x.documents.iter().map(|&d| self.docs[d].meta.path.clone()));
+            mentions += x.mentions;
+            if fixed.is_none() {
+                fixed = a.fixed_id.clone();
+            }
+        }
+        // Full names beat short forms, then the most mentioned spelling, then the first in order.
+        let label = label_votes
+            .iter()
+            .max_by(|a, b| {
+                let wa = a.0.split_whitespace().count().min(3);
+                let wb = b.0.split_whitespace().count().min(3);
+                (wa, a.1).cmp(&(wb, b.1)).then_with(|| b.0.cmp(a.0))
+            })
+            .map(|(l, _)| l.to_string())
+            .unwrap_or_default();
+        let top_strength = kind_votes.keys().map(|k| k.0).max().unwrap_or(0);
+        let kind = kind_votes
+            .iter()
+            .filter(|(k, _)| k.0 == top_strength)
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| rank(a.0.1).cmp(&rank(b.0.1))))
+            .map(|(k, _)| k.1)
+            .unwrap_or(ActorKind::Person);
+        aliases.remove(&label);
+        Actor {
+            id: fixed.unwrap_or_else(|| slug(&label)),
+            label,
+            kind,
+            aliases,
+            mentions,
+            documents,
+            path: None,
+        }
+    }
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        let mut y = x;
+        while self.0[y] != r {
+            let next = self.0[y];
+            self.0[y] = r;
+            y = next;
+        }
+        r
+    }
+
+    /// The root is always the earlier actor, so groups are numbered by first appearance.
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+/// Actors that share a strong key (a full name, a defined acronym) or a lexicon id are one.
+fn join_by_keys(distinct: &[Distinct], uf: &mut UnionFind) {
+    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+    let mut claim = |key: String, i: usize, uf: &mut UnionFind| match by_key.get(&key) {
+        Some(&j) => uf.union(i, j),
+        None => {
+            by_key.insert(key, i);
+        }
+    };
+    for (i, x) in distinct.iter().enumerate() {
+        let a = &x.actor;
+        match &a.fixed_id {
+            Some(id) => claim(format!("{}:id:{id}", class(a.kind)), i, uf),
+            None => {
+                for s in &a.strong {
+                    claim(format!("{}:{s}", class(a.kind)), i, uf);
+                }
+            }
+        }
+        // A known outlet's name also reaches outlets found by head word elsewhere.
+        if a.fixed_id.is_some() {
+            for s in &a.strong {
+                claim(format!("{}:{s}", class(a.kind)), i, uf);
+            }
+        }
+    }
+}
+
+/// A person named only by a surname in one document joins the single person of the corpus
+/// whose full name has that surname. `in_order` lists every occurrence in reading order: a
+/// later occurrence may find one holder where an earlier one found several.
+fn join_surnames(distinct: &[Distinct], in_order: impl Iterator<Item = usize>, uf: &mut UnionFind) {
+    let mut full: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for (i, x) in distinct.iter().enumerate() {
+        let a = &x.actor;
+        let words: Vec<&str> = a.label.split_whitespace().collect();
+        if class(a.kind) == "person" && words.len() >= 2 {
+            for w in [words[0], words[words.len() - 1]] {
+                full.entry(fold(w)).or_default().insert(i);
+            }
+        }
+    }
+    let single: Vec<Option<String>> = distinct
+        .iter()
+        .map(|x| {
+            let a = &x.actor;
+            (class(a.kind) == "person" && a.label.split_whitespace().count() == 1).then(|| fold(&a.label))
+        })
+        .collect();
+    for i in in_order {
+        let Some(holders) = single[i].as_ref().and_then(|name| full.get(name)) else {
+            continue;
+        };
+        let roots: BTreeSet<usize> = holders.iter().map(|&h| uf.find(h)).collect();
+        if roots.len() == 1 {
+            let r = *roots.iter().next().expect("one root");
+            uf.union(i, r);
+        }
+    }
+}
+
+fn rank(k: ActorKind) -> u8 {
+    match k {
+        ActorKind::Leader => 3,
+        ActorKind::Analyst => 2,
+        _ => 1,
+    }
+}
+
+/// Two different actors whose labels slug alike get `-2`, `-3`… in label order.
+fn disambiguate(nodes: &mut [Actor]) {
+    let mut order: Vec<usize> = (0..nodes.len()).collect();
+    order.sort_by(|&a, &b| {
+        (&nodes[a].id, &nodes[a].label, nodes[a].kind).cmp(&(&nodes[b].id, &nodes[b].label, nodes[b].kind))
+    });
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for i in order {
+        let n = seen.entry(nodes[i].id.clone()).or_default();
+        *n += 1;
+        if *n > 1 {
+            nodes[i].id = format!("{}-{}", nodes[i].id, n);
+        }
+    }
+}
+
+fn document_node(doc: &DocMeta) -> Actor {
+    Actor {
+        id: document_id(&doc.stem),
+        label: doc.label.clone(),
+        kind: ActorKind::Document,
+        aliases: BTreeSet::new(),
+        mentions: 0,
+        documents: BTreeSet::from([doc.path.clone()]),
+        path: Some(doc.path.clone()),
+    }
+}
