@@ -3,8 +3,7 @@
 //! foreign JSON, the DOT picture, and the worked example in `out/` (regenerate it with
 //! `scripts/regen-diff`).
 
-// Only the DOT reader is needed here.
-#[allow(dead_code)]
+// Only the DOT reader is needed here; `support` allows its own dead code.
 mod support;
 
 use assert_cmd::Command;

@@ -246,6 +246,20 @@ fn write_legend(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "  }}")
 }
 
+/// Edge width for a weight, as every exporter draws it.
+pub(crate) fn penwidth(weight: usize) -> f64 {
+    style::edge_width(weight)
+}
+
+/// The shortest `_..._legend:` for which `taken` (does a node id start with it?) is false.
+pub(crate) fn legend_prefix_avoiding(taken: impl Fn(&str) -> bool) -> String {
+    let mut prefix = String::from("legend:");
+    while taken(&prefix) {
+        prefix.insert(0, '_');
+    }
+    prefix
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,6 +274,9 @@ mod tests {
             mentions: 1,
             documents: BTreeSet::new(),
             path: None,
+            quoted_in: Default::default(),
+            country: None,
+            role: None,
         }
     }
 
@@ -357,18 +374,4 @@ mod tests {
             .collect();
         assert!(order.windows(2).all(|w| w[0] < w[1]), "nodes not in id order:\n{text}");
     }
-}
-
-/// Edge width for a weight, as every exporter draws it.
-pub(crate) fn penwidth(weight: usize) -> f64 {
-    style::edge_width(weight)
-}
-
-/// The shortest `_..._legend:` for which `taken` (does a node id start with it?) is false.
-pub(crate) fn legend_prefix_avoiding(taken: impl Fn(&str) -> bool) -> String {
-    let mut prefix = String::from("legend:");
-    while taken(&prefix) {
-        prefix.insert(0, '_');
-    }
-    prefix
 }
