@@ -2,13 +2,15 @@
 //! errors here carry `anyhow` context for the user.
 
 use crate::cli::{
-    Cli, Command, DiffArgs, DiffFormat, EvalArgs, Format, GraphArgs, InputArgs, MentionsArgs, MergeArgs, TrainArgs,
+    Cli, Command, DiffArgs, DiffFormat, EvalArgs, FilterArgs, Format, GraphArgs, InputArgs, MentionsArgs, MergeArgs,
+    TeachArgs, TrainArgs,
 };
 use crate::corpus::{self, Document, Problem};
 use crate::eval::{self, Floor, Gold};
 use crate::export::{self, Cytoscape, Dot, Exporter, Gexf, GraphMl, Html, Json};
 use crate::extract::tagger::{self, NoExtraFeatures, Tagged, TrainConfig};
-use crate::graph::Graph;
+use crate::graph::{self, Graph};
+use crate::resolve::stoplist::StopList;
 use crate::{diff, extract, resolve};
 use anyhow::{Context, bail};
 use std::io::{self, BufWriter, Read, Write};
@@ -44,6 +46,7 @@ fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
     if args.input.inputs.is_empty() {
         bail!("no input given; name files or directories of articles, or - for stdin");
     }
+    let (stop, taught) = teach(&args.teach)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.map_or(0, usize::from))
         .build()
@@ -56,7 +59,7 @@ fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
         let mut problems = Vec::new();
         write_output(args.output.as_deref(), |w| {
             let mut failed: Option<io::Error> = None;
-            problems = resolve::stream::extract_inputs(inputs, &pool, &mut progress, &mut |part| {
+            problems = resolve::stream::extract_inputs_with(inputs, &stop, &pool, &mut progress, &mut |part| {
                 if failed.is_none() {
                     let line = serde_json::to_writer(&mut *w, &part)
                         .map_err(io::Error::from)
@@ -68,13 +71,14 @@ fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
         })?;
         progress.finish();
         report_problems(&problems);
-        return Ok(outcome(&problems));
+        return Ok(worst(outcome(&problems), taught));
     }
-    let (graph, problems) = resolve::stream::graph_of_inputs(inputs, &pool, &mut progress);
+    let (graph, problems) = resolve::stream::graph_of_inputs_with(inputs, &stop, &pool, &mut progress);
     progress.finish();
     report_problems(&problems);
+    let graph = graph_filter(&args.filter).try_apply(&graph)?;
     export_graph(&graph, format, args.output.as_deref())?;
-    Ok(outcome(&problems))
+    Ok(worst(outcome(&problems), taught))
 }
 
 fn merge(args: MergeArgs) -> anyhow::Result<Outcome> {
@@ -88,7 +92,7 @@ fn merge(args: MergeArgs) -> anyhow::Result<Outcome> {
             merge_input(&file.display().to_string(), io::BufReader::new(f), &mut merger)?;
         }
     }
-    let graph = merger.finish();
+    let graph = graph_filter(&args.filter).try_apply(&merger.finish())?;
     export_graph(&graph, format, args.output.as_deref())?;
     Ok(Outcome::Done)
 }
@@ -137,18 +141,75 @@ fn export_graph(graph: &Graph, format: Format, output: Option<&Path>) -> anyhow:
     write_output(output, |w| exporter.write(graph, w))
 }
 
+/// What the user taught: the lexicons, installed for every extraction of this process before
+/// the first, and the stop list. The second value is `Trouble` when a lexicon line was left
+/// out (each reported on stderr), `Done` otherwise.
+fn teach(args: &TeachArgs) -> anyhow::Result<(StopList, Outcome)> {
+    let stop = stoplist(args)?;
+    if args.lexicon.is_empty() {
+        return Ok((stop, Outcome::Done));
+    }
+    let (user, mut problems) = extract::lexicon::UserLexicon::read_files(&args.lexicon)?;
+    let (lexicon, more) = extract::lexicon::with_user(&user);
+    problems.extend(more);
+    extract::lexicon::user::sort_problems(&mut problems);
+    for p in &problems {
+        eprintln!("graphgen: {p}");
+    }
+    if extract::lexicon::install(lexicon).is_err() {
+        bail!("the built-in lexicon was read before --lexicon was applied; please report this bug");
+    }
+    Ok((
+        stop,
+        if problems.is_empty() {
+            Outcome::Done
+        } else {
+            Outcome::Trouble
+        },
+    ))
+}
+
+/// `Trouble` from either side wins over `Done`.
+fn worst(a: Outcome, b: Outcome) -> Outcome {
+    if b == Outcome::Trouble { b } else { a }
+}
+
+fn stoplist(args: &TeachArgs) -> anyhow::Result<StopList> {
+    Ok(match &args.stoplist {
+        Some(path) => StopList::read_file(path)?,
+        None => StopList::default(),
+    })
+}
+
+fn graph_filter(args: &FilterArgs) -> graph::Filter {
+    graph::Filter {
+        relations: args.relation.iter().copied().collect(),
+        kinds: args.kind.iter().copied().collect(),
+        min_weight: args.min_weight,
+        ego: args.ego.clone().map(|name| graph::Ego {
+            name,
+            depth: args.depth,
+        }),
+        top: args.top,
+        no_documents: args.no_documents,
+    }
+}
+
 fn mentions(args: MentionsArgs) -> anyhow::Result<Outcome> {
+    let (stop, taught) = teach(&args.teach)?;
     let (docs, problems) = read(&args.input)?;
     write_output(args.output.as_deref(), |w| {
         for doc in &docs {
-            for m in extract::extract_document(doc).mentions {
+            let mut ex = extract::extract_document(doc);
+            stop.apply(&mut ex);
+            for m in ex.mentions {
                 serde_json::to_writer(&mut *w, &m)?;
                 w.write_all(b"\n")?;
             }
         }
         Ok(())
     })?;
-    Ok(outcome(&problems))
+    Ok(worst(outcome(&problems), taught))
 }
 
 fn evaluate(args: EvalArgs) -> anyhow::Result<Outcome> {
@@ -162,11 +223,12 @@ fn evaluate(args: EvalArgs) -> anyhow::Result<Outcome> {
         bail!("no input given; name files or directories of articles, - for stdin, or --graph FILE.json");
     }
     let gold = Gold::read_file(&args.gold)?;
+    let (stop, taught) = teach(&args.teach)?;
     let (graph, problems) = match &args.graph {
         Some(path) => (read_graph(path)?, Vec::new()),
         None => {
             let (docs, problems) = read(&args.input)?;
-            (resolve::build_graph(&docs), problems)
+            (resolve::build_graph_with(&docs, &stop), problems)
         }
     };
     let evaluation = eval::score(&gold, &graph);
@@ -181,7 +243,7 @@ fn evaluate(args: EvalArgs) -> anyhow::Result<Outcome> {
     if !shortfalls.is_empty() {
         eprintln!("graphgen: below floor: {}", shortfalls.join("; "));
     }
-    Ok(match outcome(&problems) {
+    Ok(match worst(outcome(&problems), taught) {
         Outcome::Done if !shortfalls.is_empty() => Outcome::BelowFloor,
         other => other,
     })
@@ -233,15 +295,12 @@ fn diff(args: DiffArgs) -> anyhow::Result<Outcome> {
         (Some(a), Some(b)) => (vec![a], vec![b]),
         _ => (args.left, args.right),
     };
-    let filter = diff::Filter {
-        relations: args.relation.into_iter().collect(),
-        kinds: args.kind.into_iter().collect(),
-        min_weight: args.min_weight,
-    };
-    let (report, problems) = diff::run(&left, &right, &filter)?;
+    let filter = graph_filter(&args.filter);
+    let (stop, taught) = teach(&args.teach)?;
+    let (report, problems) = diff::run_with(&left, &right, &filter, &stop)?;
     report_problems(&problems);
     write_output(args.output.as_deref(), |w| report.write(format, w))?;
-    Ok(match outcome(&problems) {
+    Ok(match worst(outcome(&problems), taught) {
         Outcome::Done if !report.diff.is_empty() => Outcome::Differences,
         other => other,
     })

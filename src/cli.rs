@@ -115,8 +115,11 @@ pub struct GraphArgs {
     pub output: Option<PathBuf>,
 
     /// Write one partial graph per document as JSON lines instead of the graph; join them
-    /// with `graphgen merge`.
-    #[arg(long, conflicts_with_all = ["format", "json", "html", "dot"])]
+    /// with `graphgen merge`, which also applies the graph filters.
+    #[arg(
+        long,
+        conflicts_with_all = ["format", "json", "html", "dot", "kind", "relation", "min_weight", "top", "no_documents", "ego"]
+    )]
     pub partial: bool,
 
     /// Extraction threads [default: every core]. The output does not depend on it.
@@ -126,6 +129,12 @@ pub struct GraphArgs {
     /// No progress bar (it shows only on a terminal, for runs over two seconds).
     #[arg(short, long)]
     pub quiet: bool,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    #[command(flatten)]
+    pub teach: TeachArgs,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -141,12 +150,69 @@ pub struct MergeArgs {
     /// Write to FILE (atomically) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    // The graph filters, applied to the merged graph before it is written.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// What the user knows better than the built-in lexicons.
+#[derive(Debug, Clone, Default, Args)]
+pub struct TeachArgs {
+    /// Names that are never actors, one a line (`#` starts a comment); case, hyphens and
+    /// periods do not matter.
+    #[arg(long, value_name = "FILE")]
+    pub stoplist: Option<PathBuf>,
+
+    /// Actors you know (repeatable): one a line, `name<TAB>kind<TAB>aliases<TAB>country<TAB>role`
+    /// (aliases separated by `|`; see examples/lexicon.tsv). They are found wherever their name
+    /// or an alias is written, and win over the built-in lexicons.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+}
+
+/// Cuts applied to the graph before it is written, the same for every format.
+#[derive(Debug, Clone, Default, Args)]
+pub struct FilterArgs {
+    /// Keep only actors of these kinds (comma-separated; `document` keeps the articles, which
+    /// quoted-in needs).
+    #[arg(long, value_name = "K,...", value_delimiter = ',', value_parser = crate::graph::filter::parse_kind)]
+    pub kind: Vec<crate::graph::ActorKind>,
+
+    /// Keep only these relations (comma-separated); actors left without any relation go too.
+    #[arg(long, value_name = "R,...", value_delimiter = ',', value_parser = crate::graph::filter::parse_relation)]
+    pub relation: Vec<crate::graph::RelationKind>,
+
+    /// Keep only relations with at least N pieces of evidence; actors left without any
+    /// relation go too.
+    #[arg(long, value_name = "N")]
+    pub min_weight: Option<usize>,
+
+    /// Keep the N actors with the most evidence (mentions plus the weight of their edges) and
+    /// the edges among them.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+
+    /// Hide document nodes; an actor lists the documents it is quoted in as `quoted_in`.
+    #[arg(long)]
+    pub no_documents: bool,
+
+    /// Keep one actor's neighbourhood: NAME is an id, label or alias (case does not matter).
+    #[arg(long, value_name = "NAME")]
+    pub ego: Option<String>,
+
+    /// How many edges away from --ego to go.
+    #[arg(long, value_name = "D", default_value_t = 1, requires = "ego")]
+    pub depth: usize,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct MentionsArgs {
     #[command(flatten)]
     pub input: InputArgs,
+
+    #[command(flatten)]
+    pub teach: TeachArgs,
 
     /// Write to FILE (atomically) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
@@ -181,6 +247,9 @@ pub struct EvalArgs {
     /// (met-with_f1, quoted-in_f1, allied-with_f1, affiliated-to_f1).
     #[arg(long = "min", value_name = "NAME=VALUE")]
     pub min: Vec<String>,
+
+    #[command(flatten)]
+    pub teach: TeachArgs,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -263,20 +332,12 @@ pub struct DiffArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Keep only these relations on both sides (comma-separated); actors left without any
-    /// relation go too.
-    #[arg(long, value_name = "R,...", value_delimiter = ',', value_parser = crate::diff::parse_relation)]
-    pub relation: Vec<crate::graph::RelationKind>,
+    // The graph filters, applied to both sides before they are compared.
+    #[command(flatten)]
+    pub filter: FilterArgs,
 
-    /// Keep only actors of these kinds on both sides (comma-separated; `document` keeps the
-    /// articles, which quoted-in needs).
-    #[arg(long, value_name = "K,...", value_delimiter = ',', value_parser = crate::diff::parse_kind)]
-    pub kind: Vec<crate::graph::ActorKind>,
-
-    /// Keep only relations with at least N pieces of evidence on both sides; actors left
-    /// without any relation go too.
-    #[arg(long, value_name = "N")]
-    pub min_weight: Option<usize>,
+    #[command(flatten)]
+    pub teach: TeachArgs,
 }
 
 #[cfg(test)]

@@ -34,7 +34,11 @@ fn fifty_megabytes_without_a_newline_finish() {
         .arg("--json")
         .output()
         .unwrap();
-    eprintln!("{} MB without a newline: {:.1} s", size >> 20, started.elapsed().as_secs_f64());
+    eprintln!(
+        "{} MB without a newline: {:.1} s",
+        size >> 20,
+        started.elapsed().as_secs_f64()
+    );
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let g: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(documents(&g), 1);
@@ -48,9 +52,16 @@ fn one_megabyte_sentence_without_a_full_stop() {
     let long = write(tmp.path(), "long.txt", repeat_to(unit, 1024 * 1024));
     let r = timed_run("1 MB sentence", &["mentions".as_ref(), long.as_os_str()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let ms: Vec<Value> = String::from_utf8(r.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let ms: Vec<Value> = String::from_utf8(r.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_offsets_fit(&ms, &fs::read_to_string(&long).unwrap());
-    assert!(ms.iter().filter(|m| m["text"] == "Tobiah Lenk").count() > 10_000, "names are still found all along");
+    assert!(
+        ms.iter().filter(|m| m["text"] == "Tobiah Lenk").count() > 10_000,
+        "names are still found all along"
+    );
 }
 
 /// Ten thousand invented two-part names, distinct in both parts.
@@ -70,21 +81,36 @@ fn many_names() -> Vec<String> {
 
 fn people(g: &Value) -> usize {
     let person = |k: &Value| ["person", "analyst", "leader"].iter().any(|p| k == p);
-    g["nodes"].as_array().unwrap().iter().filter(|n| person(&n["kind"])).count()
+    g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| person(&n["kind"]))
+        .count()
 }
 
 #[test]
 fn ten_thousand_distinct_names_in_one_document() {
     let tmp = tempfile::tempdir().unwrap();
     let names = many_names();
-    let text: String = names.iter().map(|n| format!("The farmer {n} said the harvest was late.\n")).collect();
+    let text: String = names
+        .iter()
+        .map(|n| format!("The farmer {n} said the harvest was late.\n"))
+        .collect();
     let path = write(tmp.path(), "crowd.txt", &text);
     let r = timed_run("10,000 names, a sentence each", &[path.as_os_str(), "--json".as_ref()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let g: Value = serde_json::from_slice(&r.stdout).unwrap();
     let found: std::collections::HashSet<String> = labels(&g).into_iter().collect();
-    assert!(names.iter().all(|n| found.contains(n)), "every name is an actor of its own");
-    assert!(people(&g) >= 9_900, "{} people: nearly every name reads as a person", people(&g));
+    assert!(
+        names.iter().all(|n| found.contains(n)),
+        "every name is an actor of its own"
+    );
+    assert!(
+        people(&g) >= 9_900,
+        "{} people: nearly every name reads as a person",
+        people(&g)
+    );
 }
 
 /// The same ten thousand names in one endless sentence, each meeting the next: the
@@ -93,14 +119,23 @@ fn ten_thousand_distinct_names_in_one_document() {
 fn ten_thousand_names_meeting_in_one_sentence() {
     let tmp = tempfile::tempdir().unwrap();
     let names = many_names();
-    let chain: Vec<String> = names.chunks(2).map(|p| format!("{} met {} and said", p[0], p[1])).collect();
+    let chain: Vec<String> = names
+        .chunks(2)
+        .map(|p| format!("{} met {} and said", p[0], p[1]))
+        .collect();
     let path = write(tmp.path(), "chain.txt", chain.join(" "));
-    let r = timed_run("10,000 names meeting in one sentence", &[path.as_os_str(), "--json".as_ref()]);
+    let r = timed_run(
+        "10,000 names meeting in one sentence",
+        &[path.as_os_str(), "--json".as_ref()],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let g: Value = serde_json::from_slice(&r.stdout).unwrap();
     assert!(people(&g) > 9_000, "{} people", people(&g));
     let edges = g["edges"].as_array().unwrap().len();
-    assert!((1_000..=20_000).contains(&edges), "{edges} edges: meetings are read, and not every pair");
+    assert!(
+        (1_000..=20_000).contains(&edges),
+        "{edges} edges: meetings are read, and not every pair"
+    );
 }
 
 /// Ten thousand people, each quoted and then referred to by pronouns: who `he` is must be
@@ -113,7 +148,10 @@ fn ten_thousand_people_and_their_pronouns() {
         .map(|n| format!("\"It rained,\" Dr. {n} said. He told the farmers. \"Again,\" he said. She agreed.\n"))
         .collect();
     let path = write(tmp.path(), "pronouns.txt", &text);
-    let r = timed_run("10,000 people and their pronouns", &[path.as_os_str(), "--json".as_ref()]);
+    let r = timed_run(
+        "10,000 people and their pronouns",
+        &[path.as_os_str(), "--json".as_ref()],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let g: Value = serde_json::from_slice(&r.stdout).unwrap();
     assert!(people(&g) >= 9_900, "{} people", people(&g));
@@ -124,7 +162,10 @@ fn ten_thousand_people_and_their_pronouns() {
 #[test]
 fn two_thousand_people_sharing_a_surname() {
     let tmp = tempfile::tempdir().unwrap();
-    let firsts: Vec<String> = many_names()[..2_000].iter().map(|n| n.split(' ').next().unwrap().to_string()).collect();
+    let firsts: Vec<String> = many_names()[..2_000]
+        .iter()
+        .map(|n| n.split(' ').next().unwrap().to_string())
+        .collect();
     let mut text: String = firsts.iter().map(|f| format!("Dr. {f} Kelvar spoke.\n")).collect();
     text.push_str(&"\"No,\" Mr. Kelvar said.\n".repeat(2_000));
     let path = write(tmp.path(), "kelvars.txt", &text);

@@ -39,7 +39,11 @@ fn binary_file_is_skipped_and_the_rest_is_read() {
     write(tmp.path(), "story.txt", STORY);
     let (g, r) = graph_of(&[tmp.path()]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("image.txt") && r.stderr.contains("binary"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("image.txt") && r.stderr.contains("binary"),
+        "{}",
+        r.stderr
+    );
     assert_eq!(documents(&g), 1);
     assert!(labels(&g).contains(&"Maren Oduya".to_string()), "{:?}", labels(&g));
 }
@@ -90,7 +94,10 @@ fn crlf_and_lone_cr_line_ends_keep_offsets_exact() {
     let (g, _) = graph_of(&[&path]);
     for e in g["edges"].as_array().unwrap() {
         for ev in e["evidence"].as_array().unwrap() {
-            let (s, end) = (ev["start"].as_u64().unwrap() as usize, ev["end"].as_u64().unwrap() as usize);
+            let (s, end) = (
+                ev["start"].as_u64().unwrap() as usize,
+                ev["end"].as_u64().unwrap() as usize,
+            );
             assert_eq!(text.get(s..end), ev["sentence"].as_str(), "{ev}");
         }
     }
@@ -142,7 +149,11 @@ fn unreadable_files_and_directories_are_reported() {
     let (g, r) = graph_of(&[tmp.path()]);
     fs::set_permissions(&closed, fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("locked.txt") && r.stderr.contains("closed"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("locked.txt") && r.stderr.contains("closed"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stderr.contains("permission denied"), "{}", r.stderr);
     assert_eq!(documents(&g), 1);
 }
@@ -223,7 +234,11 @@ fn fifo_in_a_tree_is_never_opened() {
     }
     let (g, r) = graph_of(&[tmp.path()]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("pipe.txt") && r.stderr.contains("not a regular file"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("pipe.txt") && r.stderr.contains("not a regular file"),
+        "{}",
+        r.stderr
+    );
     assert_eq!(documents(&g), 1);
 }
 
@@ -235,7 +250,11 @@ fn dev_zero_named_is_refused_at_once() {
         args.extend_from_slice(extra);
         let r = timed_run("/dev/zero", &args);
         assert_eq!(r.code, 2, "{}", r.stderr);
-        assert!(r.stderr.contains("/dev/zero") && r.stderr.contains("binary"), "{}", r.stderr);
+        assert!(
+            r.stderr.contains("/dev/zero") && r.stderr.contains("binary"),
+            "{}",
+            r.stderr
+        );
     }
 }
 
@@ -257,7 +276,15 @@ fn endless_fifo_named_stops_at_the_size_cap() {
             while f.write_all(STORY.as_bytes()).is_ok() {}
         })
     };
-    let r = timed_run("endless FIFO", &[fifo.as_os_str(), "--json".as_ref(), "--max-bytes".as_ref(), "1M".as_ref()]);
+    let r = timed_run(
+        "endless FIFO",
+        &[
+            fifo.as_os_str(),
+            "--json".as_ref(),
+            "--max-bytes".as_ref(),
+            "1M".as_ref(),
+        ],
+    );
     writer.join().unwrap();
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("larger than 1 MB"), "{}", r.stderr);
@@ -271,7 +298,11 @@ fn device_in_a_tree_is_never_opened() {
     std::os::unix::fs::symlink("/dev/zero", tmp.path().join("zero.txt")).unwrap();
     let (g, r) = graph_of(&[tmp.path()]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("zero.txt") && r.stderr.contains("not a regular file"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("zero.txt") && r.stderr.contains("not a regular file"),
+        "{}",
+        r.stderr
+    );
     assert_eq!(documents(&g), 1);
 }
 
@@ -292,7 +323,10 @@ fn endless_stdin_stops_at_the_size_cap() {
     yes.wait().ok();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("larger than 2 MB") && stderr.contains("--max-bytes"), "{stderr}");
+    assert!(
+        stderr.contains("larger than 2 MB") && stderr.contains("--max-bytes"),
+        "{stderr}"
+    );
     let g: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(documents(&g), 0, "an input over the cap is skipped whole");
 }
@@ -326,9 +360,17 @@ fn broken_jsonl_lines_are_reported_by_number() {
     let (g, r) = graph_of(&[&path]);
     assert_eq!(r.code, 2);
     for line in [2, 4, 5] {
-        assert!(r.stderr.contains(&format!("feed.jsonl:{line}")), "line {line}: {}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!("feed.jsonl:{line}")),
+            "line {line}: {}",
+            r.stderr
+        );
     }
-    assert!(!r.stderr.contains("feed.jsonl:3"), "a blank line is no problem: {}", r.stderr);
+    assert!(
+        !r.stderr.contains("feed.jsonl:3"),
+        "a blank line is no problem: {}",
+        r.stderr
+    );
     assert_eq!(documents(&g), 2);
 }
 
@@ -345,8 +387,14 @@ fn html_scripts_styles_and_comments_are_dropped_and_entities_decoded() {
     let (g, r) = graph_of(&[&path]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let all = g.to_string();
-    assert!(!all.contains("Quill") && !all.contains("Pell"), "script, style or comment text leaked: {all}");
-    assert!(!all.contains("&amp;") && !all.contains("&#39;"), "entities left encoded: {all}");
+    assert!(
+        !all.contains("Quill") && !all.contains("Pell"),
+        "script, style or comment text leaked: {all}"
+    );
+    assert!(
+        !all.contains("&amp;") && !all.contains("&#39;"),
+        "entities left encoded: {all}"
+    );
     assert!(labels(&g).contains(&"Tobiah Lenk".to_string()), "{:?}", labels(&g));
 }
 
@@ -386,7 +434,12 @@ fn nasty_names_give_json_that_parses_and_keeps_them() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = nasty_corpus(tmp.path());
     let g: Value = serde_json::from_slice(&export(&corpus, "json")).expect("JSON parses");
-    let ids: Vec<&str> = g["nodes"].as_array().unwrap().iter().filter_map(|n| n["id"].as_str()).collect();
+    let ids: Vec<&str> = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|n| n["id"].as_str())
+        .collect();
     for n in NASTY {
         // Ids keep every character but the whitespace around them.
         assert!(ids.contains(&format!("doc:{}", n.trim()).as_str()), "{n:?} in {ids:?}");
@@ -422,7 +475,10 @@ fn nasty_names_give_dot_that_graphviz_renders() {
         .as_array()
         .unwrap()
         .len();
-    assert!(drawn >= declared, "{drawn} nodes drawn, {declared} in the graph: no name swallowed others");
+    assert!(
+        drawn >= declared,
+        "{drawn} nodes drawn, {declared} in the graph: no name swallowed others"
+    );
 }
 
 #[test]
@@ -435,7 +491,11 @@ fn nasty_names_give_well_formed_gexf_and_graphml() {
         let check = "import sys, xml.etree.ElementTree as ET\n\
                      root = ET.parse(sys.argv[1]).getroot()\n\
                      print(sum(1 for e in root.iter() if e.tag.endswith('}node')))";
-        let Ok(out) = std::process::Command::new("python3").args(["-c", check]).arg(&path).output() else {
+        let Ok(out) = std::process::Command::new("python3")
+            .args(["-c", check])
+            .arg(&path)
+            .output()
+        else {
             eprintln!("python3 is missing; case skipped");
             return;
         };
@@ -450,9 +510,18 @@ fn nasty_names_give_well_formed_gexf_and_graphml() {
 #[test]
 fn nasty_file_names_in_a_tree() {
     let tmp = tempfile::tempdir().unwrap();
-    for (i, n) in ["q\"uote", "back\\slash", "new\nline", "<&>", "node", "\u{202e}rtl", "e\u{301}", "ctl\u{1}"]
-        .iter()
-        .enumerate()
+    for (i, n) in [
+        "q\"uote",
+        "back\\slash",
+        "new\nline",
+        "<&>",
+        "node",
+        "\u{202e}rtl",
+        "e\u{301}",
+        "ctl\u{1}",
+    ]
+    .iter()
+    .enumerate()
     {
         write(tmp.path(), &format!("{n}-{i}.txt"), STORY);
     }
@@ -467,13 +536,29 @@ fn nasty_file_names_in_a_tree() {
 fn exit_statuses() {
     let tmp = tempfile::tempdir().unwrap();
     let a = write(tmp.path(), "a.txt", STORY);
-    let b = write(tmp.path(), "b.txt", "Dr. Ila Sorrel of the Institute for Fjord Studies met Mr. Osk Venn.\n");
+    let b = write(
+        tmp.path(),
+        "b.txt",
+        "Dr. Ila Sorrel of the Institute for Fjord Studies met Mr. Osk Venn.\n",
+    );
     let missing = tmp.path().join("missing.txt");
     assert_eq!(run(&[a.as_os_str()]).code, 0, "done");
-    assert_eq!(run(&["diff".as_ref(), a.as_os_str(), a.as_os_str()]).code, 0, "diff: same");
-    assert_eq!(run(&["diff".as_ref(), a.as_os_str(), b.as_os_str()]).code, 1, "diff: differences");
+    assert_eq!(
+        run(&["diff".as_ref(), a.as_os_str(), a.as_os_str()]).code,
+        0,
+        "diff: same"
+    );
+    assert_eq!(
+        run(&["diff".as_ref(), a.as_os_str(), b.as_os_str()]).code,
+        1,
+        "diff: differences"
+    );
     assert_eq!(run(&[a.as_os_str(), missing.as_os_str()]).code, 2, "a missing input");
-    assert_eq!(run(&["diff".as_ref(), a.as_os_str(), missing.as_os_str()]).code, 2, "diff: trouble");
+    assert_eq!(
+        run(&["diff".as_ref(), a.as_os_str(), missing.as_os_str()]).code,
+        2,
+        "diff: trouble"
+    );
     assert_eq!(run(&["--no-such-flag".as_ref()]).code, 2, "a usage error");
     assert_eq!(run(&[]).code, 2, "no input");
 }
@@ -488,7 +573,11 @@ fn inputs_are_never_modified_and_failed_output_leaves_nothing() {
     assert_eq!(r.code, 2);
     assert!(!out.exists());
     assert_eq!(fs::read(&a).unwrap(), before);
-    assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1, "no temporary file left behind");
+    assert_eq!(
+        fs::read_dir(tmp.path()).unwrap().count(),
+        1,
+        "no temporary file left behind"
+    );
 }
 
 /// A write that fails half way (the file-size limit is hit) leaves the old output whole and
@@ -519,7 +608,11 @@ fn output_is_replaced_whole_or_not_at_all() {
     assert_eq!(status.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("g.json"), "{stderr}");
     assert_eq!(fs::read_to_string(&out).unwrap(), "OLD", "the old output is untouched");
-    assert_eq!(fs::read_dir(&out_dir).unwrap().count(), 1, "no temporary file left behind");
+    assert_eq!(
+        fs::read_dir(&out_dir).unwrap().count(),
+        1,
+        "no temporary file left behind"
+    );
     let r = run(&[inputs.as_os_str(), "-o".as_ref(), out.as_os_str()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     serde_json::from_slice::<Value>(&fs::read(&out).unwrap()).expect("without the limit, a whole graph");

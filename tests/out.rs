@@ -30,6 +30,51 @@ fn out_files_are_current() {
     }
 }
 
+/// The arguments of the `--ego` picture, as scripts/regen-out writes them (the script is the
+/// one place that names the actor).
+fn ego_args() -> Vec<String> {
+    let script = std::fs::read_to_string("scripts/regen-out").unwrap();
+    let line = script
+        .lines()
+        .find(|l| l.contains("out/seeds-ego.dot") && l.contains("--ego"))
+        .expect("scripts/regen-out writes out/seeds-ego.dot");
+    let (_, rest) = line.split_once("\"$bin\" ").unwrap();
+    let rest = rest.split(" -o ").next().unwrap();
+    // Split on spaces outside double quotes.
+    let mut args = Vec::new();
+    for (i, part) in rest.split('"').enumerate() {
+        if i % 2 == 1 {
+            args.push(part.to_string());
+        } else {
+            args.extend(part.split_whitespace().map(String::from));
+        }
+    }
+    args
+}
+
+#[test]
+fn out_ego_picture_is_current() {
+    let args = ego_args();
+    assert!(args.iter().any(|a| a == "--no-documents"), "{args:?}");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let now = run(&args);
+    assert!(
+        std::fs::read("out/seeds-ego.dot").unwrap() == now,
+        "out/seeds-ego.dot is stale: run scripts/regen-out"
+    );
+    if Command::new("dot").arg("-V").stderr(Stdio::null()).output().is_err() {
+        return;
+    }
+    let svg = Command::new("dot")
+        .args(["-Tsvg", "out/seeds-ego.dot"])
+        .output()
+        .unwrap();
+    assert!(
+        std::fs::read("out/seeds-ego.svg").unwrap() == svg.stdout,
+        "out/seeds-ego.svg is stale: run scripts/regen-out"
+    );
+}
+
 #[test]
 fn out_svg_is_the_rendering_of_out_dot() {
     if Command::new("dot").arg("-V").stderr(Stdio::null()).output().is_err() {

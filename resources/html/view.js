@@ -218,6 +218,8 @@
     box.replaceChildren(el('h3', d.label), el('p', d.kind + (d.kind === 'document' ? '' : ', ' + d.mentions + ' mentions'), 'kind'));
     const facts = el('dl');
     if (d.aliases.length) facts.append(el('dt', 'Also called'), el('dd', d.aliases.join(', ')));
+    if (d.role) facts.append(el('dt', 'Role'), el('dd', d.role));
+    if (d.country) facts.append(el('dt', 'Country'), el('dd', d.country));
     if (d.path) facts.append(el('dt', 'File'), el('dd', d.path));
     if (d.documents.length) {
       facts.append(el('dt', 'Documents'));

@@ -135,6 +135,9 @@ fn a_file_that_disappears_between_the_walk_and_the_read_is_reported() {
     let read: Vec<&str> = docs.iter().map(|d| d.stem.as_str()).collect();
     assert_eq!(read, ["a", "c"], "the rest is read");
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].path.ends_with("b.txt") && problems[0].skipped, "{problems:?}");
+    assert!(
+        problems[0].path.ends_with("b.txt") && problems[0].skipped,
+        "{problems:?}"
+    );
     assert!(problems[0].message.contains("no such file"), "{problems:?}");
 }

@@ -161,6 +161,9 @@ mod tests {
             mentions,
             documents: BTreeSet::new(),
             path: None,
+            quoted_in: Default::default(),
+            country: None,
+            role: None,
         }
     }
 

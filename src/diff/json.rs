@@ -42,6 +42,15 @@ struct FilterOut {
     relation: Vec<RelationKind>,
     kind: Vec<ActorKind>,
     min_weight: Option<usize>,
+    // The later filters are written only when used, so older readers see what they knew.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    no_documents: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ego: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    depth: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    top: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -130,6 +139,10 @@ pub(super) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             relation: report.filter.relations.iter().copied().collect(),
             kind: report.filter.kinds.iter().copied().collect(),
             min_weight: report.filter.min_weight,
+            no_documents: report.filter.no_documents,
+            ego: report.filter.ego.as_ref().map(|e| e.name.clone()),
+            depth: report.filter.ego.as_ref().map(|e| e.depth),
+            top: report.filter.top,
         },
         summary: Summary {
             nodes: tally(d.nodes.iter().map(NodeDiff::status)),

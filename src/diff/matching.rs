@@ -208,6 +208,9 @@ mod tests {
             mentions: 1,
             documents: BTreeSet::new(),
             path: None,
+            quoted_in: Default::default(),
+            country: None,
+            role: None,
         }
     }
 

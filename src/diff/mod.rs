@@ -13,6 +13,7 @@ mod matching;
 mod side;
 mod text;
 
+use crate::resolve::stoplist::StopList;
 pub use filter::{Filter, parse_kind, parse_relation};
 pub use side::{Side, load_side};
 
@@ -250,6 +251,16 @@ impl Format {
 ///
 /// Errors: a side's graph JSON cannot be read or is not graphgen's; stdin on both sides.
 pub fn run(left: &[PathBuf], right: &[PathBuf], filter: &Filter) -> crate::Result<(Report, Vec<Problem>)> {
+    run_with(left, right, filter, &StopList::default())
+}
+
+/// As [`run`], with a stop list applied to the sides that are corpora.
+pub fn run_with(
+    left: &[PathBuf],
+    right: &[PathBuf],
+    filter: &Filter,
+    stop: &StopList,
+) -> crate::Result<(Report, Vec<Problem>)> {
     let stdin = |paths: &[PathBuf]| paths.iter().any(|p| p.as_os_str() == "-");
     if stdin(left) && stdin(right) {
         return Err(crate::Error::Invalid {
@@ -257,8 +268,18 @@ pub fn run(left: &[PathBuf], right: &[PathBuf], filter: &Filter) -> crate::Resul
             message: "stdin can feed one side only; save one side to a file".into(),
         });
     }
-    let left = load_side(left)?;
-    let right = load_side(right)?;
+    let left = side::load_side_with(left, stop)?;
+    let right = side::load_side_with(right, stop)?;
+    // An ego missing from one side is news (the actor came or went); from both, a typo.
+    if let Some(ego) = &filter.ego
+        && filter.try_apply(&left.graph).is_err()
+        && filter.try_apply(&right.graph).is_err()
+    {
+        return Err(crate::Error::Invalid {
+            what: format!("--ego {:?}", ego.name),
+            message: "no actor of either side has this name, id or alias; check the spelling".into(),
+        });
+    }
     let report = compare(&left, &right, filter);
     Ok((report, [left.problems, right.problems].concat()))
 }

@@ -4,6 +4,7 @@
 use crate::corpus::{self, Problem};
 use crate::export::read_graph_json_file;
 use crate::graph::Graph;
+use crate::resolve::stoplist::StopList;
 use crate::{Error, Result, resolve};
 use std::path::{Path, PathBuf};
 
@@ -31,6 +32,11 @@ fn is_graph_json(path: &Path) -> bool {
 /// file and the field), or a graph JSON given with other paths. A corpus never fails here:
 /// unreadable inputs are returned as problems, as for `graphgen` itself.
 pub fn load_side(paths: &[PathBuf]) -> Result<Side> {
+    load_side_with(paths, &StopList::default())
+}
+
+/// As [`load_side`]; a corpus side drops the stop-listed names.
+pub fn load_side_with(paths: &[PathBuf], stop: &StopList) -> Result<Side> {
     let inputs: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     if let Some(json) = paths.iter().find(|p| is_graph_json(p)) {
         if paths.len() > 1 {
@@ -51,7 +57,7 @@ pub fn load_side(paths: &[PathBuf]) -> Result<Side> {
     let (docs, problems) = corpus::read_inputs(paths);
     Ok(Side {
         inputs,
-        graph: resolve::build_graph(&docs),
+        graph: resolve::build_graph_with(&docs, stop),
         problems,
     })
 }

@@ -12,6 +12,9 @@ fn actor(id: &str, label: &str, kind: ActorKind, aliases: &[&str], mentions: usi
         mentions,
         documents: BTreeSet::new(),
         path: None,
+        quoted_in: Default::default(),
+        country: None,
+        role: None,
     }
 }
 

@@ -100,6 +100,15 @@ fn filter_line(report: &Report) -> Option<String> {
     if let Some(w) = f.min_weight {
         parts.push(format!("min weight {w}"));
     }
+    if f.no_documents {
+        parts.push("no documents".to_string());
+    }
+    if let Some(ego) = &f.ego {
+        parts.push(format!("ego {} depth {}", ego.name, ego.depth));
+    }
+    if let Some(n) = f.top {
+        parts.push(format!("top {n}"));
+    }
     (!parts.is_empty()).then(|| format!("filter: {} (both sides)", parts.join("; ")))
 }
 

@@ -31,12 +31,18 @@ fn node(id: &str, label: &str, kind: ActorKind, mentions: usize, aliases: &[&str
         mentions,
         documents: BTreeSet::new(),
         path: None,
+        quoted_in: Default::default(),
+        country: None,
+        role: None,
     }
 }
 
 fn doc_node(id: &str, path: &str) -> Actor {
     Actor {
         path: Some(path.into()),
+        quoted_in: Default::default(),
+        country: None,
+        role: None,
         ..node(id, "A headline", ActorKind::Document, 0, &[])
     }
 }

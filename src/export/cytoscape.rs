@@ -64,6 +64,11 @@ struct NodeData<'a> {
     documents: &'a BTreeSet<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     path: Option<&'a str>,
+    /// From the user's lexicon, when it gives them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    country: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a str>,
     color: &'static str,
     border: &'static str,
     border_width: f64,
@@ -153,6 +158,8 @@ fn node_data<'a>(ids: &Ids, actor: &'a Actor) -> NodeData<'a> {
         mentions: actor.mentions,
         documents: &actor.documents,
         path: actor.path.as_deref(),
+        country: actor.country.as_deref(),
+        role: actor.role.as_deref(),
         color: s.fill,
         border: s.border,
         border_width: if s.bold { 2.5 } else { 1.0 },
@@ -206,6 +213,9 @@ mod tests {
             mentions: 2,
             documents: BTreeSet::new(),
             path: None,
+            quoted_in: Default::default(),
+            country: None,
+            role: None,
         }
     }
 

@@ -157,6 +157,9 @@ mod tests {
             mentions: 4,
             documents: ["d.txt".to_string()].into(),
             path: None,
+            quoted_in: Default::default(),
+            country: None,
+            role: None,
         }
     }
 

@@ -166,6 +166,9 @@ mod tests {
             mentions: 1,
             documents: BTreeSet::new(),
             path: (kind == ActorKind::Document).then(|| "news/d.txt".to_string()),
+            quoted_in: BTreeSet::new(),
+            country: None,
+            role: None,
         }
     }
 

@@ -57,6 +57,14 @@ struct Node<'a> {
     path: Option<&'a str>,
     mentions: usize,
     documents: &'a BTreeSet<String>,
+    /// Only with `--no-documents`: where the actor is quoted, as document paths.
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    quoted_in: &'a BTreeSet<String>,
+    /// Only for actors of the user's lexicon that give them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    country: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a str>,
 }
 
 impl<'a> From<&'a Actor> for Node<'a> {
@@ -75,6 +83,9 @@ impl<'a> From<&'a Actor> for Node<'a> {
             path,
             mentions: a.mentions,
             documents: &a.documents,
+            quoted_in: &a.quoted_in,
+            country: a.country.as_deref(),
+            role: a.role.as_deref(),
         }
     }
 }
@@ -116,6 +127,9 @@ mod tests {
             mentions: 1,
             documents: BTreeSet::new(),
             path: None,
+            quoted_in: Default::default(),
+            country: None,
+            role: None,
         }
     }
 

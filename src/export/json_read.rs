@@ -101,6 +101,9 @@ fn read_node(node: &Value, at: &str) -> Result<Actor> {
             .map_or(Ok(0), |v| as_count(v, &format!("{at}.mentions")))?,
         documents: optional_set(obj, at, "documents")?,
         path,
+        quoted_in: optional_set(obj, at, "quoted_in")?,
+        country: optional_string(obj, at, "country")?,
+        role: optional_string(obj, at, "role")?,
     })
 }
 
@@ -214,6 +217,12 @@ fn optional_set(obj: &Map<String, Value>, at: &str, key: &str) -> Result<BTreeSe
         .enumerate()
         .map(|(i, s)| as_str(s, &format!("{here}[{i}]")).map(str::to_string))
         .collect()
+}
+
+fn optional_string(obj: &Map<String, Value>, at: &str, key: &str) -> Result<Option<String>> {
+    obj.get(key)
+        .map(|v| as_str(v, &field_path(at, key)).map(str::to_string))
+        .transpose()
 }
 
 pub(crate) fn as_object<'a>(v: &'a Value, at: &str) -> Result<&'a Map<String, Value>> {

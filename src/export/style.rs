@@ -201,6 +201,9 @@ mod tests {
             mentions: 0,
             documents: BTreeSet::new(),
             path: None,
+            quoted_in: Default::default(),
+            country: None,
+            role: None,
         };
         let sizes: Vec<f64> = [0, 1, 9, 100, 1_000_000]
             .into_iter()

@@ -8,20 +8,28 @@
 //! periods kept). Forms written without lower-case letters (`US`, `CNN`) only match queries
 //! without lower-case letters, so `us` is never the United States. [`Lexicon::scan`] finds
 //! every country, outlet and place form in a text with one automaton.
+//!
+//! The user's lexicons (`--lexicon`, [`UserLexicon`]) are merged into the same tables and the
+//! same automaton by [`Lexicon::from_sources_with`]; [`install`] makes that lexicon the one
+//! every extraction of the process reads, before the first extraction.
 
 mod gazetteer;
+mod known;
 mod load;
 #[cfg(test)]
 mod tests;
 mod tsv;
+pub mod user;
 
+pub use known::Known;
 pub use load::Sources;
 pub use tsv::normalise;
+pub use user::{UserEntry, UserLexicon};
 
 use crate::graph::ActorKind;
 use gazetteer::{Gazetteer, Target};
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 use tsv::Index;
 
 /// Where a state stands: a UN member, an observer state, another state (Taiwan, Kosovo), a
@@ -175,9 +183,21 @@ pub struct PersonalName {
 /// What a gazetteer hit found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GazetteerEntry<'a> {
-    Country { country: &'a Country, how: How },
-    Outlet { outlet: &'a Outlet },
-    Place { place: &'a Place },
+    Country {
+        country: &'a Country,
+        how: How,
+    },
+    Outlet {
+        outlet: &'a Outlet,
+    },
+    Place {
+        place: &'a Place,
+    },
+    /// A person or institute of the user's lexicon.
+    Known {
+        index: usize,
+        known: &'a Known,
+    },
 }
 
 /// One whole-word match of the gazetteer: byte offsets into the scanned text.
@@ -206,17 +226,32 @@ pub struct Lexicon {
     org_heads: Index<OrgHead>,
     given_names: Index<PersonalName>,
     surnames: Index<PersonalName>,
+    known: Vec<Known>,
     gazetteer: Gazetteer,
 }
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::from_sources(&Sources::EMBEDDED)
-        .unwrap_or_else(|e| panic!("the embedded lexicon does not load: {e}; fix the file and rebuild"))
-});
+static LEXICON: OnceLock<Lexicon> = OnceLock::new();
 
-/// The embedded lexicon, parsed on first use.
+/// The lexicon of this process: the one [`install`]ed, else the embedded one, parsed on first
+/// use.
 pub fn lexicon() -> &'static Lexicon {
-    &LEXICON
+    LEXICON.get_or_init(|| {
+        Lexicon::from_sources(&Sources::EMBEDDED)
+            .unwrap_or_else(|e| panic!("the embedded lexicon does not load: {e}; fix the file and rebuild"))
+    })
+}
+
+/// Makes `lexicon` (built once, with the user's entries) the one every later extraction of
+/// this process reads. It must come before anything reads the lexicon: afterwards it is
+/// refused and handed back, since documents already read would disagree with later ones.
+pub fn install(lexicon: Lexicon) -> Result<(), Box<Lexicon>> {
+    LEXICON.set(lexicon).map_err(Box::new)
+}
+
+/// The embedded lexicon with the user's entries, and the problems of the entries left out.
+pub fn with_user(user: &UserLexicon) -> (Lexicon, Vec<crate::Error>) {
+    Lexicon::from_sources_with(&Sources::EMBEDDED, user)
+        .unwrap_or_else(|e| panic!("the embedded lexicon does not load: {e}; fix the file and rebuild"))
 }
 
 impl Lexicon {
@@ -274,6 +309,11 @@ impl Lexicon {
     /// An outlet by its name or an alias (`AP`, `The Associated Press`, `Yonhap`).
     pub fn outlet(&self, s: &str) -> Option<&Outlet> {
         self.outlet_names.get(s).map(|&i| &self.outlets[i])
+    }
+
+    /// The people and institutes of the user's lexicon, in file order.
+    pub fn known(&self) -> &[Known] {
+        &self.known
     }
 
     pub fn places(&self) -> &[Place] {
@@ -359,6 +399,10 @@ impl Lexicon {
                 outlet: &self.outlets[i],
             },
             Target::Place(i) => GazetteerEntry::Place { place: &self.places[i] },
+            Target::Known(i) => GazetteerEntry::Known {
+                index: i,
+                known: &self.known[i],
+            },
         }
     }
 }

@@ -372,7 +372,9 @@ impl QuoteScan {
         let line_start = if offset < self.pos {
             text[..offset].rfind('\n').map_or(0, |i| i + 1)
         } else {
-            text[self.pos..offset].rfind('\n').map_or(self.line_start, |i| self.pos + i + 1)
+            text[self.pos..offset]
+                .rfind('\n')
+                .map_or(self.line_start, |i| self.pos + i + 1)
         };
         if line_start != self.line_start || offset < self.pos {
             *self = QuoteScan {

@@ -59,6 +59,8 @@ pub struct Cand {
     pub tagged: Option<EntityType>,
     /// Only the tagger vouches for this name: no lexicon entry, head word or title.
     pub tagger_only: bool,
+    /// The person or institute of the user's lexicon this names (index into `Lexicon::known`).
+    pub known: Option<usize>,
 }
 
 impl Cand {
@@ -344,8 +346,15 @@ fn from_gaz(view: &SentenceView<'_>, text: &str, first: usize, last: usize, gaz:
             name: name.clone(),
         },
         Gaz::Place => What::Place,
+        // The rest of the extractor reads a known actor as any person or organisation; the
+        // index tells the resolver whose node it is.
+        Gaz::Known { kind, .. } if kind.is_person() => What::Person,
+        Gaz::Known { .. } => What::Org,
     };
     let mut c = cand(view, text, first, last, what);
+    if let Gaz::Known { index, .. } = gaz {
+        c.known = Some(*index);
+    }
     if ambiguous && !matches!(c.what, What::Demonym { .. }) {
         // An ambiguous entry (a capital that is also a surname) is only a name until context decides.
         c.what = What::Name;
@@ -366,6 +375,7 @@ fn cand(view: &SentenceView<'_>, text: &str, first: usize, last: usize, what: Wh
         titled: false,
         tagged: None,
         tagger_only: false,
+        known: None,
     }
 }
 
@@ -385,13 +395,15 @@ fn with_tagger(view: &SentenceView<'_>, text: &str, mut out: Vec<Cand>) -> Vec<C
             && out[k].first == a
             && out[k].last == b
         {
-            let retype = match (&out[k].what, ty) {
-                (What::Name, _) => true,
-                (What::Place, EntityType::Org) => true,
-                // A name that only looked like a person's (no title, no role).
-                (What::Person, EntityType::Org) => !out[k].titled && out[k].role.is_none(),
-                _ => false,
-            };
+            // The user's lexicon knows better than the tagger.
+            let retype = out[k].known.is_none()
+                && match (&out[k].what, ty) {
+                    (What::Name, _) => true,
+                    (What::Place, EntityType::Org) => true,
+                    // A name that only looked like a person's (no title, no role).
+                    (What::Person, EntityType::Org) => !out[k].titled && out[k].role.is_none(),
+                    _ => false,
+                };
             out[k].tagged = Some(ty);
             if retype {
                 out[k].what = from_type(view, text, a, b, ty);
@@ -445,6 +457,9 @@ fn trim(view: &SentenceView<'_>, mut a: usize, b: usize) -> Option<(usize, usize
 }
 
 fn is_strong(c: &Cand) -> bool {
+    if c.known.is_some() {
+        return true;
+    }
     match c.what {
         What::Name | What::Place => false,
         What::Person => c.titled || c.role.is_some(),

@@ -34,6 +34,11 @@ pub enum Gaz {
     },
     /// A region, city or landmark that stands for no state.
     Place,
+    /// A person or institute of the user's lexicon: an index into `Lexicon::known`.
+    Known {
+        index: usize,
+        kind: ActorKind,
+    },
 }
 
 impl Gaz {
@@ -42,7 +47,7 @@ impl Gaz {
             Gaz::Country { id, .. } | Gaz::Demonym { id, .. } | Gaz::Capital { id, .. } | Gaz::Seat { id, .. } => {
                 Some(id)
             }
-            Gaz::Outlet { .. } | Gaz::Place => None,
+            Gaz::Outlet { .. } | Gaz::Place | Gaz::Known { .. } => None,
         }
     }
 }
@@ -269,6 +274,10 @@ fn mark_gazetteer(hits: &[GazetteerHit], words: &mut [Word<'_>]) {
                 name: outlet.name.clone(),
             },
             GazetteerEntry::Place { .. } => Gaz::Place,
+            GazetteerEntry::Known { index, known } => Gaz::Known {
+                index,
+                kind: known.kind,
+            },
         };
         words[first].gaz = Some((last + 1, gaz, hit.ambiguous));
     }

@@ -3,8 +3,8 @@
 
 use super::{MAX_RELATIONS_PER_SENTENCE, MAX_SENTENCE_BYTES, Target, bounded, extract_document};
 use crate::corpus::Document;
-use crate::text::Span;
 use crate::graph::ActorKind;
+use crate::text::Span;
 
 fn doc(text: &str) -> Document {
     Document {
@@ -417,7 +417,10 @@ fn a_sentence_crowded_with_meetings_yields_at_most_the_cap() {
     }
     let most = per_sentence.values().copied().max().unwrap_or(0);
     assert_eq!(most, MAX_RELATIONS_PER_SENTENCE, "the cap is reached, never passed");
-    assert!(ex.relations.len() >= per_sentence.len(), "every piece still yields meetings");
+    assert!(
+        ex.relations.len() >= per_sentence.len(),
+        "every piece still yields meetings"
+    );
     assert!(per_sentence.len() > 1, "the crowd spans several pieces");
 }
 
@@ -426,7 +429,15 @@ fn one_subject_meeting_a_long_list_is_not_read_as_meetings() {
     let names = invented_names(20);
     let short = format!("President {} met {} and {} on Monday.", names[0], names[1], names[2]);
     assert_eq!(relations(&short).len(), 2, "{:?}", relations(&short));
-    let long = format!("President {} met {} and {} on Monday.", names[0], names[1..19].join(", "), names[19]);
-    assert!(relations(&long).iter().all(|r| !r.contains("met-with")), "{:?}", relations(&long));
+    let long = format!(
+        "President {} met {} and {} on Monday.",
+        names[0],
+        names[1..19].join(", "),
+        names[19]
+    );
+    assert!(
+        relations(&long).iter().all(|r| !r.contains("met-with")),
+        "{:?}",
+        relations(&long)
+    );
 }
-

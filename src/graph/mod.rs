@@ -3,9 +3,11 @@
 //! Storage is ordered maps so that every walk over the graph is deterministic; `petgraph`
 //! gives the algorithmic view (neighbourhoods, degrees) when one is needed.
 
+pub mod filter;
 mod ids;
 mod model;
 
+pub use filter::{Ego, Filter};
 pub use ids::{document_id, slug};
 pub use model::{Actor, ActorKind, Evidence, Relation, RelationKind};
 
@@ -38,6 +40,8 @@ impl Graph {
                 have.documents.extend(actor.documents);
                 have.mentions += actor.mentions;
                 have.aliases.remove(&have.label);
+                have.country = have.country.take().or(actor.country);
+                have.role = have.role.take().or(actor.role);
             }
             None => {
                 self.actors.insert(actor.id.clone(), actor);
@@ -121,6 +125,9 @@ mod tests {
             mentions: 1,
             documents: BTreeSet::new(),
             path: None,
+            quoted_in: Default::default(),
+            country: None,
+            role: None,
         }
     }
 

@@ -133,6 +133,16 @@ pub struct Actor {
     /// Set for document nodes only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    /// Paths of the documents the actor is quoted in, set only when document nodes are
+    /// hidden (`--no-documents`), so that quoted-in survives as an attribute.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub quoted_in: BTreeSet<String>,
+    /// From the user's lexicon (`--lexicon`): the id of the actor's country, when it gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// From the user's lexicon: the actor's role as written there (`defence minister`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
 /// One edge: all evidence for (source, relation, target).

@@ -18,7 +18,8 @@ pub struct LocalActor {
     pub key: String,
     pub label: String,
     pub kind: ActorKind,
-    /// 2: from a title, apposition or lexicon; 1: from being quoted; 0: a default.
+    /// [`KNOWN`]: from the user's lexicon; 2: from a title, apposition or lexicon; 1: from
+    /// being quoted; 0: a default.
     pub kind_strength: u8,
     pub aliases: BTreeSet<String>,
     /// Spellings that identify this actor in any document (full names, defined acronyms).
@@ -28,6 +29,10 @@ pub struct LocalActor {
     pub fixed_id: Option<String>,
     /// Only the statistical tagger vouches for it: a node only if it takes part in a relation.
     pub weak: bool,
+    /// From the user's lexicon: the id of the actor's country and its role, carried here so
+    /// that the merge needs no lexicon.
+    pub country: Option<String>,
+    pub role: Option<String>,
 }
 
 impl LocalActor {
@@ -44,9 +49,15 @@ impl LocalActor {
             mentions: 0,
             fixed_id: None,
             weak: true,
+            country: None,
+            role: None,
         }
     }
 }
+
+/// The kind strength of an actor of the user's lexicon: nothing in the text overrides it, and
+/// its name is the label.
+pub const KNOWN: u8 = 3;
 
 /// The result: actors and, for every candidate, the actor it names.
 pub struct Resolved {
@@ -131,6 +142,10 @@ pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
 
     // Pass 1: names that stand on their own.
     for (k, c) in cands.iter().enumerate() {
+        if let Some(known) = c.known {
+            of_cand[k] = Some(known_actor(&mut b, known));
+            continue;
+        }
         let idx = match &c.what {
             What::Country { id, name } => {
                 let i = b.get_or_add(format!("country:{id}"), name, ActorKind::Country, 2);
@@ -226,6 +241,22 @@ pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
     }
 }
 
+/// The actor of a person or institute of the user's lexicon: its canonical name, kind and id,
+/// and every alias as an identifying spelling. The key is the one the text's own spelling of
+/// the name would get, so surnames alone still find the person.
+fn known_actor(b: &mut Builder, index: usize) -> usize {
+    let known = &crate::extract::lexicon::lexicon().known()[index];
+    let class = if known.kind.is_person() { "person" } else { "org" };
+    let i = b.get_or_add(format!("{class}:{}", fold(&known.name)), &known.name, known.kind, KNOWN);
+    let a = &mut b.actors[i];
+    a.fixed_id = Some(known.id.clone());
+    a.weak = false;
+    a.country.clone_from(&known.country);
+    a.role.clone_from(&known.role);
+    a.strong.extend(known.aliases.iter().map(|s| fold(s)));
+    i
+}
+
 /// `Bank of Korea (BOK)`: the acronym in parentheses right after an organisation is its alias.
 fn define_acronyms(cands: &[Cand], b: &mut Builder, of_cand: &mut [Option<usize>]) {
     for w in cands.windows(2) {
@@ -319,7 +350,9 @@ fn surname_owner(
         let members: BTreeSet<usize> = ctx
             .affiliations
             .iter()
-            .filter(|&&(_, o)| of_cand[o] == Some(target) || (cands[o].what == What::Acronym && owner_of(o) == Some(target)))
+            .filter(|&&(_, o)| {
+                of_cand[o] == Some(target) || (cands[o].what == What::Acronym && owner_of(o) == Some(target))
+            })
             .filter_map(|&(p, _)| of_cand[p])
             .collect();
         if let Some(owner) = holders.iter().copied().find(|h| members.contains(h)) {
@@ -345,7 +378,7 @@ fn count_and_type(cands: &[Cand], quoted: &BTreeSet<usize>, b: &mut Builder, of_
         if c.text != a.label {
             a.aliases.insert(c.text.clone());
         }
-        if a.key.starts_with("person:") {
+        if a.key.starts_with("person:") && a.kind_strength < KNOWN {
             if c.text.split_whitespace().count() >= 2 {
                 a.strong.insert(fold(&c.text));
                 a.strong.insert(fold(&without_initials(&c.text)));

@@ -240,16 +240,26 @@ impl Merger {
                 fixed = a.fixed_id.clone();
             }
         }
-        // Full names beat short forms, then the most mentioned spelling, then the first in order.
-        let label = label_votes
+        // The user's canonical name is the label; otherwise full names beat short forms, then
+        // the most mentioned spelling, then the first in order.
+        let known = members
             .iter()
-            .max_by(|a, b| {
-                let wa = a.0.split_whitespace().count().min(3);
-                let wb = b.0.split_whitespace().count().min(3);
-                (wa, a.1).cmp(&(wb, b.1)).then_with(|| b.0.cmp(a.0))
-            })
-            .map(|(l, _)| l.to_string())
-            .unwrap_or_default();
+            .map(|&m| &self.distinct[m].actor)
+            .find(|a| a.kind_strength >= super::document::KNOWN);
+        if let Some(a) = known {
+            fixed.clone_from(&a.fixed_id);
+        }
+        let label = known.map(|a| a.label.clone()).unwrap_or_else(|| {
+            label_votes
+                .iter()
+                .max_by(|a, b| {
+                    let wa = a.0.split_whitespace().count().min(3);
+                    let wb = b.0.split_whitespace().count().min(3);
+                    (wa, a.1).cmp(&(wb, b.1)).then_with(|| b.0.cmp(a.0))
+                })
+                .map(|(l, _)| l.to_string())
+                .unwrap_or_default()
+        });
         let top_strength = kind_votes.keys().map(|k| k.0).max().unwrap_or(0);
         let kind = kind_votes
             .iter()
@@ -266,6 +276,9 @@ impl Merger {
             mentions,
             documents,
             path: None,
+            quoted_in: Default::default(),
+            country: known.and_then(|a| a.country.clone()),
+            role: known.and_then(|a| a.role.clone()),
         }
     }
 }
@@ -391,5 +404,8 @@ fn document_node(doc: &DocMeta) -> Actor {
         mentions: 0,
         documents: BTreeSet::from([doc.path.clone()]),
         path: Some(doc.path.clone()),
+        quoted_in: Default::default(),
+        country: None,
+        role: None,
     }
 }

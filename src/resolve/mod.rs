@@ -9,6 +9,7 @@
 pub mod document;
 mod merger;
 pub mod partial;
+pub mod stoplist;
 pub mod stream;
 
 use crate::corpus::Document;
@@ -44,10 +45,15 @@ pub fn fold(name: &str) -> String {
 /// Extracts every document (in parallel, on the current rayon pool) and merges the results
 /// into one graph, documents taken in the order given.
 pub fn build_graph(docs: &[Document]) -> Graph {
+    build_graph_with(docs, &stoplist::StopList::default())
+}
+
+/// As `build_graph`, with the stop-listed names dropped from every document first.
+pub fn build_graph_with(docs: &[Document], stop: &stoplist::StopList) -> Graph {
     let parts: Vec<Partial> = docs
         .par_iter()
         .enumerate()
-        .map(|(i, d)| Partial::extract(d, "", i))
+        .map(|(i, d)| Partial::extract_with(d, "", i, stop))
         .collect();
     let mut merger = Merger::new();
     for p in parts {

@@ -8,6 +8,7 @@
 //! associative and commutative.
 
 use super::document::LocalActor;
+use super::stoplist::StopList;
 use crate::corpus::Document;
 use crate::extract::{Extraction, Target, extract_document};
 use crate::graph::{Evidence, RelationKind};
@@ -74,7 +75,14 @@ impl Partial {
 
     /// Extracts one document.
     pub fn extract(doc: &Document, source: &str, place: usize) -> Partial {
-        Partial::new(doc, source, place, extract_document(doc))
+        Partial::extract_with(doc, source, place, &StopList::default())
+    }
+
+    /// Extracts one document and drops its stop-listed names.
+    pub fn extract_with(doc: &Document, source: &str, place: usize, stop: &StopList) -> Partial {
+        let mut ex = extract_document(doc);
+        stop.apply(&mut ex);
+        Partial::new(doc, source, place, ex)
     }
 }
 
@@ -188,5 +196,7 @@ fn local_actor(actor: &crate::graph::Actor, mentions: usize) -> LocalActor {
         mentions,
         fixed_id: Some(actor.id.clone()),
         weak: false,
+        country: actor.country.clone(),
+        role: actor.role.clone(),
     }
 }

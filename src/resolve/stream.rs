@@ -3,6 +3,7 @@
 //! memory grows with the actors and evidence, not with the corpus.
 
 use super::partial::Partial;
+use super::stoplist::StopList;
 use crate::corpus::{self, Document, Problem};
 use rayon::ThreadPool;
 use rayon::prelude::*;
@@ -37,6 +38,17 @@ pub fn extract_inputs(
     progress: &mut dyn Progress,
     sink: &mut dyn FnMut(Partial),
 ) -> Vec<Problem> {
+    extract_inputs_with(inputs, &StopList::default(), pool, progress, sink)
+}
+
+/// As [`extract_inputs`]; every document drops its stop-listed names.
+pub fn extract_inputs_with(
+    inputs: &[PathBuf],
+    stop: &StopList,
+    pool: &ThreadPool,
+    progress: &mut dyn Progress,
+    sink: &mut dyn FnMut(Partial),
+) -> Vec<Problem> {
     let mut batch = Batch {
         docs: Vec::new(),
         bytes: 0,
@@ -55,11 +67,11 @@ pub fn extract_inputs(
             }
             batch.bytes_read += size;
             if batch.bytes >= BATCH_BYTES {
-                flush(&mut batch, pool, *sink.borrow_mut(), *progress.borrow_mut());
+                flush(&mut batch, stop, pool, *sink.borrow_mut(), *progress.borrow_mut());
             }
         },
     );
-    flush(&mut batch, pool, *sink.borrow_mut(), *progress.borrow_mut());
+    flush(&mut batch, stop, pool, *sink.borrow_mut(), *progress.borrow_mut());
     problems
 }
 
@@ -69,16 +81,32 @@ pub fn graph_of_inputs(
     pool: &ThreadPool,
     progress: &mut dyn Progress,
 ) -> (super::Graph, Vec<Problem>) {
+    graph_of_inputs_with(inputs, &StopList::default(), pool, progress)
+}
+
+/// As [`graph_of_inputs`]; every document drops its stop-listed names.
+pub fn graph_of_inputs_with(
+    inputs: &[PathBuf],
+    stop: &StopList,
+    pool: &ThreadPool,
+    progress: &mut dyn Progress,
+) -> (super::Graph, Vec<Problem>) {
     let mut merger = super::Merger::new();
-    let problems = extract_inputs(inputs, pool, progress, &mut |p| merger.add(p));
+    let problems = extract_inputs_with(inputs, stop, pool, progress, &mut |p| merger.add(p));
     (merger.finish(), problems)
 }
 
-fn flush(batch: &mut Batch, pool: &ThreadPool, sink: &mut dyn FnMut(Partial), progress: &mut dyn Progress) {
+fn flush(
+    batch: &mut Batch,
+    stop: &StopList,
+    pool: &ThreadPool,
+    sink: &mut dyn FnMut(Partial),
+    progress: &mut dyn Progress,
+) {
     let docs = std::mem::take(&mut batch.docs);
     let parts: Vec<Partial> = pool.install(|| {
         docs.into_par_iter()
-            .map(|(doc, source, place)| Partial::extract(&doc, &source, place))
+            .map(|(doc, source, place)| Partial::extract_with(&doc, &source, place, stop))
             .collect()
     });
     for p in parts {

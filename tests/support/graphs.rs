@@ -11,6 +11,9 @@ pub fn actor(id: &str, label: &str, kind: ActorKind, aliases: &[&str], docs: &[&
         mentions: aliases.len() + 1,
         documents: docs.iter().map(|s| s.to_string()).collect(),
         path: (kind == ActorKind::Document).then(|| docs.first().map_or(String::new(), |d| d.to_string())),
+        quoted_in: Default::default(),
+        country: None,
+        role: None,
     }
 }
 

@@ -92,7 +92,10 @@ pub fn mkfifo(path: &Path) -> bool {
 /// Every mention's offsets cut `text` on char boundaries and give the mention's text.
 pub fn assert_offsets_fit(ms: &[Value], text: &str) {
     for m in ms {
-        let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
         assert!(s < e && e <= text.len(), "{m}");
         assert_eq!(text.get(s..e), m["text"].as_str(), "{m}");
     }
@@ -116,7 +119,10 @@ pub fn timed_run(case: &str, args: &[&std::ffi::OsStr]) -> Run {
         .expect("graphgen runs");
     let took = started.elapsed();
     let r = Run {
-        code: out.status.code().unwrap_or_else(|| panic!("{case}: killed after {took:?}")),
+        code: out
+            .status
+            .code()
+            .unwrap_or_else(|| panic!("{case}: killed after {took:?}")),
         stdout: out.stdout,
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     };

@@ -3,7 +3,7 @@
 
 use super::How;
 use aho_corasick::{AhoCorasick, MatchKind};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::hash_map::Entry;
 use std::ops::Range;
 
@@ -13,6 +13,8 @@ pub(super) enum Target {
     Country(usize, How),
     Outlet(usize),
     Place(usize),
+    /// A person or institute of the user's lexicon.
+    Known(usize),
 }
 
 impl Target {
@@ -20,7 +22,9 @@ impl Target {
     fn same_entry(self, other: Target) -> bool {
         match (self, other) {
             (Target::Country(a, _), Target::Country(b, _)) => a == b,
-            (Target::Outlet(a), Target::Outlet(b)) | (Target::Place(a), Target::Place(b)) => a == b,
+            (Target::Outlet(a), Target::Outlet(b))
+            | (Target::Place(a), Target::Place(b))
+            | (Target::Known(a), Target::Known(b)) => a == b,
             _ => false,
         }
     }
@@ -41,6 +45,8 @@ pub(super) struct GazetteerBuilder {
     slots: HashMap<String, usize>,
     patterns: Vec<String>,
     targets: Vec<(Target, bool, String)>,
+    /// Normalised forms the user's lexicon lists: built-in entries give them up.
+    reserved: HashSet<String>,
 }
 
 impl GazetteerBuilder {
@@ -49,7 +55,18 @@ impl GazetteerBuilder {
             slots: HashMap::default(),
             patterns: Vec::new(),
             targets: Vec::new(),
+            reserved: HashSet::default(),
         }
+    }
+
+    /// Sets aside forms (in any case or hyphenation) for the user's entries.
+    pub fn reserve<'a>(&mut self, forms: impl IntoIterator<Item = &'a str>) {
+        self.reserved.extend(forms.into_iter().map(super::normalise));
+    }
+
+    /// A built-in form that the user's lexicon lists, which the built-in entry must not take.
+    pub fn is_reserved(&self, form: &str) -> bool {
+        !self.reserved.is_empty() && self.reserved.contains(&super::normalise(form))
     }
 
     /// Adds a form as written in a resource file. The same form for two different entries is

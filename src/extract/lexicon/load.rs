@@ -3,9 +3,10 @@
 
 use super::gazetteer::{GazetteerBuilder, Target};
 use super::tsv::{self, Index, Row, Table};
+use super::user::UserLexicon;
 use super::*;
-use crate::Result;
 use crate::graph::{ActorKind, slug};
+use crate::{Error, Result};
 use std::collections::{HashMap, HashSet};
 
 /// The texts of the resource files; [`Sources::EMBEDDED`] are the ones compiled in.
@@ -49,12 +50,21 @@ const PLACE_COLUMNS: [&str; 5] = ["name", "aliases", "kind", "country", "ambiguo
 impl Lexicon {
     /// Parses and indexes every file; the first problem found is returned with its file and line.
     pub fn from_sources(src: &Sources<'_>) -> Result<Lexicon> {
+        Lexicon::from_sources_with(src, &UserLexicon::default()).map(|(lexicon, _)| lexicon)
+    }
+
+    /// As [`Lexicon::from_sources`], with the user's entries added through the same tables
+    /// and gazetteer. A form the user lists is taken away from every built-in entry, so the
+    /// user's entry wins it. A built-in problem is an error; a user entry that cannot be
+    /// used whole comes back as a problem beside the lexicon.
+    pub fn from_sources_with(src: &Sources<'_>, user: &UserLexicon) -> Result<(Lexicon, Vec<Error>)> {
         let mut gazetteer = GazetteerBuilder::new();
+        gazetteer.reserve(user.entries.iter().flat_map(|e| e.forms()));
         let countries = load_countries(src.countries, &mut gazetteer)?;
         let ids: HashSet<&str> = countries.list.iter().map(|c| c.id.as_str()).collect();
         let outlets = load_outlets(src.outlets, &ids, &mut gazetteer)?;
         let places = load_places(src.places, &ids, &mut gazetteer)?;
-        Ok(Lexicon {
+        let mut lexicon = Lexicon {
             countries: countries.list,
             country_names: countries.names,
             demonyms: countries.demonyms,
@@ -69,8 +79,13 @@ impl Lexicon {
             org_heads: load_org_heads(src.org_heads)?,
             given_names: load_names("given_names.tsv", src.given_names, "name")?,
             surnames: load_names("surnames.tsv", src.surnames, "surname")?,
-            gazetteer: gazetteer.build(),
-        })
+            known: Vec::new(),
+            // Replaced below, once the user's forms are in the builder too.
+            gazetteer: GazetteerBuilder::new().build(),
+        };
+        let problems = super::known::add_user(&mut lexicon, user, &mut gazetteer);
+        lexicon.gazetteer = gazetteer.build();
+        Ok((lexicon, problems))
     }
 }
 
@@ -126,6 +141,9 @@ fn load_countries(text: &str, gazetteer: &mut GazetteerBuilder) -> Result<Countr
         for (how, forms) in columns {
             let group = how_group(how);
             for form in forms {
+                if gazetteer.is_reserved(form) {
+                    continue;
+                }
                 claims.claim(&table, row, group, form)?;
                 let index_result = match how {
                     How::Name | How::Alias => out.names.insert(form, (i, how), &origin),
@@ -253,6 +271,9 @@ fn load_outlets(
         claims.claim(&table, row, "id", &outlet.id)?;
         let origin = format!("outlets.tsv:{}", row.line);
         for form in forms {
+            if gazetteer.is_reserved(form) {
+                continue;
+            }
             claims.claim(&table, row, "name", form)?;
             index
                 .insert(form, list.len(), &origin)
@@ -298,6 +319,9 @@ fn load_places(
         claims.claim(&table, row, "id", &place.id)?;
         let origin = format!("places.tsv:{}", row.line);
         for form in forms {
+            if gazetteer.is_reserved(form) {
+                continue;
+            }
             claims.claim(&table, row, "name", form)?;
             index
                 .insert(form, list.len(), &origin)

@@ -285,13 +285,18 @@ fn personal_names() {
 }
 
 fn hits(text: &str) -> Vec<(&str, String, bool)> {
-    lx().scan(text, 0..text.len())
+    hits_in(lx(), text)
+}
+
+fn hits_in<'t>(l: &Lexicon, text: &'t str) -> Vec<(&'t str, String, bool)> {
+    l.scan(text, 0..text.len())
         .into_iter()
         .map(|h| {
             let what = match h.entry {
                 GazetteerEntry::Country { country, how } => format!("{}/{how:?}", country.id),
                 GazetteerEntry::Outlet { outlet } => format!("outlet/{}", outlet.id),
                 GazetteerEntry::Place { place } => format!("place/{}", place.id),
+                GazetteerEntry::Known { known, .. } => format!("known/{}", known.id),
             };
             (&text[h.start..h.end], what, h.ambiguous)
         })
@@ -336,4 +341,55 @@ fn scan_respects_the_range() {
     let hits = lx().scan(t, 7..t.len());
     assert_eq!(hits.len(), 1);
     assert_eq!(&t[hits[0].start..hits[0].end], "Beijing");
+}
+
+/// The embedded lexicon with a user's file; the file's own lines all parse.
+fn with_user(text: &str) -> (Lexicon, Vec<String>) {
+    let mut user = UserLexicon::default();
+    let parsed = user.add_text("desk.tsv", text);
+    assert!(parsed.is_empty(), "{parsed:?}");
+    let (l, problems) = Lexicon::from_sources_with(&Sources::EMBEDDED, &user).unwrap_or_else(|e| panic!("{e}"));
+    (l, problems.iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn user_entries_join_the_gazetteer_and_win_built_in_forms() {
+    let (l, problems) = with_user(
+        "Republic of Kazaria\tcountry\tKazaria\n\
+         Orlen Vasquith\tleader\tO. Vasquith\tKazaria\n\
+         Rina Malta\tanalyst\tMalta\tnorth-korea\n\
+         Kazar Wire\toutlet\tKW\tKazaria\n\
+         Brannoc\tinstitute\n",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let t = "O. Vasquith of Kazaria told Kazar Wire and BRANNOC that Malta and France agree.";
+    let found: Vec<(&str, String)> = hits_in(&l, t).into_iter().map(|h| (h.0, h.1)).collect();
+    let want = [
+        ("O. Vasquith", "known/orlen-vasquith"),
+        ("Kazaria", "republic-of-kazaria/Alias"),
+        ("Kazar Wire", "outlet/kazar-wire"),
+        ("BRANNOC", "known/brannoc"),
+        ("Malta", "known/rina-malta"),
+        ("France", "france/Name"),
+    ];
+    assert_eq!(found, want.map(|(a, b)| (a, b.to_string())));
+    assert!(l.country("Malta").is_none(), "the user's entry took the form");
+    assert_eq!(l.known()[0].country.as_deref(), Some("republic-of-kazaria"));
+    assert_eq!(l.known()[1].country.as_deref(), Some("north-korea"));
+    assert_eq!(l.outlet("KW").unwrap().country.as_deref(), Some("republic-of-kazaria"));
+    assert!(lx().country("Malta").is_some(), "the process lexicon is untouched");
+}
+
+#[test]
+fn an_unknown_country_keeps_the_entry_and_says_how_to_fix_it() {
+    let (l, problems) = with_user("Zed Harlow\tperson\t\tAtlantis\n");
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].starts_with("desk.tsv:1: country `Atlantis` is not a country"),
+        "{}",
+        problems[0]
+    );
+    assert!(problems[0].contains("add a line of kind `country`"), "{}", problems[0]);
+    assert_eq!(l.known()[0].name, "Zed Harlow");
+    assert_eq!(l.known()[0].country, None);
 }
