@@ -53,27 +53,29 @@ fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
         .context("cannot start the extraction threads")?;
     let mut progress = crate::progress::Bar::new(args.quiet);
     let inputs = &args.input.inputs;
+    let max_bytes = args.input.max_bytes;
     if args.partial {
         // Each partial is written as soon as it exists; after a write error the rest is
         // extracted but not written, and the error ends the run.
         let mut problems = Vec::new();
         write_output(args.output.as_deref(), |w| {
             let mut failed: Option<io::Error> = None;
-            problems = resolve::stream::extract_inputs_with(inputs, &stop, &pool, &mut progress, &mut |part| {
-                if failed.is_none() {
-                    let line = serde_json::to_writer(&mut *w, &part)
-                        .map_err(io::Error::from)
-                        .and_then(|()| w.write_all(b"\n"));
-                    failed = line.err();
-                }
-            });
+            problems =
+                resolve::stream::extract_inputs_with(inputs, &stop, max_bytes, &pool, &mut progress, &mut |part| {
+                    if failed.is_none() {
+                        let line = serde_json::to_writer(&mut *w, &part)
+                            .map_err(io::Error::from)
+                            .and_then(|()| w.write_all(b"\n"));
+                        failed = line.err();
+                    }
+                });
             failed.map_or(Ok(()), Err)
         })?;
         progress.finish();
         report_problems(&problems);
         return Ok(worst(outcome(&problems), taught));
     }
-    let (graph, problems) = resolve::stream::graph_of_inputs_with(inputs, &stop, &pool, &mut progress);
+    let (graph, problems) = resolve::stream::graph_of_inputs_with(inputs, &stop, max_bytes, &pool, &mut progress);
     progress.finish();
     report_problems(&problems);
     let graph = graph_filter(&args.filter).try_apply(&graph)?;

@@ -38,13 +38,21 @@ pub fn extract_inputs(
     progress: &mut dyn Progress,
     sink: &mut dyn FnMut(Partial),
 ) -> Vec<Problem> {
-    extract_inputs_with(inputs, &StopList::default(), pool, progress, sink)
+    extract_inputs_with(
+        inputs,
+        &StopList::default(),
+        corpus::MAX_INPUT_BYTES,
+        pool,
+        progress,
+        sink,
+    )
 }
 
 /// As [`extract_inputs`]; every document drops its stop-listed names.
 pub fn extract_inputs_with(
     inputs: &[PathBuf],
     stop: &StopList,
+    max_bytes: u64,
     pool: &ThreadPool,
     progress: &mut dyn Progress,
     sink: &mut dyn FnMut(Partial),
@@ -58,7 +66,7 @@ pub fn extract_inputs_with(
     let sink = std::cell::RefCell::new(sink);
     let problems = corpus::for_each_input(
         inputs,
-        corpus::MAX_INPUT_BYTES,
+        max_bytes,
         |total| progress.borrow_mut().start(total),
         |source, size, docs| {
             for (place, doc) in docs.into_iter().enumerate() {
@@ -81,18 +89,19 @@ pub fn graph_of_inputs(
     pool: &ThreadPool,
     progress: &mut dyn Progress,
 ) -> (super::Graph, Vec<Problem>) {
-    graph_of_inputs_with(inputs, &StopList::default(), pool, progress)
+    graph_of_inputs_with(inputs, &StopList::default(), corpus::MAX_INPUT_BYTES, pool, progress)
 }
 
 /// As [`graph_of_inputs`]; every document drops its stop-listed names.
 pub fn graph_of_inputs_with(
     inputs: &[PathBuf],
     stop: &StopList,
+    max_bytes: u64,
     pool: &ThreadPool,
     progress: &mut dyn Progress,
 ) -> (super::Graph, Vec<Problem>) {
     let mut merger = super::Merger::new();
-    let problems = extract_inputs_with(inputs, stop, pool, progress, &mut |p| merger.add(p));
+    let problems = extract_inputs_with(inputs, stop, max_bytes, pool, progress, &mut |p| merger.add(p));
     (merger.finish(), problems)
 }
 
