@@ -150,20 +150,11 @@ fn write_legend(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 mod tests {
     use super::*;
     use crate::graph::{Actor, ActorKind, Evidence, Relation, RelationKind};
-    use std::collections::BTreeSet;
 
     fn actor(id: &str, kind: ActorKind, mentions: usize) -> Actor {
         Actor {
-            id: id.into(),
-            label: id.into(),
-            kind,
-            aliases: BTreeSet::new(),
             mentions,
-            documents: BTreeSet::new(),
-            path: None,
-            quoted_in: Default::default(),
-            country: None,
-            role: None,
+            ..Actor::new(id, id, kind)
         }
     }
 

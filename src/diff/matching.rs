@@ -201,16 +201,9 @@ mod tests {
 
     fn actor(id: &str, label: &str, kind: ActorKind, aliases: &[&str]) -> Actor {
         Actor {
-            id: id.into(),
-            label: label.into(),
-            kind,
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             mentions: 1,
-            documents: BTreeSet::new(),
-            path: None,
-            quoted_in: Default::default(),
-            country: None,
-            role: None,
+            ..Actor::new(id, label, kind)
         }
     }
 

@@ -5,16 +5,9 @@ use crate::graph::Evidence;
 
 fn actor(id: &str, label: &str, kind: ActorKind, aliases: &[&str], mentions: usize) -> Actor {
     Actor {
-        id: id.into(),
-        label: label.into(),
-        kind,
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
         mentions,
-        documents: BTreeSet::new(),
-        path: None,
-        quoted_in: Default::default(),
-        country: None,
-        role: None,
+        ..Actor::new(id, label, kind)
     }
 }
 

@@ -24,25 +24,15 @@ fn relation(relation: RelationKind, source: &str, target: &str, optional: bool) 
 
 fn node(id: &str, label: &str, kind: ActorKind, mentions: usize, aliases: &[&str]) -> Actor {
     Actor {
-        id: id.into(),
-        label: label.into(),
-        kind,
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
         mentions,
-        documents: BTreeSet::new(),
-        path: None,
-        quoted_in: Default::default(),
-        country: None,
-        role: None,
+        ..Actor::new(id, label, kind)
     }
 }
 
 fn doc_node(id: &str, path: &str) -> Actor {
     Actor {
         path: Some(path.into()),
-        quoted_in: Default::default(),
-        country: None,
-        role: None,
         ..node(id, "A headline", ActorKind::Document, 0, &[])
     }
 }

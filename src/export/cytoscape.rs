@@ -206,16 +206,8 @@ mod tests {
 
     fn actor(id: &str, kind: ActorKind) -> Actor {
         Actor {
-            id: id.into(),
-            label: id.to_uppercase(),
-            kind,
-            aliases: BTreeSet::new(),
             mentions: 2,
-            documents: BTreeSet::new(),
-            path: None,
-            quoted_in: Default::default(),
-            country: None,
-            role: None,
+            ..Actor::new(id, id.to_uppercase(), kind)
         }
     }
 

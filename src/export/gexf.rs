@@ -150,16 +150,10 @@ mod tests {
 
     fn actor(id: &str, label: &str, kind: ActorKind) -> Actor {
         Actor {
-            id: id.into(),
-            label: label.into(),
-            kind,
             aliases: ["Ms. B".to_string(), "B & co".to_string()].into(),
             mentions: 4,
             documents: ["d.txt".to_string()].into(),
-            path: None,
-            quoted_in: Default::default(),
-            country: None,
-            role: None,
+            ..Actor::new(id, label, kind)
         }
     }
 

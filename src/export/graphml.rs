@@ -159,16 +159,9 @@ mod tests {
 
     fn actor(id: &str, label: &str, kind: ActorKind) -> Actor {
         Actor {
-            id: id.into(),
-            label: label.into(),
-            kind,
-            aliases: BTreeSet::new(),
             mentions: 1,
-            documents: BTreeSet::new(),
             path: (kind == ActorKind::Document).then(|| "news/d.txt".to_string()),
-            quoted_in: BTreeSet::new(),
-            country: None,
-            role: None,
+            ..Actor::new(id, label, kind)
         }
     }
 

@@ -144,20 +144,11 @@ fn fill(template: &str, mut value: impl FnMut(&str) -> Option<String>) -> String
 mod tests {
     use super::*;
     use crate::graph::{Actor, Evidence};
-    use std::collections::BTreeSet;
 
     fn actor(id: &str, label: &str, kind: ActorKind) -> Actor {
         Actor {
-            id: id.into(),
-            label: label.into(),
-            kind,
-            aliases: BTreeSet::new(),
             mentions: 1,
-            documents: BTreeSet::new(),
-            path: None,
-            quoted_in: Default::default(),
-            country: None,
-            role: None,
+            ..Actor::new(id, label, kind)
         }
     }
 

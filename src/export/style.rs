@@ -193,18 +193,7 @@ mod tests {
 
     #[test]
     fn node_size_grows_with_mentions_and_is_capped() {
-        let mut a = Actor {
-            id: "a".into(),
-            label: "A".into(),
-            kind: ActorKind::Person,
-            aliases: BTreeSet::new(),
-            mentions: 0,
-            documents: BTreeSet::new(),
-            path: None,
-            quoted_in: Default::default(),
-            country: None,
-            role: None,
-        };
+        let mut a = Actor::new("a", "A", ActorKind::Person);
         let sizes: Vec<f64> = [0, 1, 9, 100, 1_000_000]
             .into_iter()
             .map(|m| {

@@ -330,9 +330,10 @@ impl Lexicon {
         self.titles.get(s)
     }
 
-    /// Does a longer title start with this phrase (`secretary of` for `secretary of state`)?
-    pub fn title_goes_on(&self, s: &str) -> bool {
-        self.titles.goes_on(s)
+    /// The title this phrase is, if any, and whether a longer title starts with it
+    /// (`secretary of` for `secretary of state`).
+    pub fn title_probe(&self, s: &str) -> (Option<&Title>, bool) {
+        self.titles.probe(s)
     }
 
     /// An honorific (`Mr.`, `Dr`, `Lt. Gen.`), any case.

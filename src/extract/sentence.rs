@@ -309,7 +309,8 @@ fn mark_titles(words: &mut [Word<'_>]) {
                 phrase.push(' ');
             }
             phrase.push_str(&w.lower);
-            if let Some(t) = lex.title(&phrase) {
+            let (title, goes_on) = lex.title_probe(&phrase);
+            if let Some(t) = title {
                 best = Some(TitleHit {
                     len: k + 1,
                     role: t.role,
@@ -317,7 +318,7 @@ fn mark_titles(words: &mut [Word<'_>]) {
                     org: t.org,
                 });
             }
-            if !lex.title_goes_on(&phrase) {
+            if !goes_on {
                 break;
             }
         }

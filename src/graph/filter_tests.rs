@@ -5,16 +5,8 @@ use crate::graph::{Actor, Evidence};
 
 fn actor(id: &str, kind: ActorKind) -> Actor {
     Actor {
-        id: id.into(),
-        label: id.into(),
-        kind,
-        aliases: BTreeSet::new(),
         mentions: 1,
-        documents: BTreeSet::new(),
-        path: None,
-        quoted_in: BTreeSet::new(),
-        country: None,
-        role: None,
+        ..Actor::new(id, id, kind)
     }
 }
 

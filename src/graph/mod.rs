@@ -114,20 +114,11 @@ impl Graph {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
 
     fn actor(id: &str, kind: ActorKind) -> Actor {
         Actor {
-            id: id.into(),
-            label: id.into(),
-            kind,
-            aliases: BTreeSet::new(),
             mentions: 1,
-            documents: BTreeSet::new(),
-            path: None,
-            quoted_in: Default::default(),
-            country: None,
-            role: None,
+            ..Actor::new(id, id, kind)
         }
     }
 

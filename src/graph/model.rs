@@ -145,6 +145,25 @@ pub struct Actor {
     pub role: Option<String>,
 }
 
+impl Actor {
+    /// An actor with nothing but its id, label and kind: no aliases, mentions or documents.
+    /// Fields added to the model later default here, not at every place that builds one.
+    pub fn new(id: impl Into<String>, label: impl Into<String>, kind: ActorKind) -> Actor {
+        Actor {
+            id: id.into(),
+            label: label.into(),
+            kind,
+            aliases: BTreeSet::new(),
+            mentions: 0,
+            documents: BTreeSet::new(),
+            path: None,
+            quoted_in: BTreeSet::new(),
+            country: None,
+            role: None,
+        }
+    }
+}
+
 /// One edge: all evidence for (source, relation, target).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Relation {

@@ -269,16 +269,12 @@ impl Merger {
             .unwrap_or(ActorKind::Person);
         aliases.remove(&label);
         Actor {
-            id: fixed.unwrap_or_else(|| slug(&label)),
-            label,
-            kind,
             aliases,
             mentions,
             documents,
-            path: None,
-            quoted_in: Default::default(),
             country: known.and_then(|a| a.country.clone()),
             role: known.and_then(|a| a.role.clone()),
+            ..Actor::new(fixed.unwrap_or_else(|| slug(&label)), label, kind)
         }
     }
 }
@@ -397,15 +393,8 @@ fn disambiguate(nodes: &mut [Actor]) {
 
 fn document_node(doc: &DocMeta) -> Actor {
     Actor {
-        id: document_id(&doc.stem),
-        label: doc.label.clone(),
-        kind: ActorKind::Document,
-        aliases: BTreeSet::new(),
-        mentions: 0,
         documents: BTreeSet::from([doc.path.clone()]),
         path: Some(doc.path.clone()),
-        quoted_in: Default::default(),
-        country: None,
-        role: None,
+        ..Actor::new(document_id(&doc.stem), doc.label.clone(), ActorKind::Document)
     }
 }

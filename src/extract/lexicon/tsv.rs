@@ -189,9 +189,15 @@ impl<T: Clone + PartialEq> Index<T> {
         put(&mut self.folded, key, value, strict, origin)
     }
 
-    /// Does some longer key start with `s` and a space, once normalised?
-    pub fn goes_on(&self, s: &str) -> bool {
-        self.prefixes.contains(&normalise(s))
+    /// What [`Index::get`] finds for `s`, and whether some longer key starts with `s` and a
+    /// space: a longest-match search asks both at every step, so `s` is normalised once.
+    pub fn probe(&self, s: &str) -> (Option<&T>, bool) {
+        let key = normalise(s);
+        let found = match self.exact.get(s) {
+            Some(slot) => Some(&slot.value),
+            None => self.folded_get(s, &key),
+        };
+        (found, self.prefixes.contains(&key))
     }
 
     /// The most words in a normalised key.
@@ -203,7 +209,13 @@ impl<T: Clone + PartialEq> Index<T> {
         if let Some(slot) = self.exact.get(s) {
             return Some(&slot.value);
         }
-        let slot = self.folded.get(&normalise(s))?;
+        self.folded_get(s, &normalise(s))
+    }
+
+    /// The entry under `key`, the normalised form of `s`, unless it is case-strict and `s`
+    /// has lower-case letters.
+    fn folded_get(&self, s: &str, key: &str) -> Option<&T> {
+        let slot = self.folded.get(key)?;
         if slot.strict && s.chars().any(char::is_lowercase) {
             return None;
         }
