@@ -78,7 +78,7 @@ fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
     let (graph, problems) = resolve::stream::graph_of_inputs_with(inputs, &stop, max_bytes, &pool, &mut progress);
     progress.finish();
     report_problems(&problems);
-    let graph = graph_filter(&args.filter).try_apply(&graph)?;
+    let graph = graph_filter(&args.filter).try_apply_owned(graph)?;
     export_graph(&graph, format, args.output.as_deref())?;
     Ok(worst(outcome(&problems), taught))
 }
@@ -94,7 +94,7 @@ fn merge(args: MergeArgs) -> anyhow::Result<Outcome> {
             merge_input(&file.display().to_string(), io::BufReader::new(f), &mut merger)?;
         }
     }
-    let graph = graph_filter(&args.filter).try_apply(&merger.finish())?;
+    let graph = graph_filter(&args.filter).try_apply_owned(merger.finish())?;
     export_graph(&graph, format, args.output.as_deref())?;
     Ok(Outcome::Done)
 }

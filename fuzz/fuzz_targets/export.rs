@@ -8,7 +8,6 @@ use arbitrary::Arbitrary;
 use graphgen::export::{Cytoscape, Dot, Exporter, Gexf, GraphMl, Html, Json, read_graph_json};
 use graphgen::graph::{Actor, ActorKind, Evidence, Graph, RelationKind};
 use libfuzzer_sys::fuzz_target;
-use std::collections::BTreeSet;
 
 #[path = "../../tests/support/dot_check.rs"]
 #[allow(dead_code)]
@@ -50,13 +49,11 @@ fn build(input: Input) -> Graph {
     for n in input.nodes {
         let kind = ActorKind::ALL[usize::from(n.kind) % ActorKind::ALL.len()];
         g.add_actor(Actor {
-            id: n.id,
-            label: n.label,
-            kind,
             aliases: n.aliases.into_iter().collect(),
             mentions: 1,
-            documents: n.documents.into_iter().collect::<BTreeSet<_>>(),
-            path: n.path,
+            documents: n.documents.into_iter().collect(),
+            path: n.path.map(Into::into),
+            ..Actor::new(n.id, n.label, kind)
         });
     }
     if ids.is_empty() {
@@ -67,7 +64,7 @@ fn build(input: Input) -> Graph {
         let target = &ids[usize::from(e.target) % ids.len()];
         let kind = RelationKind::ALL[usize::from(e.kind) % RelationKind::ALL.len()];
         let evidence = Evidence {
-            document: e.document,
+            document: e.document.into(),
             start: usize::from(e.start.min(e.end)),
             end: usize::from(e.start.max(e.end)),
             sentence: e.sentence,

@@ -260,7 +260,7 @@ fn long_names_and_sentences_still_fit() {
     let mut b = a.clone();
     let mut e = ev(0);
     e.sentence = "word ".repeat(100);
-    e.document = format!("{}.txt", "d".repeat(80));
+    e.document = format!("{}.txt", "d".repeat(80)).into();
     b.add_evidence("x", MetWith, "y", e);
     let text = render(&report(a, b), Format::Text);
     assert!(text.lines().all(|l| l.chars().count() <= 100), "{text}");

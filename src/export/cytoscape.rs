@@ -6,7 +6,7 @@
 
 use super::style::{self, Arrow, edge_width, node_size};
 use super::{Exporter, free_prefix};
-use crate::graph::{Actor, Graph, Relation};
+use crate::graph::{Actor, DocSet, Graph, Relation};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -61,7 +61,7 @@ struct NodeData<'a> {
     kind: &'static str,
     aliases: &'a BTreeSet<String>,
     mentions: usize,
-    documents: &'a BTreeSet<String>,
+    documents: &'a DocSet,
     #[serde(skip_serializing_if = "Option::is_none")]
     path: Option<&'a str>,
     /// From the user's lexicon, when it gives them.
@@ -190,7 +190,7 @@ fn edge_data<'a>(ids: &Ids, id: String, relation: &'a Relation) -> EdgeData<'a> 
         width: edge_width(relation.weight()),
         arrow,
         arrow_fill,
-        evidence_document: ev.iter().map(|e| e.document.as_str()).collect(),
+        evidence_document: ev.iter().map(|e| &*e.document).collect(),
         evidence_start: ev.iter().map(|e| e.start).collect(),
         evidence_end: ev.iter().map(|e| e.end).collect(),
         evidence_sentence: ev.iter().map(|e| e.sentence.as_str()).collect(),

@@ -93,7 +93,7 @@ fn write_node(actor: &Actor, out: &mut dyn Write) -> io::Result<()> {
         ("documents", xml::list(&actor.documents)),
     ];
     if let Some(path) = &actor.path {
-        values.push(("path", path.clone()));
+        values.push(("path", path.to_string()));
     }
     write_attvalues(&values, out)?;
     write_color(s.fill, out)?;
@@ -112,7 +112,7 @@ fn write_edge(index: usize, relation: &Relation, out: &mut dyn Write) -> io::Res
         relation.weight()
     )?;
     let triggers: BTreeSet<&String> = relation.evidence.iter().map(|e| &e.trigger).collect();
-    let documents: BTreeSet<&String> = relation.evidence.iter().map(|e| &e.document).collect();
+    let documents: BTreeSet<&str> = relation.evidence.iter().map(|e| &*e.document).collect();
     let values = [
         ("relation", relation.kind.to_string()),
         ("symmetric", relation.kind.is_symmetric().to_string()),
@@ -152,7 +152,7 @@ mod tests {
         Actor {
             aliases: ["Ms. B".to_string(), "B & co".to_string()].into(),
             mentions: 4,
-            documents: ["d.txt".to_string()].into(),
+            documents: ["d.txt"].into_iter().collect(),
             ..Actor::new(id, label, kind)
         }
     }

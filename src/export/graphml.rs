@@ -160,7 +160,7 @@ mod tests {
     fn actor(id: &str, label: &str, kind: ActorKind) -> Actor {
         Actor {
             mentions: 1,
-            path: (kind == ActorKind::Document).then(|| "news/d.txt".to_string()),
+            path: (kind == ActorKind::Document).then(|| "news/d.txt".into()),
             ..Actor::new(id, label, kind)
         }
     }

@@ -4,8 +4,8 @@
 //! contract in ONTOLOGY.md fixes it, and serde keeps declaration order.
 
 use super::Exporter;
-use crate::graph::{Actor, ActorKind, Evidence, Graph, Relation, RelationKind};
-use serde::Serialize;
+use crate::graph::{Actor, ActorKind, DocPath, DocSet, Evidence, Graph, Relation, RelationKind};
+use serde::{Serialize, Serializer};
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 
@@ -24,8 +24,8 @@ impl Exporter for Json {
                 generator: crate::GENERATOR,
                 documents: graph.documents,
             },
-            nodes: graph.actors().map(Node::from).collect(),
-            edges: graph.relations().map(Edge::from).collect(),
+            nodes: Nodes(graph),
+            edges: Edges(graph),
         };
         serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;
         out.write_all(b"\n")
@@ -37,8 +37,27 @@ struct NodeLink<'a> {
     directed: bool,
     multigraph: bool,
     graph: GraphAttrs,
-    nodes: Vec<Node<'a>>,
-    edges: Vec<Edge<'a>>,
+    nodes: Nodes<'a>,
+    edges: Edges<'a>,
+}
+
+/// The nodes, written straight from the graph: a vector of them first would add a tenth to
+/// the peak memory of a large run.
+struct Nodes<'a>(&'a Graph);
+
+impl Serialize for Nodes<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.actors().map(Node::from))
+    }
+}
+
+/// The edges, written straight from the graph like the nodes.
+struct Edges<'a>(&'a Graph);
+
+impl Serialize for Edges<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.relations().map(Edge::from))
+    }
 }
 
 #[derive(Serialize)]
@@ -56,10 +75,10 @@ struct Node<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     path: Option<&'a str>,
     mentions: usize,
-    documents: &'a BTreeSet<String>,
+    documents: &'a DocSet,
     /// Only with `--no-documents`: where the actor is quoted, as document paths.
     #[serde(skip_serializing_if = "BTreeSet::is_empty")]
-    quoted_in: &'a BTreeSet<String>,
+    quoted_in: &'a BTreeSet<DocPath>,
     /// Only for actors of the user's lexicon that give them.
     #[serde(skip_serializing_if = "Option::is_none")]
     country: Option<&'a str>,

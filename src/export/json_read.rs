@@ -4,7 +4,7 @@
 //! Every error names the offending field as a path (`nodes[3].kind`) and says what was
 //! expected, so a hand-edited or foreign file can be fixed without reading this code.
 
-use crate::graph::{Actor, ActorKind, Evidence, Graph, RelationKind};
+use crate::graph::{Actor, ActorKind, DocPath, Evidence, Graph, RelationKind};
 use crate::{Error, Result};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
@@ -99,8 +99,8 @@ fn read_node(node: &Value, at: &str) -> Result<Actor> {
         mentions: obj
             .get("mentions")
             .map_or(Ok(0), |v| as_count(v, &format!("{at}.mentions")))?,
-        documents: optional_set(obj, at, "documents")?,
-        path,
+        documents: optional_set::<DocPath>(obj, at, "documents")?.into_iter().collect(),
+        path: path.map(DocPath::from),
         quoted_in: optional_set(obj, at, "quoted_in")?,
         country: optional_string(obj, at, "country")?,
         role: optional_string(obj, at, "role")?,
@@ -171,7 +171,7 @@ fn read_evidence(item: &Value, at: &str) -> Result<Evidence> {
         ));
     }
     Ok(Evidence {
-        document: string_field(obj, at, "document")?,
+        document: string_field(obj, at, "document")?.into(),
         start,
         end,
         sentence: string_field(obj, at, "sentence")?,
@@ -207,7 +207,7 @@ fn string_field(obj: &Map<String, Value>, at: &str, key: &str) -> Result<String>
     as_str(required(obj, at, key)?, &field_path(at, key)).map(str::to_string)
 }
 
-fn optional_set(obj: &Map<String, Value>, at: &str, key: &str) -> Result<BTreeSet<String>> {
+fn optional_set<T: for<'s> From<&'s str> + Ord>(obj: &Map<String, Value>, at: &str, key: &str) -> Result<BTreeSet<T>> {
     let Some(v) = obj.get(key) else {
         return Ok(BTreeSet::new());
     };
@@ -215,7 +215,7 @@ fn optional_set(obj: &Map<String, Value>, at: &str, key: &str) -> Result<BTreeSe
     as_array(v, &here)?
         .iter()
         .enumerate()
-        .map(|(i, s)| as_str(s, &format!("{here}[{i}]")).map(str::to_string))
+        .map(|(i, s)| as_str(s, &format!("{here}[{i}]")).map(T::from))
         .collect()
 }
 

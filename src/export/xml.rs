@@ -62,10 +62,10 @@ fn is_dropped(c: char) -> bool {
 /// types are read differently by different tools, a string reads the same everywhere.
 pub(super) const LIST_SEPARATOR: &str = "; ";
 
-pub(super) fn list<'a>(items: impl IntoIterator<Item = &'a String>) -> String {
+pub(super) fn list<'a, S: AsRef<str> + ?Sized + 'a>(items: impl IntoIterator<Item = &'a S>) -> String {
     items
         .into_iter()
-        .map(String::as_str)
+        .map(AsRef::as_ref)
         .collect::<Vec<_>>()
         .join(LIST_SEPARATOR)
 }

@@ -236,6 +236,7 @@ fn relations(
     // repeats here keeps a sentence that repeats a cue from copying itself once per repeat.
     let mut seen: std::collections::HashSet<(usize, RelationKind, Target, usize, &str)> = Default::default();
     let mut per_sentence = vec![0usize; views.len()];
+    let path: crate::graph::DocPath = doc.path.as_str().into();
     for l in links {
         let resolve_ref = |r: &Ref| -> Option<Target> {
             match r {
@@ -262,7 +263,7 @@ fn relations(
         per_sentence[l.sent] += 1;
         let s: Span = views[l.sent].span;
         let evidence = Evidence {
-            document: doc.path.clone(),
+            document: path.clone(),
             start: s.start,
             end: s.end,
             sentence: s.text(text).to_string(),

@@ -6,7 +6,7 @@
 //! Order matters and is fixed: kinds, relations and weights first (the question asked), then
 //! documents folded away, then the neighbourhood, then the top N of what is left.
 
-use crate::graph::{Actor, ActorKind, Graph, Relation, RelationKind};
+use crate::graph::{Actor, ActorKind, DocPath, Graph, Relation, RelationKind};
 use crate::resolve::fold;
 use petgraph::Direction;
 use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
@@ -80,6 +80,16 @@ impl Filter {
         Ok(g)
     }
 
+    /// As [`Filter::try_apply`], but takes the graph: with nothing to cut it comes back as it
+    /// is, so a plain run never holds two copies of a large graph.
+    pub fn try_apply_owned(&self, graph: Graph) -> Result<Graph, UnknownEgo> {
+        if self.is_empty() {
+            Ok(graph)
+        } else {
+            self.try_apply(&graph)
+        }
+    }
+
     /// Kinds, relations and weights. When relations or weights cut edges, actors left without
     /// any edge go too: the question was about those ties, and their ends are what is left.
     fn cut(&self, graph: &Graph) -> Graph {
@@ -119,10 +129,10 @@ fn subgraph(graph: &Graph, keep: impl Fn(&Actor) -> bool, edge_ok: impl Fn(&Rela
 
 /// Documents removed; each quoted-in edge becomes the actor's `quoted_in` path.
 fn fold_documents(graph: &Graph) -> Graph {
-    let mut quoted: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    let mut quoted: BTreeMap<&str, BTreeSet<DocPath>> = BTreeMap::new();
     for r in graph.relations().filter(|r| r.kind == RelationKind::QuotedIn) {
         if let Some(doc) = graph.actor(&r.target).filter(|d| d.kind == ActorKind::Document) {
-            let path = doc.path.clone().unwrap_or_else(|| doc.id.clone());
+            let path = doc.path.clone().unwrap_or_else(|| doc.id.as_str().into());
             quoted.entry(r.source.as_str()).or_default().insert(path);
         }
     }

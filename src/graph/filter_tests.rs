@@ -192,7 +192,7 @@ fn no_documents_turns_quoted_in_into_an_attribute() {
     .apply(&g);
     assert_eq!(ids(&cut), vec!["a", "b", "c", "d"]);
     assert_eq!(edges(&cut), vec!["a met-with b", "a affiliated-to c"]);
-    let quoted: Vec<&str> = cut.actor("a").unwrap().quoted_in.iter().map(String::as_str).collect();
+    let quoted: Vec<&str> = cut.actor("a").unwrap().quoted_in.iter().map(|p| &**p).collect();
     assert_eq!(
         quoted,
         vec!["doc:x"],

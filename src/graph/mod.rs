@@ -3,13 +3,15 @@
 //! Storage is ordered maps so that every walk over the graph is deterministic; `petgraph`
 //! gives the algorithmic view (neighbourhoods, degrees) when one is needed.
 
+mod docset;
 pub mod filter;
 mod ids;
 mod model;
 
+pub use docset::DocSet;
 pub use filter::{Ego, Filter};
 pub use ids::{document_id, slug};
-pub use model::{Actor, ActorKind, Evidence, Relation, RelationKind};
+pub use model::{Actor, ActorKind, DocPath, Evidence, Relation, RelationKind};
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use std::collections::{BTreeMap, HashMap};

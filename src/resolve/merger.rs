@@ -54,8 +54,9 @@ impl Merger {
         self.docs.len()
     }
 
-    pub fn add(&mut self, part: Partial) {
+    pub fn add(&mut self, mut part: Partial) {
         let d = self.docs.len();
+        part.document.share_path(&mut part.relations);
         // Collected into a new vector: mapping in place would keep the local actors' buffer.
         let mut actors = Vec::with_capacity(part.actors.len());
         for a in part.actors {
@@ -141,6 +142,11 @@ impl Merger {
             kept.push(!weak || related.contains(node.id.as_str()));
         }
         let ids_of: Vec<String> = ids_of.into_iter().map(str::to_string).collect();
+        // The distinct actors are done with: freeing them before the documents become nodes
+        // lets those reuse the memory, which keeps the peak of a large run down.
+        drop(related);
+        drop(groups);
+        self.distinct = Vec::new();
         for (node, keep) in nodes.into_iter().zip(kept) {
             if keep {
                 graph.add_actor(node);
@@ -180,11 +186,12 @@ impl Merger {
             .map(|&old| slots[old].take().expect("each document once"))
             .collect();
 
-        let before: Vec<String> = self.docs.iter().map(|d| d.meta.path.clone()).collect();
-        make_unique(&mut self.docs, |d| &mut d.meta.path);
+        let mut paths: Vec<String> = self.docs.iter().map(|d| d.meta.path.to_string()).collect();
+        make_unique(&mut paths, |p| p);
         make_unique(&mut self.docs, |d| &mut d.meta.stem);
-        for (doc, old) in self.docs.iter_mut().zip(before) {
-            if doc.meta.path != old {
+        for (doc, path) in self.docs.iter_mut().zip(paths) {
+            if *doc.meta.path != *path {
+                doc.meta.path = path.into();
                 for r in &mut doc.relations {
                     r.evidence.document = doc.meta.path.clone();
                 }
@@ -224,7 +231,7 @@ impl Merger {
         let mut label_votes: BTreeMap<&str, usize> = BTreeMap::new();
         let mut kind_votes: BTreeMap<(u8, ActorKind), usize> = BTreeMap::new();
         let mut aliases = BTreeSet::new();
-        let mut documents = BTreeSet::new();
+        let mut documents = Vec::new();
         let mut mentions = 0;
         let mut fixed = None;
         for &m in members {
@@ -271,7 +278,7 @@ impl Merger {
         Actor {
             aliases,
             mentions,
-            documents,
+            documents: documents.into_iter().collect(),
             country: known.and_then(|a| a.country.clone()),
             role: known.and_then(|a| a.role.clone()),
             ..Actor::new(fixed.unwrap_or_else(|| slug(&label)), label, kind)
@@ -393,7 +400,7 @@ fn disambiguate(nodes: &mut [Actor]) {
 
 fn document_node(doc: &DocMeta) -> Actor {
     Actor {
-        documents: BTreeSet::from([doc.path.clone()]),
+        documents: [doc.path.clone()].into_iter().collect(),
         path: Some(doc.path.clone()),
         ..Actor::new(document_id(&doc.stem), doc.label.clone(), ActorKind::Document)
     }

@@ -11,20 +11,35 @@ use super::document::LocalActor;
 use super::stoplist::StopList;
 use crate::corpus::Document;
 use crate::extract::{Extraction, Target, extract_document};
-use crate::graph::{Evidence, RelationKind};
+use crate::graph::{DocPath, Evidence, RelationKind};
 use serde::{Deserialize, Serialize};
 
 /// The document a partial comes from, as its node and its place in reading order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocMeta {
-    pub path: String,
+    pub path: DocPath,
     pub stem: String,
     /// The document node's label (its title, or its first line of text).
     pub label: String,
     /// The input file it was read from, as shown (`-` for stdin).
-    pub source: String,
+    pub source: DocPath,
     /// Its place in that file (JSONL line order; 0 for a one-article file).
     pub place: usize,
+}
+
+impl DocMeta {
+    /// Points the source and every piece of evidence that names this document at the one
+    /// copy of its path.
+    pub(super) fn share_path(&mut self, relations: &mut [PartialRelation]) {
+        if self.source == self.path {
+            self.source = self.path.clone();
+        }
+        for r in relations {
+            if r.evidence.document == self.path {
+                r.evidence.document = self.path.clone();
+            }
+        }
+    }
 }
 
 /// A relation between two actors of one partial; `target: None` is the document itself.
@@ -60,14 +75,17 @@ impl Partial {
                 evidence: r.evidence,
             })
             .collect();
+        let mut document = DocMeta {
+            path: doc.path.as_str().into(),
+            stem: doc.stem.clone(),
+            label: super::document_label(doc),
+            source: source.into(),
+            place,
+        };
+        let mut relations: Vec<PartialRelation> = relations;
+        document.share_path(&mut relations);
         Partial {
-            document: DocMeta {
-                path: doc.path.clone(),
-                stem: doc.stem.clone(),
-                label: super::document_label(doc),
-                source: source.to_string(),
-                place,
-            },
+            document,
             actors: ex.actors,
             relations,
         }
@@ -118,14 +136,14 @@ pub fn from_graph(graph: &crate::graph::Graph, source: &str) -> Vec<Partial> {
     let mut parts: Vec<Partial> = Vec::new();
     let mut by_path: BTreeMap<&str, usize> = BTreeMap::new();
     for node in graph.actors().filter(|a| a.kind == ActorKind::Document) {
-        let path = node.path.clone().unwrap_or_else(|| node.id.clone());
+        let path = node.path.clone().unwrap_or_else(|| node.id.as_str().into());
         by_path.insert(node.path.as_deref().unwrap_or(&node.id), parts.len());
         parts.push(Partial {
             document: DocMeta {
                 stem: node.id.strip_prefix("doc:").unwrap_or(&node.id).to_string(),
                 path,
                 label: node.label.clone(),
-                source: source.to_string(),
+                source: source.into(),
                 place: parts.len(),
             },
             actors: Vec::new(),
@@ -137,7 +155,7 @@ pub fn from_graph(graph: &crate::graph::Graph, source: &str) -> Vec<Partial> {
     for actor in graph.actors().filter(|a| a.kind != ActorKind::Document) {
         let mut first = true;
         for path in &actor.documents {
-            let Some(&d) = by_path.get(path.as_str()) else { continue };
+            let Some(&d) = by_path.get(&**path) else { continue };
             local.insert((d, &actor.id), parts[d].actors.len());
             parts[d]
                 .actors
@@ -147,7 +165,7 @@ pub fn from_graph(graph: &crate::graph::Graph, source: &str) -> Vec<Partial> {
     }
     for rel in graph.relations() {
         for ev in &rel.evidence {
-            let Some(&d) = by_path.get(ev.document.as_str()) else {
+            let Some(&d) = by_path.get(&*ev.document) else {
                 continue;
             };
             let mut index_of = |id: &str, parts: &mut Vec<Partial>| -> Option<Option<usize>> {

@@ -10,7 +10,7 @@ pub fn actor(id: &str, label: &str, kind: ActorKind, aliases: &[&str], docs: &[&
         aliases: aliases.iter().map(|s| s.to_string()).collect(),
         mentions: aliases.len() + 1,
         documents: docs.iter().map(|s| s.to_string()).collect(),
-        path: (kind == ActorKind::Document).then(|| docs.first().map_or(String::new(), |d| d.to_string())),
+        path: (kind == ActorKind::Document).then(|| docs.first().map_or("".into(), |d| (*d).into())),
         quoted_in: Default::default(),
         country: None,
         role: None,
