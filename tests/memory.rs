@@ -61,7 +61,10 @@ fn peak_rss(dir: &Path) -> u64 {
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
     assert_eq!(pid, child.id() as libc::pid_t, "wait4 failed");
-    assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "graphgen failed: {status}");
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "graphgen failed: {status}"
+    );
     // Linux reports ru_maxrss in kilobytes.
     usage.ru_maxrss as u64 * 1024
 }
