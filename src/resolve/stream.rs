@@ -34,8 +34,9 @@ fn max_in_flight(pool: &ThreadPool) -> usize {
 /// One batch's documents: the document, the input it came from, its place in that input.
 type Docs = Vec<(Document, String, usize)>;
 
-/// A finished batch: its number in reading order, its partials, the input bytes it covers.
-type Done = (usize, Vec<Partial>, u64);
+/// A finished batch: its number in reading order, its partials (or the panic that stopped
+/// them), the input bytes it covers.
+type Done = (usize, std::thread::Result<Vec<Partial>>, u64);
 
 /// Reads and extracts every input (on `pool`), handing each document's partial
 /// graph to `sink` in reading order; returns the problems met. Paths and stems are as read:
@@ -58,9 +59,10 @@ pub fn extract_inputs(
 
 /// As [`extract_inputs`]; every document drops its stop-listed names.
 ///
-/// The calling thread reads the inputs and feeds `sink` while the pool extracts: batches go
-/// to the pool as they fill, and come back through a channel in any order, to be handed on
-/// in reading order. Reading and merging thus overlap extraction instead of stalling it.
+/// With more than one thread, the calling thread reads the inputs and feeds `sink` while the
+/// pool extracts: batches go to the pool as they fill, and come back through a channel in any
+/// order, to be handed on in reading order. Reading and merging thus overlap extraction
+/// instead of stalling it.
 pub fn extract_inputs_with(
     inputs: &[PathBuf],
     stop: &StopList,
@@ -78,51 +80,65 @@ pub fn extract_inputs_with(
         next: 0,
     });
     let limit = max_in_flight(pool);
+    // One thread means one core: the batches are extracted where they are read.
+    let sequential = pool.current_num_threads() == 1;
     pool.in_place_scope(|scope| {
         let mut sent = 0;
-        let mut docs: Docs = Vec::new();
-        let (mut bytes, mut bytes_read) = (0, 0);
-        let mut send = |docs: Docs, bytes_read: u64| {
-            let mut order = order.borrow_mut();
-            let tx = tx.clone();
-            let n = sent;
-            scope.spawn(move |_| {
-                let parts = docs
-                    .into_par_iter()
-                    .map(|(doc, source, place)| Partial::extract_with(&doc, &source, place, stop))
-                    .collect();
-                // The receiver outlives the scope, so this cannot fail.
-                let _ = tx.send((n, parts, bytes_read));
-            });
-            sent += 1;
-            while sent - order.next > limit {
-                order.take(rx.recv().expect("a batch in flight"));
+        let problems = {
+            let mut docs: Docs = Vec::new();
+            let (mut bytes, mut bytes_read) = (0, 0);
+            let mut send = |docs: Docs, bytes_read: u64| {
+                let mut order = order.borrow_mut();
+                let n = sent;
+                sent += 1;
+                if sequential {
+                    let parts = docs
+                        .into_iter()
+                        .map(|(doc, source, place)| Partial::extract_with(&doc, &source, place, stop))
+                        .collect();
+                    order.take((n, Ok(parts), bytes_read));
+                    return;
+                }
+                let tx = tx.clone();
+                scope.spawn(move |_| {
+                    // A panic travels to the reading thread, which would otherwise wait for
+                    // this batch for ever.
+                    let parts = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        docs.into_par_iter()
+                            .map(|(doc, source, place)| Partial::extract_with(&doc, &source, place, stop))
+                            .collect()
+                    }));
+                    // The receiver outlives the scope, so this cannot fail.
+                    let _ = tx.send((n, parts, bytes_read));
+                });
+                while sent - order.next > limit {
+                    order.take(rx.recv().expect("a batch in flight"));
+                }
+                while let Ok(done) = rx.try_recv() {
+                    order.take(done);
+                }
+            };
+            let problems = corpus::for_each_input(
+                inputs,
+                max_bytes,
+                |total| order.borrow_mut().progress.start(total),
+                |source, size, read| {
+                    for (place, doc) in read.into_iter().enumerate() {
+                        bytes += doc.text.len();
+                        docs.push((doc, source.to_string(), place));
+                    }
+                    bytes_read += size;
+                    if bytes >= BATCH_BYTES {
+                        send(std::mem::take(&mut docs), std::mem::take(&mut bytes_read));
+                        bytes = 0;
+                    }
+                },
+            );
+            if !docs.is_empty() || bytes_read > 0 {
+                send(docs, bytes_read);
             }
-            while let Ok(done) = rx.try_recv() {
-                order.take(done);
-            }
+            problems
         };
-        let problems = corpus::for_each_input(
-            inputs,
-            max_bytes,
-            |total| order.borrow_mut().progress.start(total),
-            |source, size, read| {
-                for (place, doc) in read.into_iter().enumerate() {
-                    bytes += doc.text.len();
-                    docs.push((doc, source.to_string(), place));
-                }
-                bytes_read += size;
-                if bytes >= BATCH_BYTES {
-                    send(std::mem::take(&mut docs), std::mem::take(&mut bytes_read));
-                    bytes = 0;
-                }
-            },
-        );
-        if !docs.is_empty() || bytes_read > 0 {
-            send(docs, bytes_read);
-        }
-        drop(send);
-        drop(tx);
         let mut order = order.borrow_mut();
         while order.next < sent {
             order.take(rx.recv().expect("a batch in flight"));
@@ -141,6 +157,7 @@ struct InOrder<'a> {
 
 impl InOrder<'_> {
     fn take(&mut self, (n, parts, bytes_read): Done) {
+        let parts = parts.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         self.waiting.insert(n, (parts, bytes_read));
         while let Some((parts, bytes_read)) = self.waiting.remove(&self.next) {
             for p in parts {
