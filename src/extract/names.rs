@@ -122,6 +122,11 @@ fn starts_chunk(view: &SentenceView<'_>, i: usize) -> bool {
     if view.all_caps {
         return false;
     }
+    // The pronoun (`an expert I know`), not an initial (`I. M. Pei`) or a numeral inside a
+    // name (`World War I`, which another word starts).
+    if w.text == "I" && !view.words.get(i + 1).is_some_and(|n| n.is_punct(".")) {
+        return false;
+    }
     !(at_sentence_start(view, i) && cues().word_is(w.text, Cue::Stop))
 }
 
@@ -407,6 +412,24 @@ fn with_tagger(view: &SentenceView<'_>, text: &str, mut out: Vec<Cand>) -> Vec<C
             out[k].tagged = Some(ty);
             if retype {
                 out[k].what = from_type(view, text, a, b, ty);
+                out[k].tagger_only = true;
+            }
+            continue;
+        }
+        // `Omar Hassan al-Bashir` where the tagger stopped at the particle: the rule's
+        // longer span, joined by a lower-case particle, is the name; the tagger says whose.
+        if let [k] = overlapping[..]
+            && ty == EntityType::Per
+            && out[k].first == a
+            && out[k].last > b
+            && matches!(out[k].what, What::Name | What::Person)
+            && out[k].known.is_none()
+            && (b..out[k].last).any(|j| view.words[j].is_word() && view.words[j].text.starts_with(char::is_lowercase))
+        {
+            out[k].tagged = Some(ty);
+            if out[k].what == What::Name {
+                let (first, last) = (out[k].first, out[k].last);
+                out[k].what = from_type(view, text, first, last, ty);
                 out[k].tagger_only = true;
             }
             continue;

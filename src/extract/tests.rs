@@ -441,3 +441,25 @@ fn one_subject_meeting_a_long_list_is_not_read_as_meetings() {
         relations(&long)
     );
 }
+
+#[test]
+fn the_pronoun_i_is_never_an_actor() {
+    for text in [
+        "One expert I know said the plan had failed.",
+        "\"I doubt it will help,\" said Lena Morgan, an analyst at the Harbour Institute.",
+    ] {
+        let labels: Vec<String> = actors(text).into_iter().map(|(l, _)| l).collect();
+        assert!(!labels.iter().any(|l| l == "I"), "{text:?}: {labels:?}");
+    }
+}
+
+#[test]
+fn a_particle_the_tagger_stops_at_stays_in_the_name() {
+    let text = "The leader, Karim Hassan al-Tikriti, and his aides spoke.";
+    let mut view = super::sentence::SentenceView::new(text, 0, Span::new(0, text.len()));
+    // As the tagger sometimes reads such a name: up to the particle only.
+    let karim = view.words.iter().position(|w| w.text == "Karim").unwrap();
+    view.tagged = vec![(karim, karim + 2, super::tagger::EntityType::Per)];
+    let found: Vec<String> = super::names::find(&view, text).into_iter().map(|c| c.text).collect();
+    assert_eq!(found, ["Karim Hassan al-Tikriti"]);
+}
