@@ -463,3 +463,14 @@ fn a_particle_the_tagger_stops_at_stays_in_the_name() {
     let found: Vec<String> = super::names::find(&view, text).into_iter().map(|c| c.text).collect();
     assert_eq!(found, ["Karim Hassan al-Tikriti"]);
 }
+
+#[test]
+fn a_named_web_site_is_an_outlet() {
+    let text = "Aid workers told Harbourwatch.info the claims were false.";
+    assert_eq!(
+        kind_of(text, "Harbourwatch.info"),
+        Some(ActorKind::Outlet),
+        "{:?}",
+        actors(text)
+    );
+}

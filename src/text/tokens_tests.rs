@@ -67,7 +67,7 @@ fn abbreviations_keep_their_periods() {
         ("Zentra Inc. rose", &[("Zentra", W), ("Inc.", W), ("rose", W)]),
         ("a Ph.D. student", &[("a", W), ("Ph.D.", W), ("student", W)]),
         ("e.g. this", &[("e.g.", W), ("this", W)]),
-        ("example.com", &[("example", W), (".", X), ("com", W)]),
+        ("example.com", &[("example.com", W)]),
         ("NATO.", &[("NATO", W), (".", X)]),
     ]);
 }
@@ -151,4 +151,36 @@ fn capitalisation_predicates() {
     assert!(!is_all_caps("G7"));
     assert!(!is_all_caps("McDONALD"));
     assert!(!is_all_caps("Nato"));
+}
+
+#[test]
+fn web_site_names_are_one_word() {
+    check(&[
+        (
+            "told Harbourwatch.info the",
+            &[("told", W), ("Harbourwatch.info", W), ("the", W)],
+        ),
+        ("Newsline.com.", &[("Newsline.com", W), (".", X)]),
+        (
+            "Quayside.org's report",
+            &[("Quayside.org", W), ("'s", P), ("report", W)],
+        ),
+        // Not a suffix: a sentence ends, or the word only begins like one.
+        (
+            "left Vanterra. Comets",
+            &[("left", W), ("Vanterra", W), (".", X), ("Comets", W)],
+        ),
+        (
+            "in Oslo.community",
+            &[("in", W), ("Oslo", W), (".", X), ("community", W)],
+        ),
+    ]);
+    for (word, web) in [
+        ("Newsline.com", true),
+        ("Newsline", false),
+        (".com", false),
+        ("U.S", false),
+    ] {
+        assert_eq!(is_web_name(word), web, "{word}");
+    }
 }
