@@ -242,9 +242,16 @@ fn has_org_head(view: &SentenceView<'_>, first: usize, last: usize) -> bool {
 /// The organisation kind of a run, when it is an organisation name by its head word:
 /// the last word (`Sejong Institute`), or a first word followed by `of` (`Bank of Korea`).
 fn org_kind(view: &SentenceView<'_>, first: usize, last: usize) -> Option<ActorKind> {
-    // `Polygraph.info`, `Politico.com`: in the news, a named web site is a publication.
-    if last - first == 1 && crate::text::tokens::is_web_name(view.words[first].text) {
-        return Some(ActorKind::Outlet);
+    // `Polygraph.info`, `Politico.com`: in the news, a named commercial or news site is a
+    // publication; `.gov`, `.edu` and `.org` sites are their institutions.
+    let word = view.words[first].text;
+    if last - first == 1 && crate::text::tokens::is_web_name(word) {
+        let public = [".gov", ".edu", ".org"].iter().any(|s| word.ends_with(s));
+        return Some(if public {
+            ActorKind::Institute
+        } else {
+            ActorKind::Outlet
+        });
     }
     // `Institute for Policy Studies`: a head word followed by a connector inside the name.
     for k in first..last.saturating_sub(1) {

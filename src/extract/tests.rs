@@ -465,11 +465,18 @@ fn a_particle_the_tagger_stops_at_stays_in_the_name() {
 }
 
 #[test]
-fn a_named_web_site_is_an_outlet() {
+fn a_named_news_site_is_an_outlet_and_a_university_site_an_institute() {
     let text = "Aid workers told Harbourwatch.info the claims were false.";
     assert_eq!(
         kind_of(text, "Harbourwatch.info"),
         Some(ActorKind::Outlet),
+        "{:?}",
+        actors(text)
+    );
+    let text = "The figures were posted on Lakeshore.edu on Monday, the agency said.";
+    assert_eq!(
+        kind_of(text, "Lakeshore.edu"),
+        Some(ActorKind::Institute),
         "{:?}",
         actors(text)
     );
