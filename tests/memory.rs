@@ -6,28 +6,19 @@
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+mod support;
+
 /// Articles to copy under new names, as the benchmark corpus does.
 const SOURCES: [&str; 2] = ["seeds", "tests/fixtures/news"];
 
 fn articles() -> Vec<Vec<u8>> {
     let mut out = Vec::new();
     for dir in SOURCES {
-        let mut paths: Vec<_> = walk(Path::new(dir));
-        paths.sort();
-        out.extend(paths.iter().map(|p| std::fs::read(p).unwrap()));
-    }
-    out
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else {
-            out.push(path);
-        }
+        out.extend(
+            support::files_under(Path::new(dir))
+                .iter()
+                .map(|p| std::fs::read(p).unwrap()),
+        );
     }
     out
 }

@@ -3,14 +3,7 @@
 
 use std::process::{Command, Stdio};
 
-fn run(args: &[&str]) -> Vec<u8> {
-    let out = Command::new(env!("CARGO_BIN_EXE_graphgen"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    out.stdout
-}
+mod support;
 
 #[test]
 fn out_files_are_current() {
@@ -22,7 +15,7 @@ fn out_files_are_current() {
         ("out/seeds.graphml", "graphml"),
     ];
     for (path, format) in cases {
-        let now = run(&["seeds/", "--format", format]);
+        let now = support::stdout_of(&["seeds/", "--format", format]);
         assert!(
             std::fs::read(path).unwrap() == now,
             "{path} is stale: run scripts/regen-out"
@@ -57,7 +50,7 @@ fn out_ego_picture_is_current() {
     let args = ego_args();
     assert!(args.iter().any(|a| a == "--no-documents"), "{args:?}");
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let now = run(&args);
+    let now = support::stdout_of(&args);
     assert!(
         std::fs::read("out/seeds-ego.dot").unwrap() == now,
         "out/seeds-ego.dot is stale: run scripts/regen-out"

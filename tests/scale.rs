@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::LazyLock;
 
+mod support;
+
 const CORPORA: [&str; 3] = ["seeds", "tests/fixtures/corpus", "tests/fixtures/news"];
 
 fn graphgen(args: &[&str], stdin: Option<&[u8]>) -> Vec<u8> {
@@ -35,22 +37,10 @@ fn graphgen(args: &[&str], stdin: Option<&[u8]>) -> Vec<u8> {
 }
 
 fn files(dir: &str) -> Vec<String> {
-    let mut found: Vec<String> = walk(Path::new(dir)).iter().map(|p| p.display().to_string()).collect();
-    found.sort();
-    found
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
+    support::files_under(Path::new(dir))
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect()
 }
 
 #[test]

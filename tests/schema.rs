@@ -2,20 +2,12 @@
 //! with a real validator.
 
 use serde_json::Value;
-use std::process::Command;
+
+mod support;
 
 fn validator(path: &str) -> jsonschema::Validator {
     let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     jsonschema::draft202012::new(&schema).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn run(args: &[&str]) -> Vec<u8> {
-    let out = Command::new(env!("CARGO_BIN_EXE_graphgen"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    out.stdout
 }
 
 fn errors(v: &jsonschema::Validator, instance: &Value) -> Vec<String> {
@@ -28,7 +20,7 @@ fn errors(v: &jsonschema::Validator, instance: &Value) -> Vec<String> {
 fn the_seeds_graph_json_holds_to_the_graph_schema() {
     let v = validator("schema/graph.schema.json");
     for args in [&["seeds/", "--json"][..], &["seeds/", "--json", "--no-documents"]] {
-        let g: Value = serde_json::from_slice(&run(args)).unwrap();
+        let g: Value = serde_json::from_slice(&support::stdout_of(args)).unwrap();
         assert_eq!(errors(&v, &g), Vec::<String>::new(), "{args:?}");
     }
 }
@@ -36,7 +28,7 @@ fn the_seeds_graph_json_holds_to_the_graph_schema() {
 #[test]
 fn the_seeds_mentions_hold_to_the_mentions_schema() {
     let v = validator("schema/mentions.schema.json");
-    let out = run(&["mentions", "seeds/"]);
+    let out = support::stdout_of(&["mentions", "seeds/"]);
     let mut lines = 0;
     for line in out.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
         let m: Value = serde_json::from_slice(line).unwrap();
@@ -49,7 +41,7 @@ fn the_seeds_mentions_hold_to_the_mentions_schema() {
 #[test]
 fn the_schemas_reject_what_the_contract_forbids() {
     let v = validator("schema/graph.schema.json");
-    let mut g: Value = serde_json::from_slice(&run(&["seeds/", "--json"])).unwrap();
+    let mut g: Value = serde_json::from_slice(&support::stdout_of(&["seeds/", "--json"])).unwrap();
     g["nodes"][0]["kind"] = "wizard".into();
     assert!(!errors(&v, &g).is_empty(), "an unknown kind passes");
     let m = validator("schema/mentions.schema.json");
@@ -67,7 +59,7 @@ fn a_graph_with_lexicon_attributes_holds_to_the_graph_schema() {
         "President Vasquith met M. Donk on Monday. Brannoc Group said so.\n",
     )
     .unwrap();
-    let g: Value = serde_json::from_slice(&run(&[
+    let g: Value = serde_json::from_slice(&support::stdout_of(&[
         article.to_str().unwrap(),
         "--json",
         "--lexicon",

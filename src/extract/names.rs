@@ -244,9 +244,10 @@ fn has_org_head(view: &SentenceView<'_>, first: usize, last: usize) -> bool {
 fn org_kind(view: &SentenceView<'_>, first: usize, last: usize) -> Option<ActorKind> {
     // `Polygraph.info`, `Politico.com`: in the news, a named commercial or news site is a
     // publication; `.gov`, `.edu` and `.org` sites are their institutions.
-    let word = view.words[first].text;
-    if last - first == 1 && crate::text::tokens::is_web_name(word) {
-        let public = [".gov", ".edu", ".org"].iter().any(|s| word.ends_with(s));
+    if last - first == 1
+        && let Some(suffix) = crate::text::tokens::web_suffix(view.words[first].text)
+    {
+        let public = matches!(suffix, "gov" | "edu" | "org");
         return Some(if public {
             ActorKind::Institute
         } else {

@@ -75,17 +75,15 @@ impl Partial {
                 evidence: r.evidence,
             })
             .collect();
-        let mut document = DocMeta {
-            path: doc.path.as_str().into(),
-            stem: doc.stem.clone(),
-            label: super::document_label(doc),
-            source: source.into(),
-            place,
-        };
-        let mut relations: Vec<PartialRelation> = relations;
-        document.share_path(&mut relations);
+        // The merger points the evidence at the document's one path (`DocMeta::share_path`).
         Partial {
-            document,
+            document: DocMeta {
+                path: doc.path.as_str().into(),
+                stem: doc.stem.clone(),
+                label: super::document_label(doc),
+                source: source.into(),
+                place,
+            },
             actors: ex.actors,
             relations,
         }

@@ -82,6 +82,7 @@ pub fn extract_inputs_with(
     let limit = max_in_flight(pool);
     // One thread means one core: the batches are extracted where they are read.
     let sequential = pool.current_num_threads() == 1;
+    let extract = |(doc, source, place): (Document, String, usize)| Partial::extract_with(&doc, &source, place, stop);
     pool.in_place_scope(|scope| {
         let mut sent = 0;
         let problems = {
@@ -92,10 +93,7 @@ pub fn extract_inputs_with(
                 let n = sent;
                 sent += 1;
                 if sequential {
-                    let parts = docs
-                        .into_iter()
-                        .map(|(doc, source, place)| Partial::extract_with(&doc, &source, place, stop))
-                        .collect();
+                    let parts = docs.into_iter().map(extract).collect();
                     order.take((n, Ok(parts), bytes_read));
                     return;
                 }
@@ -104,9 +102,7 @@ pub fn extract_inputs_with(
                     // A panic travels to the reading thread, which would otherwise wait for
                     // this batch for ever.
                     let parts = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        docs.into_par_iter()
-                            .map(|(doc, source, place)| Partial::extract_with(&doc, &source, place, stop))
-                            .collect()
+                        docs.into_par_iter().map(extract).collect()
                     }));
                     // The receiver outlives the scope, so this cannot fail.
                     let _ = tx.send((n, parts, bytes_read));

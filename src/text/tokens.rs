@@ -177,9 +177,12 @@ fn word_end(text: &str, start: usize, end: usize) -> usize {
             } else if c == '.' && letters_only && group <= 2 && next.is_some_and(is_letter) {
                 group = 0;
                 true
-            } else if c == '.' && i > start && web_suffix_len(text, i + n, end).is_some() {
+            } else if c == '.'
+                && i > start
+                && let Some(suffix) = web_suffix_at(text, i + n, end)
+            {
                 // `Polygraph.info`, `Politico.com`: a site's name is one word.
-                i += n + web_suffix_len(text, i + n, end).unwrap_or(0);
+                i += n + suffix.len();
                 break;
             } else if next_word && (is_hyphen(c) || is_apostrophe(c) && !is_possessive_s(text, i + n, end)) {
                 letters_only = false;
@@ -198,21 +201,22 @@ fn word_end(text: &str, start: usize, end: usize) -> usize {
     i
 }
 
-/// A word the tokenizer joined across a web domain's dot (`Politico.com`).
-pub fn is_web_name(word: &str) -> bool {
-    word.rfind('.')
-        .is_some_and(|dot| dot > 0 && web_suffix_len(word, dot + 1, word.len()) == Some(word.len() - dot - 1))
+/// Domain suffixes that end a web site's name.
+const WEB_SUFFIXES: [&str; 7] = ["com", "org", "net", "info", "news", "gov", "edu"];
+
+/// The domain suffix of a word the tokenizer joined across a web domain's dot: `com` for
+/// `Politico.com`.
+pub fn web_suffix(word: &str) -> Option<&'static str> {
+    let dot = word.rfind('.').filter(|&d| d > 0)?;
+    web_suffix_at(word, dot + 1, word.len()).filter(|s| dot + 1 + s.len() == word.len())
 }
 
-/// The length of a web domain suffix (`com`, `info`) at `i`, when a whole word ends there.
-fn web_suffix_len(text: &str, i: usize, end: usize) -> Option<usize> {
-    const SUFFIXES: [&str; 7] = ["com", "org", "net", "info", "news", "gov", "edu"];
+/// The domain suffix (`com`, `info`) at `i`, when a word ends with it.
+fn web_suffix_at(text: &str, i: usize, end: usize) -> Option<&'static str> {
     let rest = &text.as_bytes()[i..end];
-    SUFFIXES.iter().map(|s| s.len()).find(|&n| {
-        rest.len() >= n
-            && SUFFIXES.iter().any(|s| s.as_bytes() == &rest[..n])
-            && !peek(text, i + n, end).is_some_and(is_word_char)
-    })
+    WEB_SUFFIXES
+        .into_iter()
+        .find(|s| rest.starts_with(s.as_bytes()) && !peek(text, i + s.len(), end).is_some_and(is_word_char))
 }
 
 /// Hyphens that join words; en and em dashes do not.

@@ -175,12 +175,14 @@ fn web_site_names_are_one_word() {
             &[("in", W), ("Oslo", W), (".", X), ("community", W)],
         ),
     ]);
-    for (word, web) in [
-        ("Newsline.com", true),
-        ("Newsline", false),
-        (".com", false),
-        ("U.S", false),
+    for (word, suffix) in [
+        ("Newsline.com", Some("com")),
+        ("Lakeshore.edu", Some("edu")),
+        ("Newsline", None),
+        (".com", None),
+        ("U.S", None),
+        ("Newsline.comet", None),
     ] {
-        assert_eq!(is_web_name(word), web, "{word}");
+        assert_eq!(web_suffix(word), suffix, "{word}");
     }
 }
