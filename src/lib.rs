@@ -20,8 +20,6 @@
 //!
 //! Every stage is deterministic: the same inputs give byte-identical output in any order.
 
-pub mod app;
-pub mod cli;
 pub mod corpus;
 pub mod diff;
 pub mod error;
@@ -29,7 +27,9 @@ pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod graph;
-pub mod progress;
+pub mod knowledge;
+pub mod learn;
+pub mod pipeline;
 pub mod resolve;
 pub mod text;
 

@@ -3,9 +3,11 @@
 //! Exit codes: 0 done, 1 differences (diff) or a figure below its floor (eval), 2 trouble.
 //! A closed stdout pipe ends quietly.
 
+mod app;
+
+use app::Outcome;
+use app::cli::Cli;
 use clap::Parser;
-use graphgen::app::{self, Outcome};
-use graphgen::cli::Cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

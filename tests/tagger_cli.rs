@@ -2,7 +2,7 @@
 //! and writes a model file that loads and reproduces bit for bit.
 
 use assert_cmd::cargo::cargo_bin_cmd;
-use graphgen::extract::tagger::{EntityType, Tagger, spans};
+use graphgen::learn::tagger::{EntityType, Tagger, spans};
 use std::path::{Path, PathBuf};
 
 const MINI: &str = "tests/fixtures/tagger/mini.conll";

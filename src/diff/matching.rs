@@ -9,7 +9,7 @@
 //! Every rule is symmetric, so swapping the sides swaps the pairs and nothing else.
 
 use crate::graph::{Actor, ActorKind, Graph};
-use crate::resolve::fold;
+use crate::graph::fold;
 use std::collections::{BTreeSet, HashMap};
 
 /// Left and right actor of each node of the union; one side is None for an unmatched actor.

@@ -13,7 +13,7 @@ mod matching;
 mod side;
 mod text;
 
-use crate::resolve::stoplist::StopList;
+use crate::pipeline::Pipeline;
 pub use filter::{Filter, parse_kind, parse_relation};
 pub use side::{Side, load_side};
 
@@ -250,16 +250,12 @@ impl Format {
 /// corpora's inputs (reported, not fatal, as for `graphgen` itself).
 ///
 /// Errors: a side's graph JSON cannot be read or is not graphgen's; stdin on both sides.
-pub fn run(left: &[PathBuf], right: &[PathBuf], filter: &Filter) -> crate::Result<(Report, Vec<Problem>)> {
-    run_with(left, right, filter, &StopList::default())
-}
-
-/// As [`run`], with a stop list applied to the sides that are corpora.
-pub fn run_with(
+/// Corpora are read through `pipeline` (its size cap, threads, lexicon and stop list).
+pub fn run(
+    pipeline: &Pipeline,
     left: &[PathBuf],
     right: &[PathBuf],
     filter: &Filter,
-    stop: &StopList,
 ) -> crate::Result<(Report, Vec<Problem>)> {
     let stdin = |paths: &[PathBuf]| paths.iter().any(|p| p.as_os_str() == "-");
     if stdin(left) && stdin(right) {
@@ -268,8 +264,8 @@ pub fn run_with(
             message: "stdin can feed one side only; save one side to a file".into(),
         });
     }
-    let left = side::load_side_with(left, stop)?;
-    let right = side::load_side_with(right, stop)?;
+    let left = side::load_side(pipeline, left)?;
+    let right = side::load_side(pipeline, right)?;
     // An ego missing from one side is news (the actor came or went); from both, a typo.
     if let Some(ego) = &filter.ego
         && filter.try_apply(&left.graph).is_err()

@@ -1,11 +1,11 @@
 //! One side of a diff: a graph JSON written earlier by `graphgen --json`, or a corpus (files
 //! and directories of articles) extracted on the spot.
 
-use crate::corpus::{self, Problem};
+use crate::corpus::Problem;
 use crate::export::read_graph_json_file;
 use crate::graph::Graph;
-use crate::resolve::stoplist::StopList;
-use crate::{Error, Result, resolve};
+use crate::pipeline::Pipeline;
+use crate::{Error, Result};
 use std::path::{Path, PathBuf};
 
 /// A loaded side.
@@ -31,12 +31,8 @@ fn is_graph_json(path: &Path) -> bool {
 /// Errors: a graph JSON that cannot be read or is not graphgen's (the message names the
 /// file and the field), or a graph JSON given with other paths. A corpus never fails here:
 /// unreadable inputs are returned as problems, as for `graphgen` itself.
-pub fn load_side(paths: &[PathBuf]) -> Result<Side> {
-    load_side_with(paths, &StopList::default())
-}
-
-/// As [`load_side`]; a corpus side drops the stop-listed names.
-pub fn load_side_with(paths: &[PathBuf], stop: &StopList) -> Result<Side> {
+/// A corpus side is read through `pipeline`: its size cap, threads, lexicon and stop list.
+pub fn load_side(pipeline: &Pipeline, paths: &[PathBuf]) -> Result<Side> {
     let inputs: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     if let Some(json) = paths.iter().find(|p| is_graph_json(p)) {
         if paths.len() > 1 {
@@ -54,10 +50,10 @@ pub fn load_side_with(paths: &[PathBuf], stop: &StopList) -> Result<Side> {
             problems: Vec::new(),
         });
     }
-    let (docs, problems) = corpus::read_inputs(paths);
+    let (graph, problems) = pipeline.graph(paths);
     Ok(Side {
         inputs,
-        graph: resolve::build_graph_with(&docs, stop),
+        graph,
         problems,
     })
 }
@@ -65,6 +61,10 @@ pub fn load_side_with(paths: &[PathBuf], stop: &StopList) -> Result<Side> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn pipeline() -> Pipeline {
+        Pipeline::new(&crate::pipeline::Config::default()).unwrap()
+    }
 
     #[test]
     fn json_is_a_graph_by_its_extension() {
@@ -84,7 +84,7 @@ mod tests {
 
     #[test]
     fn a_graph_json_stands_alone() {
-        let err = load_side(&[PathBuf::from("a.json"), PathBuf::from("b.txt")]).unwrap_err();
+        let err = load_side(&pipeline(), &[PathBuf::from("a.json"), PathBuf::from("b.txt")]).unwrap_err();
         assert!(
             err.to_string()
                 .starts_with("a.json: a graph JSON must be a side on its own"),
@@ -97,7 +97,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("other.json");
         std::fs::write(&path, r#"{"vertices": []}"#).unwrap();
-        let err = load_side(std::slice::from_ref(&path)).unwrap_err().to_string();
+        let err = load_side(&pipeline(), std::slice::from_ref(&path)).unwrap_err().to_string();
         assert_eq!(
             err,
             format!("{}: nodes: missing; graphgen JSON requires it", path.display())

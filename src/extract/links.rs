@@ -2,8 +2,9 @@
 //! what (titles, appositions, possessives, `X-based`), and the context that settles a
 //! candidate's kind (an apposition `a professor at Y` makes a person an analyst).
 
-use super::cues::{Cue, cues};
-use super::names::{Cand, What, org_head_kind};
+use crate::knowledge::Knowledge;
+use crate::knowledge::cues::Cue;
+use super::names::{Cand, What};
 use super::sentence::SentenceView;
 use crate::graph::{ActorKind, RelationKind};
 use crate::text::Span;
@@ -59,7 +60,7 @@ pub fn settle_capitals(view: &SentenceView<'_>, cands: &mut [Cand]) {
         let What::Capital { id, name } = &c.what else { continue };
         let before = (c.first > 0).then(|| &view.words[c.first - 1]);
         let after = view.words.get(c.last);
-        let locative = before.is_some_and(|w| cues().word_is(&w.lower, Cue::Locative));
+        let locative = before.is_some_and(|w| view.kb.cues.word_is(&w.lower, Cue::Locative));
         let dateline = c.first == 0
             && after.is_some_and(|w| matches!(w.text, "," | "(" | "—" | "–" | "-"))
             && view.words[c.first].text.chars().all(|ch| !ch.is_lowercase());
@@ -104,20 +105,20 @@ fn affiliation(view: &SentenceView<'_>, from: usize, to: Ref, first: usize, last
 }
 
 /// What a candidate stands for as an affiliation target: an organisation or a state.
-fn target_of(local: &Local<'_>, k: usize) -> Option<Ref> {
+fn target_of(kb: &Knowledge, local: &Local<'_>, k: usize) -> Option<Ref> {
     let c = local.get(k);
     match &c.what {
         What::Org | What::Outlet { .. } | What::Acronym => Some(Ref::Cand(k)),
         What::Country { .. } => Some(Ref::Cand(k)),
         What::Demonym { id, .. } | What::Capital { id, .. } => Some(Ref::Country(id.clone())),
-        What::Place => capital_place_country(c),
+        What::Place => capital_place_country(kb, c),
         _ => None,
     }
 }
 
 /// A capital read as a place still locates an organisation in its state.
-fn capital_place_country(c: &Cand) -> Option<Ref> {
-    super::lexicon::lexicon()
+fn capital_place_country(kb: &Knowledge, c: &Cand) -> Option<Ref> {
+    kb.lexicon
         .capital(&c.text)
         .map(|country| Ref::Country(country.id.clone()))
 }
@@ -151,7 +152,7 @@ fn title_context(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: 
     if k >= 2 && view.words[k - 1].kind == crate::text::TokenKind::Possessive {
         k -= 1;
     }
-    while k > 0 && cues().word_is(&view.words[k - 1].lower, Cue::Prefix) {
+    while k > 0 && view.kb.cues.word_is(&view.words[k - 1].lower, Cue::Prefix) {
         k -= 1;
     }
     if k == 0 {
@@ -159,7 +160,7 @@ fn title_context(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: 
     }
     if let Some(owner) = local.ending_at(k)
         && owner != c
-        && let Some(to) = target_of(local, owner)
+        && let Some(to) = target_of(view.kb, local, owner)
     {
         if matches!(local.get(owner).what, What::Acronym) {
             return;
@@ -342,7 +343,7 @@ fn org_context(view: &SentenceView<'_>, local: &mut Local<'_>, k: usize, out: &m
     if j >= 2
         && matches!(view.words[j - 1].lower.as_str(), "'s" | "’s" | "'")
         && let Some(owner) = local.ending_at(j - 1)
-        && let Some(to @ Ref::Country(_)) = target_of(local, owner).map(|t| as_country(local, t))
+        && let Some(to @ Ref::Country(_)) = target_of(view.kb, local, owner).map(|t| as_country(local, t))
     {
         out.push(affiliation(view, k, to, j - 1, first));
     }
@@ -369,7 +370,7 @@ fn org_in_place(
     for j in start..end {
         if view.words[j].lower == "in"
             && let Some(k) = local.starting_at(j + 1)
-            && let Some(to @ Ref::Country(_)) = target_of(local, k).map(|t| as_country(local, t))
+            && let Some(to @ Ref::Country(_)) = target_of(view.kb, local, k).map(|t| as_country(local, t))
         {
             out.push(affiliation(view, c, to, j, j + 2));
             return;
@@ -411,7 +412,7 @@ fn org_location(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &
     if last + 1 < view.len()
         && view.words[last].lower == "in"
         && let Some(k) = local.starting_at(last + 1)
-        && let Some(to @ Ref::Country(_)) = target_of(local, k).map(|t| as_country(local, t))
+        && let Some(to @ Ref::Country(_)) = target_of(view.kb, local, k).map(|t| as_country(local, t))
     {
         out.push(affiliation(view, c, to, last, last + 2));
     }
@@ -425,7 +426,7 @@ fn based(view: &SentenceView<'_>, local: &mut Local<'_>, out: &mut Vec<Link>) {
             continue;
         }
         let Some(place) = local.ending_at(j) else { continue };
-        let Some(to @ Ref::Country(_)) = target_of(local, place).map(|t| as_country(local, t)) else {
+        let Some(to @ Ref::Country(_)) = target_of(view.kb, local, place).map(|t| as_country(local, t)) else {
             continue;
         };
         let org = (j + 1..view.len().min(j + 6)).find_map(|i| local.starting_at(i).filter(|&k| local.get(k).is_org()));
@@ -450,7 +451,3 @@ pub fn strongest(have: Option<ActorKind>, new: ActorKind) -> ActorKind {
     }
 }
 
-/// Is the word an organisation head (used by callers deciding on `X of Y`).
-pub fn is_org_word(word: &str) -> bool {
-    org_head_kind(word).is_some()
-}

@@ -3,21 +3,25 @@
 //! For each sentence: tokens and lexicon marks (`sentence`), candidate names (`names`),
 //! affiliations and roles from titles and appositions (`links`), then quotations, meetings
 //! and alliances (`relations`). The document's candidates are then grouped into actors by
-//! `resolve::document`, and every link becomes a relation between actors with its evidence.
+//! `identity` (in-document identities only: joining documents is `resolve`'s), every link
+//! becomes a relation between actors with its evidence, and the user's `stoplist` drops what
+//! must never be an actor.
+//!
+//! It reads with the [`Knowledge`] and the [`Tagger`] it is given: nothing here is global.
 
-pub mod cues;
-pub mod lexicon;
+pub mod identity;
 pub mod links;
 pub mod names;
 pub mod relations;
 pub mod sentence;
-
-pub mod tagger;
+pub mod stoplist;
 
 use crate::corpus::Document;
 use crate::graph::{Evidence, RelationKind, slug};
-use crate::resolve::document::{LocalActor, actor_slug, resolve};
+use crate::knowledge::Knowledge;
+use crate::learn::tagger::Tagger;
 use crate::text::{Span, sentences};
+use identity::{LocalActor, actor_slug, resolve};
 use links::{Link, Local, Ref};
 use names::{Cand, What};
 use sentence::SentenceView;
@@ -73,11 +77,12 @@ pub const MAX_SENTENCE_BYTES: usize = 2_000;
 /// Real sentences yield a handful.
 pub const MAX_RELATIONS_PER_SENTENCE: usize = 64;
 
-pub fn extract_document(doc: &Document) -> Extraction {
+/// Reads one document with this knowledge and tagger.
+pub fn extract_document(kb: &Knowledge, tagger: &Tagger, doc: &Document) -> Extraction {
     let text = doc.text.as_str();
     let spans = bounded(text, sentences(text, &doc.furniture));
-    let (cands, links, views) = read_sentences(&spans, text);
-    let resolved = resolve(&cands, &links);
+    let (cands, links, views) = read_sentences(kb, tagger, &spans, text);
+    let resolved = resolve(&kb.lexicon, &cands, &links);
     let mentions = mentions(doc, &cands, &resolved.of_cand, &resolved.actors);
     let relations = relations(doc, text, &views, &cands, &links, &resolved.of_cand, &resolved.actors);
     Extraction {
@@ -131,12 +136,12 @@ struct Read {
 
 /// Candidates of every sentence (one list for the document), the links between them, and
 /// what is kept of each sentence.
-fn read_sentences(spans: &[Span], text: &str) -> (Vec<Cand>, Vec<Link>, Vec<Read>) {
+fn read_sentences(kb: &Knowledge, tagger: &Tagger, spans: &[Span], text: &str) -> (Vec<Cand>, Vec<Link>, Vec<Read>) {
     let mut all: Vec<Cand> = Vec::new();
     let mut links: Vec<Link> = Vec::new();
     let mut read = Vec::with_capacity(spans.len());
     for (i, &span) in spans.iter().enumerate() {
-        let view = &SentenceView::new(text, i, span);
+        let view = &SentenceView::new(kb, tagger, text, i, span);
         read.push(Read {
             span,
             opening_quote: view.words.first().filter(|w| w.is_punct("\"“")).map(|w| w.span),

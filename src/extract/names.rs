@@ -1,10 +1,11 @@
 //! Names: runs of capitalised words cut into candidate mentions, each with a first guess of
 //! what it names (country, outlet, organisation, person, place) from lexicons and cue words.
 
-use super::cues::{Cue, cues};
-use super::lexicon::{HeadPosition, lexicon};
+use crate::knowledge::Knowledge;
+use crate::knowledge::cues::Cue;
+use crate::knowledge::lexicon::HeadPosition;
 use super::sentence::{Gaz, SentenceView};
-use super::tagger::EntityType;
+use crate::learn::tagger::EntityType;
 use crate::graph::ActorKind;
 use crate::text::{Span, TokenKind};
 
@@ -127,7 +128,7 @@ fn starts_chunk(view: &SentenceView<'_>, i: usize) -> bool {
     if w.text == "I" && !view.words.get(i + 1).is_some_and(|n| n.is_punct(".")) {
         return false;
     }
-    !(at_sentence_start(view, i) && cues().word_is(w.text, Cue::Stop))
+    !(at_sentence_start(view, i) && view.kb.cues.word_is(w.text, Cue::Stop))
 }
 
 /// First word of the sentence, or first after an opening quote, bracket or dash.
@@ -145,7 +146,7 @@ fn is_chunk_word(view: &SentenceView<'_>, j: usize) -> bool {
     }
     // A title word inside a name is part of it only when an organisation head follows
     // (`General Assembly`); otherwise it starts the next person's title.
-    if w.title.is_some() && !(j + 1 < view.len() && org_head_kind(view.words[j + 1].text).is_some()) {
+    if w.title.is_some() && !(j + 1 < view.len() && org_head_kind(view.kb, view.words[j + 1].text).is_some()) {
         return false;
     }
     w.cap && !view.all_caps || w.gaz.is_some()
@@ -175,7 +176,7 @@ fn extend(view: &SentenceView<'_>, i: usize) -> usize {
         if w.kind == TokenKind::Possessive
             && !w.text.contains('s')
             && j + 1 < n
-            && org_head_kind(view.words[j + 1].text).is_some()
+            && org_head_kind(view.kb, view.words[j + 1].text).is_some()
             && view.words[j + 1].cap
         {
             j += 1;
@@ -209,14 +210,14 @@ fn extend(view: &SentenceView<'_>, i: usize) -> usize {
             continue;
         }
         // `Bank of Korea`, `Institute for Policy Studies`, `Council for the Arts`.
-        if w.lower != "and" && cues().word_is(&w.lower, Cue::Connector) && !w.cap {
+        if w.lower != "and" && view.kb.cues.word_is(&w.lower, Cue::Connector) && !w.cap {
             let mut k = j + 1;
             if k < n && view.words[k].lower == "the" {
                 k += 1;
             }
             if k < n
                 && is_chunk_word(view, k)
-                && !cues().word_is(&view.words[k].lower, Cue::Stop)
+                && !view.kb.cues.word_is(&view.words[k].lower, Cue::Stop)
                 && has_org_head(view, i, j)
             {
                 j = k;
@@ -228,15 +229,15 @@ fn extend(view: &SentenceView<'_>, i: usize) -> usize {
     j
 }
 
-pub fn org_head_kind(word: &str) -> Option<ActorKind> {
-    lexicon()
+pub fn org_head_kind(kb: &Knowledge, word: &str) -> Option<ActorKind> {
+    kb.lexicon
         .org_head(word)
         .filter(|h| !h.ambiguous || word.chars().next().is_some_and(char::is_uppercase))
         .map(|h| h.kind)
 }
 
 fn has_org_head(view: &SentenceView<'_>, first: usize, last: usize) -> bool {
-    (first..last).any(|k| view.words[k].cap && org_head_kind(view.words[k].text).is_some())
+    (first..last).any(|k| view.words[k].cap && org_head_kind(view.kb, view.words[k].text).is_some())
 }
 
 /// The organisation kind of a run, when it is an organisation name by its head word:
@@ -259,15 +260,15 @@ fn org_kind(view: &SentenceView<'_>, first: usize, last: usize) -> Option<ActorK
         let w = &view.words[k];
         if w.cap
             && view.words[k + 1].lower != "of"
-            && cues().word_is(&view.words[k + 1].lower, Cue::Connector)
-            && let Some(h) = lexicon().org_head(w.text)
+            && view.kb.cues.word_is(&view.words[k + 1].lower, Cue::Connector)
+            && let Some(h) = view.kb.lexicon.org_head(w.text)
             && h.position != HeadPosition::First
         {
             return Some(h.kind);
         }
     }
     let lastw = &view.words[last - 1];
-    if let Some(h) = lexicon().org_head(lastw.text)
+    if let Some(h) = view.kb.lexicon.org_head(lastw.text)
         && h.position != HeadPosition::First
         && (!h.ambiguous || last - first >= 2)
     {
@@ -276,7 +277,7 @@ fn org_kind(view: &SentenceView<'_>, first: usize, last: usize) -> Option<ActorK
     for k in first..last.saturating_sub(1) {
         let w = &view.words[k];
         if view.words[k + 1].lower == "of"
-            && let Some(h) = lexicon().org_head(w.text)
+            && let Some(h) = view.kb.lexicon.org_head(w.text)
             && h.position != HeadPosition::Last
         {
             return Some(h.kind);
@@ -296,7 +297,7 @@ fn classify(view: &SentenceView<'_>, text: &str, mut first: usize, last: usize, 
     while first < last
         && (!view.words[first].is_word()
             || view.words[first].lower == "the"
-            || cues().word_is(&view.words[first].lower, Cue::Time))
+            || view.kb.cues.word_is(&view.words[first].lower, Cue::Time))
     {
         first += 1;
     }
@@ -547,11 +548,11 @@ fn refine(view: &SentenceView<'_>, c: &mut Cand) {
         return;
     }
     let words = &view.words[c.first..c.last];
-    if words.iter().any(|w| cues().word_is(&w.lower, Cue::Event)) || words.iter().any(|w| is_numeral(w.text)) {
+    if words.iter().any(|w| view.kb.cues.word_is(&w.lower, Cue::Event)) || words.iter().any(|w| is_numeral(w.text)) {
         c.what = What::Other;
         return;
     }
-    if cues().word_is(&words[words.len() - 1].lower, Cue::Place) && words.len() >= 2 {
+    if view.kb.cues.word_is(&words[words.len() - 1].lower, Cue::Place) && words.len() >= 2 {
         c.what = What::Place;
         return;
     }
@@ -563,7 +564,7 @@ fn refine(view: &SentenceView<'_>, c: &mut Cand) {
         c.what = What::Acronym;
         return;
     }
-    if words.len() >= 2 && words.len() <= 4 && looks_like_person(words.iter().map(|w| w.text)) {
+    if words.len() >= 2 && words.len() <= 4 && looks_like_person(view.kb, words.iter().map(|w| w.text)) {
         c.what = What::Person;
     }
 }
@@ -586,13 +587,13 @@ pub fn is_acronym(s: &str) -> bool {
 
 /// A name whose words look like a person's: a known given name first, a known surname
 /// first or last, or a romanised East Asian given name (`Jin-ho`).
-pub fn looks_like_person<'a>(mut words: impl Iterator<Item = &'a str> + Clone) -> bool {
-    let lex = lexicon();
+pub fn looks_like_person<'a>(kb: &Knowledge, mut words: impl Iterator<Item = &'a str> + Clone) -> bool {
+    let lex = &kb.lexicon;
     let all: Vec<&str> = words.clone().collect();
     let Some(first) = words.next() else { return false };
     if all
         .iter()
-        .any(|w| w.chars().any(|c| c.is_ascii_digit()) || cues().word_is(w, Cue::Stop))
+        .any(|w| w.chars().any(|c| c.is_ascii_digit()) || kb.cues.word_is(w, Cue::Stop))
     {
         return false;
     }

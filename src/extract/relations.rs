@@ -3,7 +3,7 @@
 //! Each rule looks for a trigger (a reporting verb, a meeting phrase, an alliance word) and
 //! the names on either side of it within the clause.
 
-use super::cues::{Cue, cues};
+use crate::knowledge::cues::Cue;
 use super::links::{Link, Local, Ref};
 use super::names::What;
 use super::sentence::SentenceView;
@@ -342,7 +342,7 @@ pub fn alliances(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>
             }
             continue;
         }
-        if !cues().word_is(lower, Cue::Ally) || hypothetical_alliance(view, i) {
+        if !view.kb.cues.word_is(lower, Cue::Ally) || hypothetical_alliance(view, i) {
             continue;
         }
         // Chain of states joined by dashes right before the trigger.
@@ -392,7 +392,7 @@ pub fn alliances(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>
 /// `Turkey and Greece, both NATO members`, `NATO allies Norway and Denmark`: states stated
 /// to be members of one military alliance are allies.
 fn alliance_members(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>) {
-    let Some(org) = local.cands.iter().position(|c| super::cues::is_alliance(&c.text)) else {
+    let Some(org) = local.cands.iter().position(|c| view.kb.cues.is_alliance(&c.text)) else {
         return;
     };
     let member_word = view.words.iter().position(|w| {

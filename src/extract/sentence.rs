@@ -3,9 +3,10 @@
 //! Everything later (names, titles, relations) reads this view, so lexicon lookups happen
 //! once per token.
 
-use super::cues::{CUE_CLASSES, Cue, cues};
-use super::lexicon::{GazetteerEntry, GazetteerHit, lexicon};
-use super::tagger::{NameSpan, Tagger, spans};
+use crate::knowledge::Knowledge;
+use crate::knowledge::cues::{CUE_CLASSES, Cue};
+use crate::knowledge::lexicon::{GazetteerEntry, GazetteerHit, Lexicon};
+use crate::learn::tagger::{NameSpan, Tagger, spans};
 use crate::graph::ActorKind;
 use crate::text::{Span, Token, TokenKind, tokenize};
 
@@ -90,6 +91,8 @@ impl Word<'_> {
 }
 
 pub struct SentenceView<'a> {
+    /// The knowledge the sentence was read with; every later pass asks it too.
+    pub kb: &'a Knowledge,
     pub index: usize,
     pub span: Span,
     pub words: Vec<Word<'a>>,
@@ -103,12 +106,12 @@ pub struct SentenceView<'a> {
 }
 
 impl<'a> SentenceView<'a> {
-    pub fn new(text: &'a str, index: usize, span: Span) -> SentenceView<'a> {
-        let hits = lexicon().scan(text, span.start..span.end);
+    pub fn new(kb: &'a Knowledge, tagger: &Tagger, text: &'a str, index: usize, span: Span) -> SentenceView<'a> {
+        let hits = kb.lexicon.scan(text, span.start..span.end);
         let tokens = split_tokens(text, tokenize(text, span), &hits);
         let mut words: Vec<Word<'a>> = tokens.iter().map(|t| word(text, t)).collect();
         mark_gazetteer(&hits, &mut words);
-        mark_titles(&mut words);
+        mark_titles(&kb.lexicon, &mut words);
         let letters = span.text(text).chars().filter(|c| c.is_alphabetic());
         let (mut upper, mut total) = (0usize, 0usize);
         for c in letters {
@@ -116,12 +119,13 @@ impl<'a> SentenceView<'a> {
             upper += c.is_uppercase() as usize;
         }
         let surface: Vec<&str> = words.iter().map(|w| w.text).collect();
-        let tagged = spans(&Tagger::embedded().tag(&surface));
+        let tagged = spans(&tagger.tag(&surface));
         let mut phrase = String::new();
         let cue_lengths = (0..words.len())
-            .map(|i| cues().lengths_at(words[i..].iter().map(|w| w.lower.as_str()), &mut phrase))
+            .map(|i| kb.cues.lengths_at(words[i..].iter().map(|w| w.lower.as_str()), &mut phrase))
             .collect();
         SentenceView {
+            kb,
             index,
             span,
             words,
@@ -260,7 +264,7 @@ fn mark_gazetteer(hits: &[GazetteerHit], words: &mut [Word<'_>]) {
         }
         let gaz = match hit.entry {
             GazetteerEntry::Country { country, how } => {
-                use super::lexicon::How;
+                use crate::knowledge::lexicon::How;
                 let (id, name) = (country.id.clone(), country.name.clone());
                 match how {
                     How::Name | How::Alias => Gaz::Country { id, name },
@@ -283,8 +287,7 @@ fn mark_gazetteer(hits: &[GazetteerHit], words: &mut [Word<'_>]) {
     }
 }
 
-fn mark_titles(words: &mut [Word<'_>]) {
-    let lex = lexicon();
+fn mark_titles(lex: &Lexicon, words: &mut [Word<'_>]) {
     let max = lex.max_title_words();
     for i in 0..words.len() {
         if !words[i].is_word() {

@@ -459,7 +459,7 @@ fn a_particle_the_tagger_stops_at_stays_in_the_name() {
     let mut view = super::sentence::SentenceView::new(text, 0, Span::new(0, text.len()));
     // As the tagger sometimes reads such a name: up to the particle only.
     let karim = view.words.iter().position(|w| w.text == "Karim").unwrap();
-    view.tagged = vec![(karim, karim + 2, super::tagger::EntityType::Per)];
+    view.tagged = vec![(karim, karim + 2, crate::learn::tagger::EntityType::Per)];
     let found: Vec<String> = super::names::find(&view, text).into_iter().map(|c| c.text).collect();
     assert_eq!(found, ["Karim Hassan al-Tikriti"]);
 }

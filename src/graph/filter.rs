@@ -7,7 +7,7 @@
 //! documents folded away, then the neighbourhood, then the top N of what is left.
 
 use crate::graph::{Actor, ActorKind, DocPath, Graph, Relation, RelationKind};
-use crate::resolve::fold;
+use crate::graph::fold;
 use petgraph::Direction;
 use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
 

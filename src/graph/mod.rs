@@ -10,7 +10,7 @@ mod model;
 
 pub use docset::DocSet;
 pub use filter::{Ego, Filter};
-pub use ids::{document_id, slug};
+pub use ids::{document_id, fold, slug};
 pub use model::{Actor, ActorKind, DocPath, Evidence, Relation, RelationKind};
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};

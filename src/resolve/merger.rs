@@ -7,9 +7,10 @@
 //! node (they share their keys), so merging the distinct ones in order of first appearance
 //! gives the graph the flat list of every document's actors would.
 
-use super::document::LocalActor;
+use crate::extract::identity::LocalActor;
 use super::partial::{DocMeta, Partial, PartialRelation};
-use super::{class, fold};
+use super::class;
+use crate::graph::fold;
 use crate::corpus::make_unique;
 use crate::graph::{Actor, ActorKind, Graph, document_id, slug};
 use rustc_hash::FxHashMap;
@@ -252,7 +253,7 @@ impl Merger {
         let known = members
             .iter()
             .map(|&m| &self.distinct[m].actor)
-            .find(|a| a.kind_strength >= super::document::KNOWN);
+            .find(|a| a.kind_strength >= crate::extract::identity::KNOWN);
         if let Some(a) = known {
             fixed.clone_from(&a.fixed_id);
         }

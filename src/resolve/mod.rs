@@ -1,66 +1,18 @@
-//! Identity resolution: which mentions are one actor, within a document (`document`) and
-//! across documents (here).
+//! Identity across documents: which actors of different documents are one actor. (Within a
+//! document, identities are settled by [`extract::identity`](crate::extract::identity).)
 //!
 //! Across documents, actors join when they share a full spelling (folded: case, accents,
 //! hyphens, periods and a leading `the` do not matter) or a lexicon id. A person known in
 //! some document only by a surname joins the one person of the corpus who carries it.
 //! Everything is computed from sorted data, so the argument order never changes the graph.
 
-pub mod document;
 mod merger;
 pub mod partial;
-pub mod stoplist;
-pub mod stream;
 
 use crate::corpus::Document;
-use crate::extract::Extraction;
-use crate::graph::{ActorKind, Graph, slug};
+use crate::graph::{ActorKind, Graph};
 pub use merger::Merger;
 use partial::Partial;
-use rayon::prelude::*;
-
-/// A spelling folded for comparison: lowercase, no accents, hyphens and periods as spaces
-/// or nothing, no possessive, no leading `the`.
-pub fn fold(name: &str) -> String {
-    let s = name.replace('\u{2019}', "'");
-    let s = s.strip_suffix("'s").unwrap_or(&s);
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '.' | '\'' => {}
-            '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' => out.push(' '),
-            c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
-            _ => out.push(' '),
-        }
-    }
-    let words: Vec<&str> = out.split_whitespace().collect();
-    let words = if words.len() > 1 && words[0] == "the" {
-        &words[1..]
-    } else {
-        &words[..]
-    };
-    slug(&words.join(" ")).replace('-', " ")
-}
-
-/// Extracts every document (in parallel, on the current rayon pool) and merges the results
-/// into one graph, documents taken in the order given.
-pub fn build_graph(docs: &[Document]) -> Graph {
-    build_graph_with(docs, &stoplist::StopList::default())
-}
-
-/// As `build_graph`, with the stop-listed names dropped from every document first.
-pub fn build_graph_with(docs: &[Document], stop: &stoplist::StopList) -> Graph {
-    let parts: Vec<Partial> = docs
-        .par_iter()
-        .enumerate()
-        .map(|(i, d)| Partial::extract_with(d, "", i, stop))
-        .collect();
-    let mut merger = Merger::new();
-    for p in parts {
-        merger.add(p);
-    }
-    merger.finish()
-}
 
 /// The broad class an actor's names live in: people and organisations never share a node.
 fn class(kind: ActorKind) -> &'static str {
@@ -69,15 +21,6 @@ fn class(kind: ActorKind) -> &'static str {
         ActorKind::Country => "country",
         _ => "org",
     }
-}
-
-/// Merges per-document extractions (in document order, which is path order).
-pub fn merge(docs: &[Document], extractions: &[Extraction]) -> Graph {
-    let mut merger = Merger::new();
-    for (i, (d, ex)) in docs.iter().zip(extractions).enumerate() {
-        merger.add(Partial::new(d, "", i, ex.clone()));
-    }
-    merger.finish()
 }
 
 /// Merges partial graphs, in any order (see [`Merger`]).
@@ -125,26 +68,3 @@ fn first_line(doc: &Document) -> String {
     doc.stem.clone()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::fold;
-
-    #[test]
-    fn folding() {
-        let cases = [
-            ("Kim Jong-un", "kim jong un"),
-            ("Kim Jong Un", "kim jong un"),
-            ("The Korea Herald", "korea herald"),
-            ("U.S.", "us"),
-            ("Kim’s", "kim"),
-            ("Workers’ Party", "workers party"),
-            ("Ségolène Royal", "segolene royal"),
-        ];
-        for (a, b) in cases {
-            assert_eq!(fold(a), b, "{a}");
-        }
-    }
-}
-
-#[cfg(test)]
-mod tables;

@@ -7,10 +7,9 @@
 //! partials by their file and place in it, the order one run reads them in, which makes it
 //! associative and commutative.
 
-use super::document::LocalActor;
-use super::stoplist::StopList;
+use crate::extract::identity::LocalActor;
 use crate::corpus::Document;
-use crate::extract::{Extraction, Target, extract_document};
+use crate::extract::{Extraction, Target};
 use crate::graph::{DocPath, Evidence, RelationKind};
 use serde::{Deserialize, Serialize};
 
@@ -87,18 +86,6 @@ impl Partial {
             actors: ex.actors,
             relations,
         }
-    }
-
-    /// Extracts one document.
-    pub fn extract(doc: &Document, source: &str, place: usize) -> Partial {
-        Partial::extract_with(doc, source, place, &StopList::default())
-    }
-
-    /// Extracts one document and drops its stop-listed names.
-    pub fn extract_with(doc: &Document, source: &str, place: usize, stop: &StopList) -> Partial {
-        let mut ex = extract_document(doc);
-        stop.apply(&mut ex);
-        Partial::new(doc, source, place, ex)
     }
 }
 
@@ -199,11 +186,11 @@ fn local_actor(actor: &crate::graph::Actor, mentions: usize) -> LocalActor {
         .aliases
         .iter()
         .filter(|n| n.split_whitespace().count() >= 2)
-        .map(|n| super::fold(n))
+        .map(|n| crate::graph::fold(n))
         .collect();
-    strong.insert(super::fold(&actor.label));
+    strong.insert(crate::graph::fold(&actor.label));
     LocalActor {
-        key: format!("{class}:{}", super::fold(&actor.label)),
+        key: format!("{class}:{}", crate::graph::fold(&actor.label)),
         label: actor.label.clone(),
         kind: actor.kind,
         kind_strength: 2,

@@ -1,10 +1,20 @@
 //! The progress bar of long runs: on stderr, only when stderr is a terminal, and only once
 //! the run has lasted two seconds, so short runs and pipelines never see it.
 
-use crate::resolve::stream::Progress;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};
+
+/// What a streaming run tells about itself: the total size once, then the bytes of each
+/// input read.
+pub trait Progress {
+    fn start(&mut self, _total_bytes: u64) {}
+    fn advance(&mut self, _bytes: u64) {}
+}
+
+/// Progress nobody watches.
+pub struct Silent;
+impl Progress for Silent {}
 
 const QUIET_FOR: Duration = Duration::from_secs(2);
 

@@ -5,7 +5,8 @@
 //! context names (`Mr. Kim of CFDOKR`), else the most mentioned. Acronyms defined in
 //! parentheses or spelled by an organisation's initials join that organisation.
 
-use super::fold;
+use crate::graph::fold;
+use crate::knowledge::lexicon::Lexicon;
 use crate::extract::links::{Link, Ref};
 use crate::extract::names::{Cand, What};
 use crate::graph::{ActorKind, RelationKind, slug};
@@ -131,7 +132,7 @@ fn person_words(label: &str) -> Vec<String> {
     label.split_whitespace().map(fold).collect()
 }
 
-pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
+pub fn resolve(lexicon: &Lexicon, cands: &[Cand], links: &[Link]) -> Resolved {
     let mut b = Builder::default();
     let mut of_cand: Vec<Option<usize>> = vec![None; cands.len()];
     let quoted: BTreeSet<usize> = links
@@ -143,7 +144,7 @@ pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
     // Pass 1: names that stand on their own.
     for (k, c) in cands.iter().enumerate() {
         if let Some(known) = c.known {
-            of_cand[k] = Some(known_actor(&mut b, known));
+            of_cand[k] = Some(known_actor(lexicon, &mut b, known));
             continue;
         }
         let idx = match &c.what {
@@ -176,7 +177,7 @@ pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
     for l in links {
         for r in [&l.from, &l.to] {
             if let Ref::Country(id) = r
-                && let Some(country) = crate::extract::lexicon::lexicon().country_by_id(id)
+                && let Some(country) = lexicon.country_by_id(id)
             {
                 let i = b.get_or_add(format!("country:{id}"), &country.name, ActorKind::Country, 2);
                 b.actors[i].fixed_id = Some(id.clone());
@@ -197,7 +198,7 @@ pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
         of_cand[k] = match &c.what {
             What::Acronym => acronym_owner(&b, &c.text).or_else(|| {
                 // An acronym the tagger calls an organisation (`NATO`) is one even undefined.
-                (c.tagged == Some(crate::extract::tagger::EntityType::Org))
+                (c.tagged == Some(crate::learn::tagger::EntityType::Org))
                     .then(|| b.get_or_add(format!("org:{}", fold(&c.text)), &c.text, ActorKind::Institute, 1))
             }),
             // A tagger guess of a place (`Costa added`) that is the surname of a
@@ -223,7 +224,7 @@ pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
                         Some(b.get_or_add(format!("person:{}", fold(&c.text)), &c.text, ActorKind::Person, 0))
                     }
                     // The tagger's one-word organisation that no person or organisation claims.
-                    None if c.what == What::Name && c.tagged == Some(crate::extract::tagger::EntityType::Org) => {
+                    None if c.what == What::Name && c.tagged == Some(crate::learn::tagger::EntityType::Org) => {
                         Some(b.get_or_add(format!("org:{}", fold(&c.text)), &c.text, ActorKind::Institute, 1))
                     }
                     None => None,
@@ -244,8 +245,8 @@ pub fn resolve(cands: &[Cand], links: &[Link]) -> Resolved {
 /// The actor of a person or institute of the user's lexicon: its canonical name, kind and id,
 /// and every alias as an identifying spelling. The key is the one the text's own spelling of
 /// the name would get, so surnames alone still find the person.
-fn known_actor(b: &mut Builder, index: usize) -> usize {
-    let known = &crate::extract::lexicon::lexicon().known()[index];
+fn known_actor(lexicon: &Lexicon, b: &mut Builder, index: usize) -> usize {
+    let known = &lexicon.known()[index];
     let class = if known.kind.is_person() { "person" } else { "org" };
     let i = b.get_or_add(format!("{class}:{}", fold(&known.name)), &known.name, known.kind, KNOWN);
     let a = &mut b.actors[i];

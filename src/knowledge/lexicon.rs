@@ -2,16 +2,16 @@
 //! and seats of government; news outlets; places that stand for no state; titles, honorifics
 //! and organisation head words with the actor kinds they imply; given names and surnames.
 //!
-//! The files are compiled into the binary and parsed once, on first use, into [`Lexicon`]
-//! ([`lexicon()`]). Lookups take a surface string as written: the exact spelling first, then a
+//! The files are compiled into the binary and parsed once per [`Pipeline`](crate::pipeline::Pipeline)
+//! into a [`Lexicon`] ([`Lexicon::embedded`]). Lookups take a surface string as written: the exact spelling first, then a
 //! normalised key (case-folded, curly apostrophes straightened, hyphens read as spaces,
 //! periods kept). Forms written without lower-case letters (`US`, `CNN`) only match queries
 //! without lower-case letters, so `us` is never the United States. [`Lexicon::scan`] finds
 //! every country, outlet and place form in a text with one automaton.
 //!
 //! The user's lexicons (`--lexicon`, [`UserLexicon`]) are merged into the same tables and the
-//! same automaton by [`Lexicon::from_sources_with`]; [`install`] makes that lexicon the one
-//! every extraction of the process reads, before the first extraction.
+//! same automaton by [`Lexicon::from_sources_with`]; the pipeline owns the result, so two
+//! pipelines with different lexicons live side by side in one process.
 
 mod gazetteer;
 mod known;
@@ -29,7 +29,6 @@ pub use user::{UserEntry, UserLexicon};
 use crate::graph::ActorKind;
 use gazetteer::{Gazetteer, Target};
 use std::ops::Range;
-use std::sync::OnceLock;
 use tsv::Index;
 
 /// Where a state stands: a UN member, an observer state, another state (Taiwan, Kosovo), a
@@ -230,31 +229,26 @@ pub struct Lexicon {
     gazetteer: Gazetteer,
 }
 
-static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-
-/// The lexicon of this process: the one [`install`]ed, else the embedded one, parsed on first
-/// use.
-pub fn lexicon() -> &'static Lexicon {
-    LEXICON.get_or_init(|| {
-        Lexicon::from_sources(&Sources::EMBEDDED)
-            .unwrap_or_else(|e| panic!("the embedded lexicon does not load: {e}; fix the file and rebuild"))
-    })
-}
-
-/// Makes `lexicon` (built once, with the user's entries) the one every later extraction of
-/// this process reads. It must come before anything reads the lexicon: afterwards it is
-/// refused and handed back, since documents already read would disagree with later ones.
-pub fn install(lexicon: Lexicon) -> Result<(), Box<Lexicon>> {
-    LEXICON.set(lexicon).map_err(Box::new)
-}
-
-/// The embedded lexicon with the user's entries, and the problems of the entries left out.
-pub fn with_user(user: &UserLexicon) -> (Lexicon, Vec<crate::Error>) {
-    Lexicon::from_sources_with(&Sources::EMBEDDED, user)
-        .unwrap_or_else(|e| panic!("the embedded lexicon does not load: {e}; fix the file and rebuild"))
+/// How a broken embedded lexicon is reported: it is part of the binary, so only a rebuild
+/// fixes it.
+fn unusable(e: crate::Error) -> crate::Error {
+    crate::Error::Invalid {
+        what: "the embedded lexicon (resources/*.tsv)".into(),
+        message: format!("{e}; fix the file and rebuild"),
+    }
 }
 
 impl Lexicon {
+    /// The lexicons compiled into the binary.
+    pub fn embedded() -> crate::Result<Lexicon> {
+        Lexicon::from_sources(&Sources::EMBEDDED).map_err(unusable)
+    }
+
+    /// The embedded lexicon with the user's entries, and the problems of the entries left out.
+    pub fn embedded_with(user: &UserLexicon) -> crate::Result<(Lexicon, Vec<crate::Error>)> {
+        Lexicon::from_sources_with(&Sources::EMBEDDED, user).map_err(unusable)
+    }
+
     /// All countries in file order.
     pub fn countries(&self) -> &[Country] {
         &self.countries

@@ -27,8 +27,6 @@ mod features;
 mod format;
 mod train;
 
-use std::sync::LazyLock;
-
 pub use conll::{SCORED, Scores, evaluate, read_conll};
 pub use features::{NoExtraFeatures, TokenFeatures};
 pub use train::{EpochCallback, TrainConfig, train, train_with};
@@ -165,15 +163,14 @@ pub struct Tagger {
 
 static EMBEDDED_MODEL: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/resources/tagger.model"));
 
-static EMBEDDED: LazyLock<Tagger> = LazyLock::new(|| {
-    Tagger::from_bytes(EMBEDDED_MODEL)
-        .unwrap_or_else(|e| panic!("the embedded resources/tagger.model is unusable: {e}"))
-});
-
 impl Tagger {
-    /// The model shipped in the binary, decoded on first use.
-    pub fn embedded() -> &'static Tagger {
-        &EMBEDDED
+    /// The model shipped in the binary (`resources/tagger.model`, 1.07 MB), decoded: the
+    /// [`Pipeline`](crate::pipeline::Pipeline) does this once.
+    pub fn embedded() -> Result<Tagger, crate::Error> {
+        Tagger::from_bytes(EMBEDDED_MODEL).map_err(|e| crate::Error::Invalid {
+            what: "the embedded resources/tagger.model".into(),
+            message: format!("{e}; retrain it with `graphgen train` and rebuild"),
+        })
     }
 
     /// Tags one sentence.

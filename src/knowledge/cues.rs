@@ -5,7 +5,6 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::collections::HashSet;
-use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Cue {
@@ -51,6 +50,8 @@ impl Cue {
 }
 
 pub struct Cues {
+    /// Names of military alliances whose members are allies (`resources/alliances.tsv`).
+    alliances: HashSet<String>,
     /// phrase (lowercase, words joined by one space) -> classes
     phrases: HashMap<String, Vec<Cue>>,
     /// Phrases cut after each word but the last, so matching stops when no cue goes on.
@@ -60,14 +61,6 @@ pub struct Cues {
 
 const CUES_TSV: &str = include_str!("../../resources/cues.tsv");
 const ALLIANCES_TSV: &str = include_str!("../../resources/alliances.tsv");
-
-static ALLIANCES: LazyLock<HashSet<String>> =
-    LazyLock::new(|| parse_alliances(ALLIANCES_TSV).expect("resources/alliances.tsv is valid"));
-
-/// Is this name (as written) a military alliance whose members are allies (`NATO`)?
-pub fn is_alliance(name: &str) -> bool {
-    ALLIANCES.contains(name.strip_prefix("the ").unwrap_or(name))
-}
 
 fn parse_alliances(tsv: &str) -> Result<HashSet<String>, String> {
     let mut out = HashSet::new();
@@ -87,13 +80,19 @@ fn parse_alliances(tsv: &str) -> Result<HashSet<String>, String> {
     Ok(out)
 }
 
-static CUES: LazyLock<Cues> = LazyLock::new(|| Cues::parse(CUES_TSV).expect("resources/cues.tsv is valid"));
-
-pub fn cues() -> &'static Cues {
-    &CUES
-}
-
 impl Cues {
+    /// The cues compiled into the binary (`resources/cues.tsv`, `resources/alliances.tsv`).
+    pub fn embedded() -> Result<Cues, String> {
+        let mut cues = Cues::parse(CUES_TSV)?;
+        cues.alliances = parse_alliances(ALLIANCES_TSV)?;
+        Ok(cues)
+    }
+
+    /// Is this name (as written) a military alliance whose members are allies (`NATO`)?
+    pub fn is_alliance(&self, name: &str) -> bool {
+        self.alliances.contains(name.strip_prefix("the ").unwrap_or(name))
+    }
+
     fn parse(tsv: &str) -> Result<Cues, String> {
         let mut phrases: HashMap<String, Vec<Cue>> = HashMap::default();
         let mut prefixes = FxHashSet::default();
@@ -117,6 +116,7 @@ impl Cues {
             phrases.entry(phrase.to_string()).or_default().push(cue);
         }
         Ok(Cues {
+            alliances: HashSet::new(),
             phrases,
             prefixes,
             max_words,
@@ -182,7 +182,8 @@ mod tests {
     fn alliances_parse_with_unique_keys() {
         assert!(parse_alliances(ALLIANCES_TSV).is_ok());
         assert!(parse_alliances("name\taliases\nA\tB|A\n").is_err());
-        assert!(is_alliance("NATO") && !is_alliance("United Nations"));
+        let c = Cues::embedded().unwrap();
+        assert!(c.is_alliance("NATO") && !c.is_alliance("United Nations"));
     }
 
     #[test]
@@ -192,7 +193,7 @@ mod tests {
 
     #[test]
     fn lookups() {
-        let c = cues();
+        let c = Cues::embedded().unwrap();
         let cases: &[(&[&str], Cue, Option<usize>)] = &[
             (&["said"], Cue::Report, Some(1)),
             (&["according", "to", "the"], Cue::Report, Some(2)),

@@ -5,7 +5,8 @@ use super::*;
 use std::collections::HashSet;
 
 fn lx() -> &'static Lexicon {
-    lexicon()
+    static LX: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| Lexicon::embedded().unwrap());
+    &LX
 }
 
 #[test]

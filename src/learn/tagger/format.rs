@@ -75,7 +75,7 @@ fn invalid(message: impl Into<String>) -> Error {
     }
 }
 
-const RETRAIN: &str = "retrain it with `graphgen train` (see src/extract/tagger/mod.rs)";
+const RETRAIN: &str = "retrain it with `graphgen train` (see src/learn/tagger/mod.rs)";
 
 pub(crate) fn decode(bytes: &[u8]) -> Result<Tagger, Error> {
     let body_len = bytes

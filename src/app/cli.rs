@@ -61,11 +61,27 @@ pub struct InputArgs {
     /// articles; `-` reads one article from stdin.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+}
 
+/// How a command that reads a corpus runs: the pipeline's limits and the user's knowledge,
+/// the same for `graph`, `mentions`, `eval` and `diff`.
+#[derive(Debug, Clone, Args)]
+pub struct RunArgs {
     /// The most bytes read from one input (a file, a JSONL file as a whole, or stdin); a bigger
     /// one is skipped with an error and exit status 2. Suffixes K, M, G (powers of 1024).
     #[arg(long, value_name = "BYTES", default_value = "64M", value_parser = parse_size)]
     pub max_bytes: u64,
+
+    /// Extraction threads [default: every core]. The output does not depend on it.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+
+    /// No progress bar (it shows only on a terminal, for runs over two seconds).
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    #[command(flatten)]
+    pub teach: TeachArgs,
 }
 
 /// A byte count such as `65536`, `512K`, `64M` or `1G`.
@@ -122,19 +138,11 @@ pub struct GraphArgs {
     )]
     pub partial: bool,
 
-    /// Extraction threads [default: every core]. The output does not depend on it.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-    pub threads: Option<u16>,
-
-    /// No progress bar (it shows only on a terminal, for runs over two seconds).
-    #[arg(short, long)]
-    pub quiet: bool,
-
     #[command(flatten)]
     pub filter: FilterArgs,
 
     #[command(flatten)]
-    pub teach: TeachArgs,
+    pub run: RunArgs,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -176,12 +184,12 @@ pub struct TeachArgs {
 pub struct FilterArgs {
     /// Keep only actors of these kinds (comma-separated; `document` keeps the articles, which
     /// quoted-in needs).
-    #[arg(long, value_name = "K,...", value_delimiter = ',', value_parser = crate::graph::filter::parse_kind)]
-    pub kind: Vec<crate::graph::ActorKind>,
+    #[arg(long, value_name = "K,...", value_delimiter = ',', value_parser = graphgen::graph::filter::parse_kind)]
+    pub kind: Vec<graphgen::graph::ActorKind>,
 
     /// Keep only these relations (comma-separated); actors left without any relation go too.
-    #[arg(long, value_name = "R,...", value_delimiter = ',', value_parser = crate::graph::filter::parse_relation)]
-    pub relation: Vec<crate::graph::RelationKind>,
+    #[arg(long, value_name = "R,...", value_delimiter = ',', value_parser = graphgen::graph::filter::parse_relation)]
+    pub relation: Vec<graphgen::graph::RelationKind>,
 
     /// Keep only relations with at least N pieces of evidence; actors left without any
     /// relation go too.
@@ -212,7 +220,7 @@ pub struct MentionsArgs {
     pub input: InputArgs,
 
     #[command(flatten)]
-    pub teach: TeachArgs,
+    pub run: RunArgs,
 
     /// Write to FILE (atomically) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
@@ -249,7 +257,7 @@ pub struct EvalArgs {
     pub min: Vec<String>,
 
     #[command(flatten)]
-    pub teach: TeachArgs,
+    pub run: RunArgs,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -337,7 +345,7 @@ pub struct DiffArgs {
     pub filter: FilterArgs,
 
     #[command(flatten)]
-    pub teach: TeachArgs,
+    pub run: RunArgs,
 }
 
 #[cfg(test)]

@@ -1,20 +1,24 @@
-//! Commands: what each subcommand does with its arguments. The edge of the library, so
-//! errors here carry `anyhow` context for the user.
+//! Commands: what each subcommand does with its arguments. The edge of the program (part of
+//! the binary, not of the library), so errors here carry `anyhow` context for the user.
+//!
+//! Every command that reads a corpus builds one [`Pipeline`] from its [`RunArgs`] and goes
+//! through it; the output is written by [`write_output`], which never replaces a file with
+//! the result of a run that read nothing.
 
-use crate::cli::{
-    Cli, Command, DiffArgs, DiffFormat, EvalArgs, FilterArgs, Format, GraphArgs, InputArgs, MentionsArgs, MergeArgs,
-    TeachArgs, TrainArgs,
-};
-use crate::corpus::{self, Document, Problem};
-use crate::eval::{self, Floor, Gold};
-use crate::export::{self, Cytoscape, Dot, Exporter, Gexf, GraphMl, Html, Json};
-use crate::extract::tagger::{self, NoExtraFeatures, Tagged, TrainConfig};
-use crate::graph::{self, Graph};
-use crate::resolve::stoplist::StopList;
-use crate::{diff, extract, resolve};
+pub mod cli;
+
+use cli::{Cli, Command, DiffArgs, DiffFormat, EvalArgs, FilterArgs, Format, GraphArgs, MentionsArgs, MergeArgs, RunArgs, TrainArgs};
+use graphgen::corpus::Problem;
+use graphgen::eval::{self, Floor, Gold};
+use graphgen::export::{self, Cytoscape, Dot, Exporter, Gexf, GraphMl, Html, Json};
+use graphgen::graph::{self, Graph};
+use graphgen::learn::tagger::{self, NoExtraFeatures, Tagged, TrainConfig};
+use graphgen::pipeline::{Config, Pipeline};
+use graphgen::{diff, resolve};
 use anyhow::{Context, bail};
+use std::cell::Cell;
 use std::io::{self, BufWriter, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// How a command ended, mapped to the exit code by `main`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,43 +47,39 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
 
 fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
     let format = choose_format(&args.format, args.dot, args.html, args.json, args.output.as_deref());
-    if args.input.inputs.is_empty() {
+    let inputs = &args.input.inputs;
+    if inputs.is_empty() {
         bail!("no input given; name files or directories of articles, or - for stdin");
     }
-    let (stop, taught) = teach(&args.teach)?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.map_or(0, usize::from))
-        .build()
-        .context("cannot start the extraction threads")?;
-    let mut progress = crate::progress::Bar::new(args.quiet);
-    let inputs = &args.input.inputs;
-    let max_bytes = args.input.max_bytes;
+    let output = args.output.as_deref();
+    refuse_missing_inputs(output, inputs)?;
+    let (pipeline, taught) = pipeline(&args.run)?;
     if args.partial {
         // Each partial is written as soon as it exists; after a write error the rest is
         // extracted but not written, and the error ends the run.
         let mut problems = Vec::new();
-        write_output(args.output.as_deref(), |w| {
+        let documents = Cell::new(0);
+        write_output(output, || documents.get(), |w| {
             let mut failed: Option<io::Error> = None;
-            problems =
-                resolve::stream::extract_inputs_with(inputs, &stop, max_bytes, &pool, &mut progress, &mut |part| {
-                    if failed.is_none() {
-                        let line = serde_json::to_writer(&mut *w, &part)
-                            .map_err(io::Error::from)
-                            .and_then(|()| w.write_all(b"\n"));
-                        failed = line.err();
-                    }
-                });
+            problems = pipeline.partials(inputs, &mut |part| {
+                documents.set(documents.get() + 1);
+                if failed.is_none() {
+                    let line = serde_json::to_writer(&mut *w, &part)
+                        .map_err(io::Error::from)
+                        .and_then(|()| w.write_all(b"\n"));
+                    failed = line.err();
+                }
+            });
+            report_problems(&problems);
             failed.map_or(Ok(()), Err)
         })?;
-        progress.finish();
-        report_problems(&problems);
         return Ok(worst(outcome(&problems), taught));
     }
-    let (graph, problems) = resolve::stream::graph_of_inputs_with(inputs, &stop, max_bytes, &pool, &mut progress);
-    progress.finish();
+    let (graph, problems) = pipeline.graph(inputs);
     report_problems(&problems);
+    let documents = graph.documents;
     let graph = graph_filter(&args.filter).try_apply_owned(graph)?;
-    export_graph(&graph, format, args.output.as_deref())?;
+    export_graph(&graph, format, output, documents)?;
     Ok(worst(outcome(&problems), taught))
 }
 
@@ -94,8 +94,10 @@ fn merge(args: MergeArgs) -> anyhow::Result<Outcome> {
             merge_input(&file.display().to_string(), io::BufReader::new(f), &mut merger)?;
         }
     }
-    let graph = graph_filter(&args.filter).try_apply_owned(merger.finish())?;
-    export_graph(&graph, format, args.output.as_deref())?;
+    let graph = merger.finish();
+    let documents = graph.documents;
+    let graph = graph_filter(&args.filter).try_apply_owned(graph)?;
+    export_graph(&graph, format, args.output.as_deref(), documents)?;
     Ok(Outcome::Done)
 }
 
@@ -119,7 +121,7 @@ fn merge_input(name: &str, mut input: impl io::BufRead, merger: &mut resolve::Me
         input
             .read_to_string(&mut text)
             .with_context(|| format!("{name}: cannot read"))?;
-        let graph = crate::export::json_read::read_graph_json(&text)
+        let graph = graphgen::export::read_graph_json(&text)
             .with_context(|| format!("{name}: neither partial graphs (JSON lines) nor a graph JSON"))?;
         for part in resolve::partial::from_graph(&graph, name) {
             merger.add(part);
@@ -131,7 +133,9 @@ fn merge_input(name: &str, mut input: impl io::BufRead, merger: &mut resolve::Me
     Ok(())
 }
 
-fn export_graph(graph: &Graph, format: Format, output: Option<&Path>) -> anyhow::Result<()> {
+/// Writes the graph; `documents` is how many documents it was built from (before any filter),
+/// which decides whether it may replace an existing file.
+fn export_graph(graph: &Graph, format: Format, output: Option<&Path>, documents: usize) -> anyhow::Result<()> {
     let exporter: Box<dyn Exporter> = match format {
         Format::Json => Box::new(Json),
         Format::Dot => Box::new(Dot),
@@ -140,47 +144,35 @@ fn export_graph(graph: &Graph, format: Format, output: Option<&Path>) -> anyhow:
         Format::Graphml => Box::new(GraphMl),
         Format::Cytoscape => Box::new(Cytoscape),
     };
-    write_output(output, |w| exporter.write(graph, w))
+    write_output(output, || documents, |w| exporter.write(graph, w))
 }
 
-/// What the user taught: the lexicons, installed for every extraction of this process before
-/// the first, and the stop list. The second value is `Trouble` when a lexicon line was left
-/// out (each reported on stderr), `Done` otherwise.
-fn teach(args: &TeachArgs) -> anyhow::Result<(StopList, Outcome)> {
-    let stop = stoplist(args)?;
-    if args.lexicon.is_empty() {
-        return Ok((stop, Outcome::Done));
-    }
-    let (user, mut problems) = extract::lexicon::UserLexicon::read_files(&args.lexicon)?;
-    let (lexicon, more) = extract::lexicon::with_user(&user);
-    problems.extend(more);
-    extract::lexicon::user::sort_problems(&mut problems);
-    for p in &problems {
+/// The pipeline of a command that reads a corpus, built once from its arguments. The second
+/// value is `Trouble` when a line of the user's lexicons was left out (each reported on
+/// stderr), `Done` otherwise.
+fn pipeline(args: &RunArgs) -> anyhow::Result<(Pipeline, Outcome)> {
+    let config = Config {
+        lexicons: args.teach.lexicon.clone(),
+        stoplist: args.teach.stoplist.clone(),
+        max_bytes: args.max_bytes,
+        threads: args.threads.map_or(0, usize::from),
+        progress: !args.quiet,
+    };
+    let pipeline = Pipeline::new(&config)?;
+    for p in pipeline.lexicon_problems() {
         eprintln!("graphgen: {p}");
     }
-    if extract::lexicon::install(lexicon).is_err() {
-        bail!("the built-in lexicon was read before --lexicon was applied; please report this bug");
-    }
-    Ok((
-        stop,
-        if problems.is_empty() {
-            Outcome::Done
-        } else {
-            Outcome::Trouble
-        },
-    ))
+    let taught = if pipeline.lexicon_problems().is_empty() {
+        Outcome::Done
+    } else {
+        Outcome::Trouble
+    };
+    Ok((pipeline, taught))
 }
 
 /// `Trouble` from either side wins over `Done`.
 fn worst(a: Outcome, b: Outcome) -> Outcome {
     if b == Outcome::Trouble { b } else { a }
-}
-
-fn stoplist(args: &TeachArgs) -> anyhow::Result<StopList> {
-    Ok(match &args.stoplist {
-        Some(path) => StopList::read_file(path)?,
-        None => StopList::default(),
-    })
 }
 
 fn graph_filter(args: &FilterArgs) -> graph::Filter {
@@ -198,18 +190,29 @@ fn graph_filter(args: &FilterArgs) -> graph::Filter {
 }
 
 fn mentions(args: MentionsArgs) -> anyhow::Result<Outcome> {
-    let (stop, taught) = teach(&args.teach)?;
-    let (docs, problems) = read(&args.input)?;
-    write_output(args.output.as_deref(), |w| {
-        for doc in &docs {
-            let mut ex = extract::extract_document(doc);
-            stop.apply(&mut ex);
-            for m in ex.mentions {
-                serde_json::to_writer(&mut *w, &m)?;
-                w.write_all(b"\n")?;
+    let inputs = &args.input.inputs;
+    if inputs.is_empty() {
+        bail!("no input given; name files or directories of articles, or - for stdin");
+    }
+    refuse_missing_inputs(args.output.as_deref(), inputs)?;
+    let (pipeline, taught) = pipeline(&args.run)?;
+    let mut problems = Vec::new();
+    let documents = Cell::new(0);
+    write_output(args.output.as_deref(), || documents.get(), |w| {
+        let mut failed: Option<io::Error> = None;
+        problems = pipeline.mentions(inputs, &mut |mentions| {
+            documents.set(documents.get() + 1);
+            for m in mentions {
+                if failed.is_none() {
+                    failed = serde_json::to_writer(&mut *w, &m)
+                        .map_err(io::Error::from)
+                        .and_then(|()| w.write_all(b"\n"))
+                        .err();
+                }
             }
-        }
-        Ok(())
+        });
+        report_problems(&problems);
+        failed.map_or(Ok(()), Err)
     })?;
     Ok(worst(outcome(&problems), taught))
 }
@@ -220,21 +223,22 @@ fn evaluate(args: EvalArgs) -> anyhow::Result<Outcome> {
         .min
         .iter()
         .map(|s| s.parse::<Floor>())
-        .collect::<crate::Result<Vec<_>>>()?;
+        .collect::<graphgen::Result<Vec<_>>>()?;
     if args.graph.is_none() && args.input.inputs.is_empty() {
         bail!("no input given; name files or directories of articles, - for stdin, or --graph FILE.json");
     }
     let gold = Gold::read_file(&args.gold)?;
-    let (stop, taught) = teach(&args.teach)?;
+    let (pipeline, taught) = pipeline(&args.run)?;
     let (graph, problems) = match &args.graph {
         Some(path) => (read_graph(path)?, Vec::new()),
         None => {
-            let (docs, problems) = read(&args.input)?;
-            (resolve::build_graph_with(&docs, &stop), problems)
+            let (graph, problems) = pipeline.graph(&args.input.inputs);
+            report_problems(&problems);
+            (graph, problems)
         }
     };
     let evaluation = eval::score(&gold, &graph);
-    write_output(None, |w| {
+    write_output(None, || graph.documents, |w| {
         if args.json {
             eval::report::write_json(&evaluation, args.explain, w)
         } else {
@@ -279,7 +283,7 @@ fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
         }
     };
     let model = tagger::train_with(&sentences, &config, &NoExtraFeatures, Some(&mut report));
-    write_output(Some(&args.output), |w| w.write_all(&model.to_bytes()))?;
+    write_output(Some(&args.output), || sentences.len(), |w| w.write_all(&model.to_bytes()))?;
     if let Some(dev) = &dev {
         eprint!("{}", tagger::evaluate(&model, dev).report());
     }
@@ -298,10 +302,14 @@ fn diff(args: DiffArgs) -> anyhow::Result<Outcome> {
         _ => (args.left, args.right),
     };
     let filter = graph_filter(&args.filter);
-    let (stop, taught) = teach(&args.teach)?;
-    let (report, problems) = diff::run_with(&left, &right, &filter, &stop)?;
+    let output = args.output.as_deref();
+    refuse_missing_inputs(output, &[left.as_slice(), right.as_slice()].concat())?;
+    let (pipeline, taught) = pipeline(&args.run)?;
+    let (report, problems) = diff::run(&pipeline, &left, &right, &filter)?;
     report_problems(&problems);
-    write_output(args.output.as_deref(), |w| report.write(format, w))?;
+    // Missing inputs were refused above; a side with no documents is a comparison still
+    // ("everything went"), so the report counts as one document's worth of output.
+    write_output(output, || 1, |w| report.write(format, w))?;
     Ok(match worst(outcome(&problems), taught) {
         Outcome::Done if !report.diff.is_empty() => Outcome::Differences,
         other => other,
@@ -336,16 +344,6 @@ fn choose_format(format: &Option<Format>, dot: bool, html: bool, json: bool, out
     }
 }
 
-/// Reads every input; problems with single files are reported on stderr and do not stop the run.
-fn read(input: &InputArgs) -> anyhow::Result<(Vec<Document>, Vec<Problem>)> {
-    if input.inputs.is_empty() {
-        bail!("no input given; name files or directories of articles, or - for stdin");
-    }
-    let (docs, problems) = corpus::read_inputs_capped(&input.inputs, input.max_bytes);
-    report_problems(&problems);
-    Ok((docs, problems))
-}
-
 fn report_problems<'a>(problems: impl IntoIterator<Item = &'a Problem>) {
     for p in problems {
         let what = if p.skipped { "skipped" } else { "warning" };
@@ -361,15 +359,48 @@ fn outcome(problems: &[Problem]) -> Outcome {
     }
 }
 
+/// A named input that does not exist is a typo until shown otherwise: a run on it would
+/// replace a good file with the graph of the rest, or of nothing. One line, exit 2.
+fn refuse_missing_inputs(output: Option<&Path>, inputs: &[PathBuf]) -> anyhow::Result<()> {
+    let Some(output) = output.filter(|o| o.exists()) else {
+        return Ok(());
+    };
+    let missing: Vec<String> = inputs
+        .iter()
+        .filter(|p| p.as_os_str() != "-" && std::fs::symlink_metadata(p).is_err())
+        .map(|p| p.display().to_string())
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    bail!(
+        "{}: left as it was, since {} not exist; check the path{}",
+        output.display(),
+        match missing.as_slice() {
+            [one] => format!("{one} does"),
+            many => format!("{} do", many.join(", ")),
+        },
+        if missing.len() > 1 { "s" } else { "" }
+    )
+}
+
 /// Writes to stdout, or to a file atomically: a temporary file beside it, renamed into place
-/// only when everything was written, so a failed run never leaves half a file.
-fn write_output(path: Option<&Path>, body: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
+/// only when everything was written, so a failed run never leaves half a file. `documents`
+/// tells, once the body has run, how many documents the output holds: a run that read none
+/// writes an empty result to stdout or a new file with a warning, but never replaces an
+/// existing file (exit 2, the file as it was).
+fn write_output(
+    path: Option<&Path>,
+    documents: impl FnOnce() -> usize,
+    body: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
     match path {
         None => {
             let stdout = io::stdout();
             let mut w = BufWriter::new(stdout.lock());
             body(&mut w)?;
             w.flush()?;
+            warn_if_empty(documents());
         }
         Some(path) => {
             let dir = match path.parent() {
@@ -383,6 +414,11 @@ fn write_output(path: Option<&Path>, body: impl FnOnce(&mut dyn Write) -> io::Re
                 body(&mut w).with_context(|| format!("{}: cannot write", path.display()))?;
                 w.flush()?;
             }
+            let documents = documents();
+            if documents == 0 && path.exists() {
+                bail!("{}: left as it was, since no document was read; check the inputs", path.display());
+            }
+            warn_if_empty(documents);
             // A temporary file is private (0600); the finished output is an ordinary file.
             #[cfg(unix)]
             {
@@ -394,4 +430,10 @@ fn write_output(path: Option<&Path>, body: impl FnOnce(&mut dyn Write) -> io::Re
         }
     }
     Ok(())
+}
+
+fn warn_if_empty(documents: usize) {
+    if documents == 0 {
+        eprintln!("graphgen: warning: no document was read; the output is empty");
+    }
 }

@@ -1,9 +1,8 @@
-//! Streaming extraction: inputs are read one at a time and their documents extracted in
-//! parallel batches, so a document's text is dropped as soon as its partial graph exists and
-//! memory grows with the actors and evidence, not with the corpus.
+//! Streaming: inputs are read one at a time and their documents handed to a worker in
+//! parallel batches, so a document's text is dropped as soon as the worker's result exists
+//! and memory grows with the results (partial graphs, mentions), not with the corpus.
 
-use super::partial::Partial;
-use super::stoplist::StopList;
+use super::progress::Progress;
 use crate::corpus::{self, Document, Problem};
 use rayon::ThreadPool;
 use rayon::prelude::*;
@@ -15,16 +14,6 @@ use std::path::PathBuf;
 /// were as fast as 1 MB ones, two in flight, and peaked 10 MB lower.
 const BATCH_BYTES: usize = 256 * 1024;
 
-/// What a caller hears about the run: the total size once, then the bytes of each input read.
-pub trait Progress {
-    fn start(&mut self, _total_bytes: u64) {}
-    fn advance(&mut self, _bytes: u64) {}
-}
-
-/// Progress nobody watches.
-pub struct Silent;
-impl Progress for Silent {}
-
 /// Batches being extracted at most while the next is read: one per thread and two more,
 /// so a thread that finishes finds the next batch waiting; few enough to bound memory.
 fn max_in_flight(pool: &ThreadPool) -> usize {
@@ -34,44 +23,28 @@ fn max_in_flight(pool: &ThreadPool) -> usize {
 /// One batch's documents: the document, the input it came from, its place in that input.
 type Docs = Vec<(Document, String, usize)>;
 
-/// A finished batch: its number in reading order, its partials (or the panic that stopped
+/// A finished batch: its number in reading order, its results (or the panic that stopped
 /// them), the input bytes it covers.
-type Done = (usize, std::thread::Result<Vec<Partial>>, u64);
+type Done<T> = (usize, std::thread::Result<Vec<T>>, u64);
 
-/// Reads and extracts every input (on `pool`), handing each document's partial
-/// graph to `sink` in reading order; returns the problems met. Paths and stems are as read:
-/// the [`Merger`](super::Merger) makes repeated ones unique.
-pub fn extract_inputs(
-    inputs: &[PathBuf],
-    pool: &ThreadPool,
-    progress: &mut dyn Progress,
-    sink: &mut dyn FnMut(Partial),
-) -> Vec<Problem> {
-    extract_inputs_with(
-        inputs,
-        &StopList::default(),
-        corpus::MAX_INPUT_BYTES,
-        pool,
-        progress,
-        sink,
-    )
-}
-
-/// As [`extract_inputs`]; every document drops its stop-listed names.
+/// Reads every input (at most `max_bytes` of each) and runs `work` on each document (on
+/// `pool`): `work` gets the document, the input it came from as shown, and its place in that
+/// input. The results reach `sink` in reading order; the problems met are returned. Paths and
+/// stems are as read: whoever keeps them makes repeated ones unique.
 ///
 /// With more than one thread, the calling thread reads the inputs and feeds `sink` while the
 /// pool extracts: batches go to the pool as they fill, and come back through a channel in any
 /// order, to be handed on in reading order. Reading and merging thus overlap extraction
 /// instead of stalling it.
-pub fn extract_inputs_with(
+pub fn run<T: Send>(
     inputs: &[PathBuf],
-    stop: &StopList,
     max_bytes: u64,
     pool: &ThreadPool,
     progress: &mut dyn Progress,
-    sink: &mut dyn FnMut(Partial),
+    work: &(dyn Fn(Document, &str, usize) -> T + Sync),
+    sink: &mut dyn FnMut(T),
 ) -> Vec<Problem> {
-    let (tx, rx) = std::sync::mpsc::channel::<Done>();
+    let (tx, rx) = std::sync::mpsc::channel::<Done<T>>();
     // The size is reported before the first batch; a cell lets both callbacks reach it.
     let order = std::cell::RefCell::new(InOrder {
         sink,
@@ -82,7 +55,7 @@ pub fn extract_inputs_with(
     let limit = max_in_flight(pool);
     // One thread means one core: the batches are extracted where they are read.
     let sequential = pool.current_num_threads() == 1;
-    let extract = |(doc, source, place): (Document, String, usize)| Partial::extract_with(&doc, &source, place, stop);
+    let extract = |(doc, source, place): (Document, String, usize)| work(doc, &source, place);
     pool.in_place_scope(|scope| {
         let mut sent = 0;
         let problems = {
@@ -144,15 +117,15 @@ pub fn extract_inputs_with(
 }
 
 /// Finished batches, handed on in reading order whatever order they finish in.
-struct InOrder<'a> {
-    sink: &'a mut dyn FnMut(Partial),
+struct InOrder<'a, T> {
+    sink: &'a mut dyn FnMut(T),
     progress: &'a mut dyn Progress,
-    waiting: BTreeMap<usize, (Vec<Partial>, u64)>,
+    waiting: BTreeMap<usize, (Vec<T>, u64)>,
     next: usize,
 }
 
-impl InOrder<'_> {
-    fn take(&mut self, (n, parts, bytes_read): Done) {
+impl<T> InOrder<'_, T> {
+    fn take(&mut self, (n, parts, bytes_read): Done<T>) {
         let parts = parts.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         self.waiting.insert(n, (parts, bytes_read));
         while let Some((parts, bytes_read)) = self.waiting.remove(&self.next) {
@@ -163,26 +136,4 @@ impl InOrder<'_> {
             self.next += 1;
         }
     }
-}
-
-/// Reads and extracts every input into one graph.
-pub fn graph_of_inputs(
-    inputs: &[PathBuf],
-    pool: &ThreadPool,
-    progress: &mut dyn Progress,
-) -> (super::Graph, Vec<Problem>) {
-    graph_of_inputs_with(inputs, &StopList::default(), corpus::MAX_INPUT_BYTES, pool, progress)
-}
-
-/// As [`graph_of_inputs`]; every document drops its stop-listed names.
-pub fn graph_of_inputs_with(
-    inputs: &[PathBuf],
-    stop: &StopList,
-    max_bytes: u64,
-    pool: &ThreadPool,
-    progress: &mut dyn Progress,
-) -> (super::Graph, Vec<Problem>) {
-    let mut merger = super::Merger::new();
-    let problems = extract_inputs_with(inputs, stop, max_bytes, pool, progress, &mut |p| merger.add(p));
-    (merger.finish(), problems)
 }

@@ -102,7 +102,7 @@ fn a_trained_model_round_trips_through_bytes() {
 
 #[test]
 fn the_embedded_model_round_trips_through_bytes() {
-    let model = Tagger::embedded();
+    let model = &Tagger::embedded().unwrap();
     assert!(
         model.to_bytes() == EMBEDDED_MODEL,
         "re-encoding the shipped model changed its bytes"
@@ -256,7 +256,7 @@ fn the_embedded_model_finds_names_in_invented_news() {
         ("Prices rose sharply in the morning session .", &[]),
         ("", &[]),
     ];
-    let model = Tagger::embedded();
+    let model = &Tagger::embedded().unwrap();
     for (sentence, want) in cases {
         let want: Vec<(EntityType, String)> = want.iter().map(|(t, s)| (*t, s.to_string())).collect();
         assert_eq!(names(model, sentence), want, "{sentence}");
@@ -265,7 +265,7 @@ fn the_embedded_model_finds_names_in_invented_news() {
 
 #[test]
 fn typographic_apostrophes_tag_like_ascii_ones() {
-    let model = Tagger::embedded();
+    let model = &Tagger::embedded().unwrap();
     let ascii = model.tag(&words("Vasck 's party won in Dunmore ."));
     let curly = model.tag(&words("Vasck \u{2019}s party won in Dunmore ."));
     assert_eq!(ascii, curly);

@@ -1,6 +1,6 @@
 //! Tables of identity cases: invented articles, and the nodes a reader would expect.
 
-use super::build_graph;
+use super::{Config, Pipeline};
 use crate::corpus::Document;
 use crate::graph::{ActorKind, Graph};
 
@@ -23,6 +23,12 @@ fn graph(texts: &[&str]) -> Graph {
         .map(|(i, t)| doc(&format!("d{i}"), t))
         .collect();
     build_graph(&docs)
+}
+
+fn build_graph(docs: &[Document]) -> Graph {
+    static PIPELINE: std::sync::LazyLock<Pipeline> =
+        std::sync::LazyLock::new(|| Pipeline::new(&Config::default()).expect("the embedded pipeline"));
+    PIPELINE.graph_of(docs)
 }
 
 fn people(g: &Graph) -> Vec<String> {

@@ -1,0 +1,217 @@
+//! The one road from inputs to a graph. A [`Pipeline`] is built once from a [`Config`]; it owns
+//! what every stage reads with (the [`Knowledge`], the mention [`Tagger`], the user's stop
+//! list) and the limits of a run (the size cap per input, the thread pool, the progress bar),
+//! and every subcommand that reads a corpus goes through it:
+//!
+//! corpus (read, capped) -> text -> extract (mentions, kinds, in-document identities,
+//! relations; the stop list) -> resolve (join documents) -> graph.
+//!
+//! Export, scoring and diffs start from the graph it returns. Nothing is process-wide, so two
+//! pipelines with different lexicons extract side by side in one process.
+//!
+//! ```
+//! use graphgen::corpus::Document;
+//! use graphgen::pipeline::{Config, Pipeline};
+//!
+//! let pipeline = Pipeline::new(&Config::default())?;
+//! let text = "President Ada Morrow of Norway met Prime Minister Ravi Batra in Oslo on Monday.";
+//! let doc = Document::new("brief.txt".into(), "brief".into(), text.into());
+//! let graph = pipeline.graph_of(&[doc]);
+//! let ada = graph.actors().find(|a| a.label == "Ada Morrow").expect("a node for her");
+//! assert!(ada.kind.is_person());
+//! assert!(graph.relations().any(|r| r.kind == graphgen::graph::RelationKind::MetWith));
+//! # Ok::<(), graphgen::Error>(())
+//! ```
+
+pub mod progress;
+pub mod stream;
+#[cfg(test)]
+mod tables;
+#[cfg(test)]
+mod tests;
+
+use crate::corpus::{self, Document, Problem};
+use crate::extract::stoplist::StopList;
+use crate::extract::{self, Extraction, Mention};
+use crate::graph::Graph;
+use crate::knowledge::{Knowledge, UserLexicon};
+use crate::learn::tagger::Tagger;
+use crate::resolve::Merger;
+use crate::resolve::partial::Partial;
+use crate::{Error, Result};
+use progress::{Bar, Progress};
+use rayon::ThreadPool;
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+/// What a run is built from: the user's knowledge and the limits. [`Config::default`] is the
+/// embedded knowledge, the default size cap, every core and no progress bar.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The user's lexicon files (`--lexicon`), merged into the embedded lexicon.
+    pub lexicons: Vec<PathBuf>,
+    /// Names that are never actors (`--stoplist`).
+    pub stoplist: Option<PathBuf>,
+    /// The most bytes read from one input (`--max-bytes`).
+    pub max_bytes: u64,
+    /// Extraction threads (`--threads`); 0 means one per core.
+    pub threads: usize,
+    /// Show a progress bar on stderr for long runs when stderr is a terminal.
+    pub progress: bool,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            lexicons: Vec::new(),
+            stoplist: None,
+            max_bytes: corpus::MAX_INPUT_BYTES,
+            threads: 0,
+            progress: false,
+        }
+    }
+}
+
+/// The models, knowledge and limits of one run. Built once, shared by every thread.
+pub struct Pipeline {
+    knowledge: Knowledge,
+    tagger: Tagger,
+    stop: StopList,
+    max_bytes: u64,
+    pool: ThreadPool,
+    progress: bool,
+    /// Lines of the user's lexicons that were left out, each naming its file, line and fix.
+    lexicon_problems: Vec<Error>,
+}
+
+impl Pipeline {
+    /// Builds the pipeline: parses the embedded lexicons and model, reads the user's lexicons
+    /// and stop list, starts the threads.
+    ///
+    /// Errors: a lexicon or stop list that cannot be read, or threads that cannot start. A
+    /// malformed lexicon line is not an error: it is left out and listed in
+    /// [`Pipeline::lexicon_problems`].
+    pub fn new(config: &Config) -> Result<Pipeline> {
+        let (knowledge, lexicon_problems) = if config.lexicons.is_empty() {
+            (Knowledge::embedded()?, Vec::new())
+        } else {
+            let (user, mut problems) = UserLexicon::read_files(&config.lexicons)?;
+            let (knowledge, more) = Knowledge::with_user(&user)?;
+            problems.extend(more);
+            crate::knowledge::lexicon::user::sort_problems(&mut problems);
+            (knowledge, problems)
+        };
+        let stop = match &config.stoplist {
+            Some(path) => StopList::read_file(path)?,
+            None => StopList::default(),
+        };
+        let mut pipeline = Pipeline::with_knowledge(knowledge, config)?;
+        pipeline.stop = stop;
+        pipeline.lexicon_problems = lexicon_problems;
+        Ok(pipeline)
+    }
+
+    /// A pipeline over knowledge the caller built (a library user's own lexicon, say); the
+    /// config's lexicon and stop-list files are not read.
+    pub fn with_knowledge(knowledge: Knowledge, config: &Config) -> Result<Pipeline> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(config.threads)
+            .build()
+            .map_err(|e| Error::Invalid {
+                what: "--threads".into(),
+                message: format!("cannot start the extraction threads ({e}); try fewer"),
+            })?;
+        Ok(Pipeline {
+            knowledge,
+            tagger: Tagger::embedded()?,
+            stop: StopList::default(),
+            max_bytes: config.max_bytes,
+            pool,
+            progress: config.progress,
+            lexicon_problems: Vec::new(),
+        })
+    }
+
+    /// The lexicon lines left out when the pipeline was built (empty without `--lexicon`).
+    pub fn lexicon_problems(&self) -> &[Error] {
+        &self.lexicon_problems
+    }
+
+    pub fn knowledge(&self) -> &Knowledge {
+        &self.knowledge
+    }
+
+    /// Reads one document: its mentions, actors and relations, stop-listed names dropped.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let mut ex = extract::extract_document(&self.knowledge, &self.tagger, doc);
+        self.stop.apply(&mut ex);
+        ex
+    }
+
+    /// One document's contribution to the merge (`source` is the input it came from, `place`
+    /// its place there).
+    pub fn partial(&self, doc: &Document, source: &str, place: usize) -> Partial {
+        Partial::new(doc, source, place, self.extract(doc))
+    }
+
+    /// The graph of documents already in memory, taken in the order given.
+    pub fn graph_of(&self, docs: &[Document]) -> Graph {
+        let parts: Vec<Partial> = self.pool.install(|| {
+            docs.par_iter()
+                .enumerate()
+                .map(|(i, d)| self.partial(d, "", i))
+                .collect()
+        });
+        let mut merger = Merger::new();
+        for p in parts {
+            merger.add(p);
+        }
+        merger.finish()
+    }
+
+    /// Reads and extracts every input into one graph, as a stream (see [`stream::run`]).
+    pub fn graph(&self, inputs: &[PathBuf]) -> (Graph, Vec<Problem>) {
+        let mut merger = Merger::new();
+        let problems = self.partials(inputs, &mut |p| merger.add(p));
+        (merger.finish(), problems)
+    }
+
+    /// Hands each document's partial graph to `sink`, in reading order.
+    pub fn partials(&self, inputs: &[PathBuf], sink: &mut dyn FnMut(Partial)) -> Vec<Problem> {
+        self.stream(inputs, &|doc, source, place| self.partial(&doc, source, place), sink)
+    }
+
+    /// Hands each document's mentions to `sink`, in reading order. A path read twice is made
+    /// unique (`a.txt-2`) as in the graph, which needs every path: the mentions are held
+    /// (not the texts) until the last document is read.
+    pub fn mentions(&self, inputs: &[PathBuf], sink: &mut dyn FnMut(Vec<Mention>)) -> Vec<Problem> {
+        let mut docs: Vec<(String, Vec<Mention>)> = Vec::new();
+        let problems = self.stream(
+            inputs,
+            &|doc, _, _| (doc.path.clone(), self.extract(&doc).mentions),
+            &mut |found| docs.push(found),
+        );
+        corpus::make_unique(&mut docs, |d| &mut d.0);
+        for (path, mut mentions) in docs {
+            for m in &mut mentions {
+                m.document.clone_from(&path);
+            }
+            sink(mentions);
+        }
+        problems
+    }
+
+    /// Streams the inputs through `work` on this pipeline's threads, with its size cap and
+    /// progress bar.
+    fn stream<T: Send>(
+        &self,
+        inputs: &[PathBuf],
+        work: &(dyn Fn(Document, &str, usize) -> T + Sync),
+        sink: &mut dyn FnMut(T),
+    ) -> Vec<Problem> {
+        let mut bar = Bar::new(!self.progress);
+        let problems = stream::run(inputs, self.max_bytes, &self.pool, &mut bar as &mut dyn Progress, work, sink);
+        bar.finish();
+        problems
+    }
+}

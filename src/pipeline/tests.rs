@@ -1,0 +1,92 @@
+//! The pipeline as a library user meets it: two pipelines with different lexicons in one
+//! process, documents in memory against the same documents streamed from files.
+
+use super::{Config, Pipeline};
+use crate::corpus::Document;
+use crate::graph::ActorKind;
+
+fn doc(stem: &str, text: &str) -> Document {
+    Document::new(format!("{stem}.txt"), stem.into(), text.into())
+}
+
+fn kind_of(pipeline: &Pipeline, text: &str, label: &str) -> Option<ActorKind> {
+    let graph = pipeline.graph_of(&[doc("d", text)]);
+    graph.actors().find(|a| a.label == label).map(|a| a.kind)
+}
+
+#[test]
+fn two_lexicons_live_side_by_side_in_one_process() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = dir.path().join("desk.tsv");
+    // Invented names: one desk knows Quellmark as an outlet, the other as an institute.
+    std::fs::write(&desk, "Quellmark\toutlet\tQuellmark Daily\n").unwrap();
+    let other = dir.path().join("other.tsv");
+    std::fs::write(&other, "Quellmark\tinstitute\t\n").unwrap();
+    let with = |path: &std::path::Path| {
+        Pipeline::new(&Config {
+            lexicons: vec![path.to_path_buf()],
+            ..Config::default()
+        })
+        .unwrap()
+    };
+    let (plain, a, b) = (Pipeline::new(&Config::default()).unwrap(), with(&desk), with(&other));
+    let text = "Quellmark reported the vote on Tuesday.";
+    assert_eq!(kind_of(&a, text, "Quellmark"), Some(ActorKind::Outlet));
+    assert_eq!(kind_of(&b, text, "Quellmark"), Some(ActorKind::Institute));
+    assert_ne!(kind_of(&plain, text, "Quellmark"), Some(ActorKind::Outlet));
+    // And again after the others were used: nothing leaked between them.
+    assert_eq!(kind_of(&a, "Quellmark Daily said so.", "Quellmark"), Some(ActorKind::Outlet));
+    assert!(a.lexicon_problems().is_empty() && b.lexicon_problems().is_empty());
+}
+
+#[test]
+fn a_bad_lexicon_line_is_a_problem_not_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = dir.path().join("desk.tsv");
+    std::fs::write(&desk, "Quellmark\tbakery\t\nOrlen Vasquith\tleader\t\n").unwrap();
+    let p = Pipeline::new(&Config {
+        lexicons: vec![desk],
+        ..Config::default()
+    })
+    .unwrap();
+    assert_eq!(p.lexicon_problems().len(), 1, "{:?}", p.lexicon_problems());
+    assert_eq!(kind_of(&p, "Orlen Vasquith arrived.", "Orlen Vasquith"), Some(ActorKind::Leader));
+}
+
+#[test]
+fn files_streamed_give_the_graph_of_the_same_documents_in_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts = [
+        "Prime Minister Ravi Batra met President Ada Morrow in Oslo.",
+        "\"We are ready,\" Batra told reporters on Friday.",
+    ];
+    let mut docs = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        let path = dir.path().join(format!("{i}.txt"));
+        std::fs::write(&path, t).unwrap();
+        docs.push(Document::new(path.display().to_string(), i.to_string(), t.to_string()));
+    }
+    for threads in [1, 2] {
+        let p = Pipeline::new(&Config {
+            threads,
+            ..Config::default()
+        })
+        .unwrap();
+        let (streamed, problems) = p.graph(&[dir.path().to_path_buf()]);
+        assert!(problems.is_empty());
+        let in_memory = p.graph_of(&docs);
+        assert_eq!(streamed.actors().collect::<Vec<_>>(), in_memory.actors().collect::<Vec<_>>());
+        assert_eq!(streamed.relations().count(), in_memory.relations().count());
+    }
+}
+
+#[test]
+fn a_missing_stop_list_is_an_error_naming_it() {
+    let err = Pipeline::new(&Config {
+        stoplist: Some("/nonexistent/stop.txt".into()),
+        ..Config::default()
+    })
+    .err()
+    .expect("an error");
+    assert!(err.to_string().contains("/nonexistent/stop.txt"), "{err}");
+}
