@@ -7,7 +7,7 @@
 //! Loads the model once, tags every sentence of the file ROUNDS times (default 20) and prints
 //! tokens per second to stdout, with the dev scores of the last round to stderr.
 
-use graphgen::extract::tagger::{self, Scores, Tagger};
+use graphgen::learn::tagger::{self, Scores, Tagger};
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -22,7 +22,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let tokens: usize = words.iter().map(Vec::len).sum();
 
     let load = Instant::now();
-    let model = Tagger::embedded();
+    let model = &Tagger::embedded()?;
     eprintln!("model loaded in {:.1} ms", load.elapsed().as_secs_f64() * 1e3);
 
     let start = Instant::now();

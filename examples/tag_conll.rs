@@ -6,7 +6,7 @@
 //!
 //! Uses the embedded model unless a model file is named.
 
-use graphgen::extract::tagger::{self, Tagger};
+use graphgen::learn::tagger::{self, Tagger};
 use std::io::Write;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -18,7 +18,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             owned = Tagger::from_bytes(&std::fs::read(file)?)?;
             &owned
         }
-        None => Tagger::embedded(),
+        None => {
+            owned = Tagger::embedded()?;
+            &owned
+        }
     };
     let sentences = tagger::read_conll(&std::fs::read_to_string(&path)?)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

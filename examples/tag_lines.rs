@@ -5,7 +5,7 @@
 //! echo "Talks between Orvane and Kestrel Dynamics stalled ." | cargo run --example tag_lines
 //! ```
 
-use graphgen::extract::tagger::{Tagger, spans};
+use graphgen::learn::tagger::{Tagger, spans};
 use std::io::BufRead;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -15,7 +15,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             owned = Tagger::from_bytes(&std::fs::read(path)?)?;
             &owned
         }
-        None => Tagger::embedded(),
+        None => {
+            owned = Tagger::embedded()?;
+            &owned
+        }
     };
     for line in std::io::stdin().lock().lines() {
         let line = line?;

@@ -6,8 +6,19 @@
 
 use graphgen::corpus::{self, Document};
 use graphgen::export::{Exporter, Json, read_graph_json};
-use graphgen::{extract, resolve};
+use graphgen::extract;
+use graphgen::pipeline::{Config, Pipeline};
 use libfuzzer_sys::fuzz_target;
+use std::sync::LazyLock;
+
+/// Built once: it parses the lexicons and the model, far slower than one input.
+static PIPELINE: LazyLock<Pipeline> = LazyLock::new(|| {
+    Pipeline::new(&Config {
+        threads: 1,
+        ..Config::default()
+    })
+    .expect("the embedded pipeline")
+});
 
 /// The first byte picks how the rest is read, so one corpus covers every reader.
 const NAMES: [&str; 4] = ["input.txt", "input.html", "input.jsonl", "-"];
@@ -18,9 +29,9 @@ fuzz_target!(|data: &[u8]| {
     };
     let (docs, _problems) = corpus::read_reader(NAMES[usize::from(first) % NAMES.len()], bytes, 1 << 20);
     for doc in &docs {
-        check_offsets(doc, &extract::extract_document(doc));
+        check_offsets(doc, &PIPELINE.extract(doc));
     }
-    let graph = resolve::build_graph(&docs);
+    let graph = PIPELINE.graph_of(&docs);
     let mut out = Vec::new();
     Json.write(&graph, &mut out).expect("writing to memory cannot fail");
     let text = std::str::from_utf8(&out).expect("JSON export is UTF-8");

@@ -305,6 +305,7 @@ fn output_format_from_the_file_name() {
 #[test]
 fn stdin_feeds_one_side_only() {
     let dash = [PathBuf::from("-")];
-    let err = run(&dash, &dash, &Filter::default()).unwrap_err().to_string();
+    let pipeline = crate::pipeline::Pipeline::new(&crate::pipeline::Config::default()).unwrap();
+    let err = run(&pipeline, &dash, &dash, &Filter::default()).unwrap_err().to_string();
     assert_eq!(err, "-: stdin can feed one side only; save one side to a file");
 }

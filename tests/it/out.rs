@@ -3,8 +3,6 @@
 
 use std::process::{Command, Stdio};
 
-mod support;
-
 #[test]
 fn out_files_are_current() {
     let cases = [
@@ -15,7 +13,7 @@ fn out_files_are_current() {
         ("out/seeds.graphml", "graphml"),
     ];
     for (path, format) in cases {
-        let now = support::stdout_of(&["seeds/", "--format", format]);
+        let now = crate::support::stdout_of(&["seeds/", "--format", format]);
         assert!(
             std::fs::read(path).unwrap() == now,
             "{path} is stale: run scripts/regen-out"
@@ -50,7 +48,7 @@ fn out_ego_picture_is_current() {
     let args = ego_args();
     assert!(args.iter().any(|a| a == "--no-documents"), "{args:?}");
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let now = support::stdout_of(&args);
+    let now = crate::support::stdout_of(&args);
     assert!(
         std::fs::read("out/seeds-ego.dot").unwrap() == now,
         "out/seeds-ego.dot is stale: run scripts/regen-out"

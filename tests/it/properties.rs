@@ -2,14 +2,17 @@
 //! resolution, valid DOT and JSON out, every offset inside the text and on char boundaries,
 //! and the same output every time.
 
-mod support;
-
 use graphgen::corpus::Document;
 use graphgen::export::{Dot, Exporter, Json};
 use graphgen::graph::Graph;
-use graphgen::{extract, resolve};
+use graphgen::extract;
+use graphgen::pipeline::{Config, Pipeline};
+use std::sync::LazyLock;
+
+/// One pipeline for every case: building it parses the lexicons and the model.
+static PIPELINE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::new(&Config::default()).unwrap());
 use proptest::prelude::*;
-use support::dot_check;
+use crate::support::dot_check;
 
 fn doc(text: &str) -> Document {
     Document::new("p.txt".into(), "p".into(), text.to_string())
@@ -59,7 +62,7 @@ proptest! {
 
     #[test]
     fn any_text_gives_valid_dot_and_json(text in newsy()) {
-        let g = resolve::build_graph(&[doc(&text)]);
+        let g = PIPELINE.graph_of(&[doc(&text)]);
         let dot = write(&Dot, &g);
         prop_assert!(dot_check::parse(&dot).is_ok(), "{:?}\n{dot}", dot_check::parse(&dot).err());
         let json: serde_json::Value = serde_json::from_str(&write(&Json, &g)).expect("JSON parses");
@@ -69,15 +72,15 @@ proptest! {
     #[test]
     fn offsets_lie_inside_the_text_on_char_boundaries(text in newsy()) {
         let d = doc(&text);
-        let ex = extract::extract_document(&d);
-        let g = resolve::build_graph(std::slice::from_ref(&d));
+        let ex = PIPELINE.extract(&d);
+        let g = PIPELINE.graph_of(std::slice::from_ref(&d));
         check_offsets(&text, &g, &ex)?;
     }
 
     #[test]
     fn output_is_deterministic(text in newsy()) {
-        let first = resolve::build_graph(&[doc(&text)]);
-        let again = resolve::build_graph(&[doc(&text)]);
+        let first = PIPELINE.graph_of(&[doc(&text)]);
+        let again = PIPELINE.graph_of(&[doc(&text)]);
         prop_assert_eq!(write(&Json, &first), write(&Json, &again));
         prop_assert_eq!(write(&Dot, &first), write(&Dot, &again));
     }

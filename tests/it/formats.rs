@@ -2,14 +2,12 @@
 //! most people will use) with every node, edge, label, kind and relation intact, Cytoscape.js
 //! JSON as Cytoscape reads it, and the command line choosing each format.
 
-mod support;
-
 use assert_cmd::Command;
 use graphgen::export::{Cytoscape, Exporter, Gexf, GraphMl, Html};
 use graphgen::graph::Graph;
 use serde_json::Value;
 use std::path::Path;
-use support::graphs::hostile_graph;
+use crate::support::graphs::hostile_graph;
 
 fn graphgen() -> Command {
     Command::cargo_bin("graphgen").unwrap()
@@ -33,10 +31,10 @@ fn networkx() -> bool {
     ok
 }
 
-/// What networkx reads from `path` (see tests/support/nx_read.py).
+/// What networkx reads from `path` (see tests/it/support/nx_read.py).
 fn read_back(format: &str, path: &Path) -> Value {
     let out = std::process::Command::new("python3")
-        .arg("tests/support/nx_read.py")
+        .arg("tests/it/support/nx_read.py")
         .arg(format)
         .arg(path)
         .output()

@@ -6,8 +6,6 @@
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-mod support;
-
 /// Articles to copy under new names, as the benchmark corpus does.
 const SOURCES: [&str; 2] = ["seeds", "tests/fixtures/news"];
 
@@ -15,7 +13,7 @@ fn articles() -> Vec<Vec<u8>> {
     let mut out = Vec::new();
     for dir in SOURCES {
         out.extend(
-            support::files_under(Path::new(dir))
+            crate::support::files_under(Path::new(dir))
                 .iter()
                 .map(|p| std::fs::read(p).unwrap()),
         );

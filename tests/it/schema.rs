@@ -3,8 +3,6 @@
 
 use serde_json::Value;
 
-mod support;
-
 fn validator(path: &str) -> jsonschema::Validator {
     let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     jsonschema::draft202012::new(&schema).unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -20,7 +18,7 @@ fn errors(v: &jsonschema::Validator, instance: &Value) -> Vec<String> {
 fn the_seeds_graph_json_holds_to_the_graph_schema() {
     let v = validator("schema/graph.schema.json");
     for args in [&["seeds/", "--json"][..], &["seeds/", "--json", "--no-documents"]] {
-        let g: Value = serde_json::from_slice(&support::stdout_of(args)).unwrap();
+        let g: Value = serde_json::from_slice(&crate::support::stdout_of(args)).unwrap();
         assert_eq!(errors(&v, &g), Vec::<String>::new(), "{args:?}");
     }
 }
@@ -28,7 +26,7 @@ fn the_seeds_graph_json_holds_to_the_graph_schema() {
 #[test]
 fn the_seeds_mentions_hold_to_the_mentions_schema() {
     let v = validator("schema/mentions.schema.json");
-    let out = support::stdout_of(&["mentions", "seeds/"]);
+    let out = crate::support::stdout_of(&["mentions", "seeds/"]);
     let mut lines = 0;
     for line in out.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
         let m: Value = serde_json::from_slice(line).unwrap();
@@ -41,7 +39,7 @@ fn the_seeds_mentions_hold_to_the_mentions_schema() {
 #[test]
 fn the_schemas_reject_what_the_contract_forbids() {
     let v = validator("schema/graph.schema.json");
-    let mut g: Value = serde_json::from_slice(&support::stdout_of(&["seeds/", "--json"])).unwrap();
+    let mut g: Value = serde_json::from_slice(&crate::support::stdout_of(&["seeds/", "--json"])).unwrap();
     g["nodes"][0]["kind"] = "wizard".into();
     assert!(!errors(&v, &g).is_empty(), "an unknown kind passes");
     let m = validator("schema/mentions.schema.json");
@@ -59,7 +57,7 @@ fn a_graph_with_lexicon_attributes_holds_to_the_graph_schema() {
         "President Vasquith met M. Donk on Monday. Brannoc Group said so.\n",
     )
     .unwrap();
-    let g: Value = serde_json::from_slice(&support::stdout_of(&[
+    let g: Value = serde_json::from_slice(&crate::support::stdout_of(&[
         article.to_str().unwrap(),
         "--json",
         "--lexicon",

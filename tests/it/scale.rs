@@ -2,14 +2,13 @@
 //! on the number of threads, on how the corpus was split, or on the order of the pieces.
 
 use graphgen::export::{Exporter, Json};
+use graphgen::pipeline::{Config, Pipeline};
+use graphgen::resolve::merge_partials;
 use graphgen::resolve::partial::{self, Partial};
-use graphgen::resolve::{merge_partials, stream};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::LazyLock;
-
-mod support;
 
 const CORPORA: [&str; 3] = ["seeds", "tests/fixtures/corpus", "tests/fixtures/news"];
 
@@ -37,7 +36,7 @@ fn graphgen(args: &[&str], stdin: Option<&[u8]>) -> Vec<u8> {
 }
 
 fn files(dir: &str) -> Vec<String> {
-    support::files_under(Path::new(dir))
+    crate::support::files_under(Path::new(dir))
         .iter()
         .map(|p| p.display().to_string())
         .collect()
@@ -122,10 +121,14 @@ fn a_line_that_is_not_a_partial_is_an_error_naming_it() {
 /// Every fixture document's partial, extracted once.
 static PARTS: LazyLock<(Vec<Partial>, Vec<u8>)> = LazyLock::new(|| {
     let inputs: Vec<PathBuf> = CORPORA.iter().map(PathBuf::from).collect();
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+    let pipeline = Pipeline::new(&Config {
+        threads: 2,
+        ..Config::default()
+    })
+    .unwrap();
     let mut parts = Vec::new();
-    stream::extract_inputs(&inputs, &pool, &mut stream::Silent, &mut |p| parts.push(p));
-    let (graph, _) = stream::graph_of_inputs(&inputs, &pool, &mut stream::Silent);
+    pipeline.partials(&inputs, &mut |p| parts.push(p));
+    let (graph, _) = pipeline.graph(&inputs);
     assert!(
         to_json(&merge_partials(&parts)) == to_json(&graph),
         "merging the partials is the graph"

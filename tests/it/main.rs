@@ -1,0 +1,27 @@
+//! The integration tests, in one binary (as ripgrep keeps them): one module a subject, the
+//! shared helpers in `support`. One binary links once; twenty linked twenty times and took
+//! most of a cold `cargo test`.
+
+mod support;
+
+mod bounded;
+mod cli;
+mod corpus;
+mod diff;
+mod eval;
+mod export;
+mod filters;
+mod formats;
+mod hostile;
+mod html;
+mod layers;
+mod memory;
+mod out;
+mod properties;
+mod quality;
+mod scale;
+mod schema;
+mod spark;
+mod tagger_cli;
+mod teach;
+mod text_props;
