@@ -16,6 +16,7 @@ mod hostile;
 mod html;
 mod layers;
 mod memory;
+mod one_road;
 mod out;
 mod properties;
 mod quality;
