@@ -6,7 +6,7 @@
 //! something count: not the first word of a sentence, not headlines. The table keys are hashes
 //! of lowercase forms and lives inside the model, so no word list is stored anywhere.
 
-use super::features::{self, HAS_LETTER, HAS_LOWER, HAS_UPPER, INIT_UPPER, Style, Token};
+use super::features::{HAS_LETTER, HAS_LOWER, HAS_UPPER, INIT_UPPER, Style, Token};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Class 0: a word never seen where its capitals would tell anything.
@@ -127,7 +127,7 @@ impl CasingTable {
     /// The slot holding `key`, or the empty slot where it would go.
     fn slot(&self, key: u64) -> usize {
         let mask = self.keys.len() - 1;
-        let mut i = features::bucket(key, self.bits) as usize;
+        let mut i = crate::learn::hash::bucket(key, self.bits) as usize;
         while self.keys[i] != 0 && self.keys[i] != key {
             i = (i + 1) & mask;
         }
@@ -173,7 +173,7 @@ mod tests {
     #[test]
     fn leaving_out_a_single_observation_makes_the_word_unseen() {
         let mut counts = CasingCounts::default();
-        let tokens: Vec<Token> = ["we", "met", "Xandor"].iter().map(|w| features::analyse(w)).collect();
+        let tokens: Vec<Token> = ["we", "met", "Xandor"].iter().map(|w| super::super::features::analyse(w)).collect();
         counts.add_sentence(&tokens, Style::Normal);
         let xandor = tokens[2].lower;
         assert_eq!(counts.class(xandor, None), 1 + 4 * 4);

@@ -1,8 +1,10 @@
-//! Scoring and decoding: emission scores from the hashed weight table, and Viterbi over the nine
-//! BIO tags under the constraint that `I-X` only continues an `X` name.
+//! Decoding: emission scores from the hashed weight table (summed by the shared
+//! [`scores`](crate::learn::perceptron::scores)), and Viterbi over the nine BIO tags under the
+//! constraint that `I-X` only continues an `X` name.
 
 use super::casing::CasingTable;
 use super::features::{Sentence, TokenFeatures};
+use crate::learn::perceptron::scores;
 use std::cell::RefCell;
 
 /// O, then B- and I- of PER, ORG, LOC, MISC (see `Tag::index`).
@@ -27,22 +29,6 @@ pub(crate) const fn allowed(prev: Option<usize>, cur: usize) -> bool {
     }
 }
 
-/// Sums the weight rows of one token's feature buckets.
-#[inline]
-pub(crate) fn emission<W: Copy + Into<i32>>(weights: &[W], buckets: &[u32]) -> [i32; NTAGS] {
-    let mut score = [0i32; NTAGS];
-    for &b in buckets {
-        let start = b as usize * NTAGS;
-        let row: &[W; NTAGS] = weights[start..start + NTAGS]
-            .try_into()
-            .expect("a row has NTAGS weights");
-        for (s, &w) in score.iter_mut().zip(row) {
-            *s += w.into();
-        }
-    }
-    score
-}
-
 /// Viterbi buffers, reused from sentence to sentence.
 #[derive(Debug, Default)]
 pub(crate) struct Viterbi {
@@ -56,6 +42,7 @@ const NEG: i64 = i64::MIN / 4;
 impl Viterbi {
     /// The best tag index sequence for the emission scores. Ties go to the lower tag index,
     /// so decoding is deterministic.
+    #[inline]
     pub(crate) fn run(&mut self, emissions: &[[i32; NTAGS]], trans: &Transitions) -> &[u8] {
         self.back.clear();
         self.path.clear();
@@ -140,7 +127,7 @@ impl Scratch {
         for i in 0..words.len() {
             self.sentence
                 .buckets(i, words, extra, model.bits, &mut self.feats, &mut self.buckets);
-            self.emissions.push(emission(model.weights, &self.buckets));
+            self.emissions.push(scores(model.weights, &self.buckets));
         }
         self.viterbi.run(&self.emissions, model.trans)
     }

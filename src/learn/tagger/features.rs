@@ -5,6 +5,7 @@
 #[cfg(test)]
 use super::casing::CasingCounts;
 use super::casing::{self, CasingTable};
+use crate::learn::hash::{K, bucket, feature, mix, mix_char, mix_lower};
 
 /// Names the feature templates below. Any change to what a template emits must change this
 /// string: it is hashed into every model file, and a model made with other templates is refused.
@@ -34,34 +35,6 @@ impl TokenFeatures for NoExtraFeatures {
     }
 
     fn features(&self, _words: &[&str], _i: usize, _out: &mut Vec<u64>) {}
-}
-
-const K: u64 = 0x517c_c1b7_2722_0a95;
-
-/// One step of an Fx-style streaming hash: fast, and good enough once [`fmix`] spreads it.
-#[inline]
-pub(crate) fn mix(h: u64, x: u64) -> u64 {
-    (h.rotate_left(5) ^ x).wrapping_mul(K)
-}
-
-/// Murmur3's finaliser, so that the high bits used as bucket index depend on every input bit.
-#[inline]
-fn fmix(mut h: u64) -> u64 {
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
-}
-
-#[inline]
-pub(crate) fn bucket(feature: u64, bits: u32) -> u32 {
-    (fmix(feature) >> (64 - bits)) as u32
-}
-
-/// Hash of a byte string, for the model header's configuration hash.
-pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
-    fmix(bytes.iter().fold(K, |h, &b| mix(h, b as u64)))
 }
 
 pub(crate) const INIT_UPPER: u16 = 1;
@@ -130,17 +103,6 @@ fn char_flags(c: char) -> u16 {
     }
 }
 
-#[inline]
-fn mix_lower(mut h: u64, c: char) -> u64 {
-    if c.is_ascii() {
-        return mix(h, c.to_ascii_lowercase() as u64);
-    }
-    for l in c.to_lowercase() {
-        h = mix(h, l as u64);
-    }
-    h
-}
-
 /// Analyses one token: a forward pass for the word, lowercase, shapes, prefixes and flags, and
 /// a short backward pass for the suffixes.
 pub(crate) fn analyse(word: &str) -> Token {
@@ -148,7 +110,7 @@ pub(crate) fn analyse(word: &str) -> Token {
     let (mut w, mut l, mut shape, mut short) = (K, K, K, K);
     let (mut prev, mut run, mut chars, mut digits) = ('\0', 0u32, 0usize, 0usize);
     for c in word.chars().map(normalise) {
-        w = mix(w, c as u64);
+        w = mix_char(w, c);
         l = mix_lower(l, c);
         let f = char_flags(c);
         if chars > 0 && f & HAS_UPPER != 0 && t.flags & HAS_LOWER != 0 {
@@ -291,7 +253,7 @@ impl Sentence {
         let before = feats.len();
         extra.features(words, i, feats);
         for f in &mut feats[before..] {
-            *f = mix(mix(K, T_EXTRA), *f);
+            *f = feature(T_EXTRA, [*f]);
         }
         buckets.clear();
         buckets.extend(feats.iter().map(|&f| bucket(f, bits)));
@@ -300,9 +262,9 @@ impl Sentence {
     fn features(&self, i: usize, out: &mut Vec<u64>) {
         let at = |d: isize| &self.tokens[(i + PADS).wrapping_add_signed(d)];
         let (p2, p1, c, n1, n2) = (at(-2), at(-1), at(0), at(1), at(2));
-        let f1 = |t: u64, a: u64| mix(mix(K, t), a);
-        let f2 = |t: u64, a: u64, b: u64| mix(mix(mix(K, t), a), b);
-        let f3 = |t: u64, a: u64, b: u64, d: u64| mix(mix(mix(mix(K, t), a), b), d);
+        let f1 = |t: u64, a: u64| feature(t, [a]);
+        let f2 = |t: u64, a: u64, b: u64| feature(t, [a, b]);
+        let f3 = |t: u64, a: u64, b: u64, d: u64| feature(t, [a, b, d]);
         let n = self.len();
         let style = self.style as u64;
         out.extend([

@@ -5,6 +5,10 @@
 //! around it, headline casing, and how often a word is written in lowercase in the training text.
 //! It does not decide actor kinds; callers map `PER`/`ORG`/`LOC` to the ontology.
 //!
+//! Hashing, the averaged weights and their quantisation, the epoch loop and the model file
+//! container come from the shared core in [`crate::learn`]; this module owns the tagger's own
+//! parts: tags, feature templates, casing table, Viterbi, the training step and its sections.
+//!
 //! # The model and how to retrain it
 //!
 //! `resources/tagger.model` is trained on the CoNLL-2003 English train split (Reuters newswire,

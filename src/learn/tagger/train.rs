@@ -1,11 +1,13 @@
-//! Training: the averaged structured perceptron (Collins 2002) over Viterbi decoding, with
-//! integer updates so that the same sentences, epochs and seed give the same model bytes on
-//! every machine.
+//! Training the tagger: the averaged structured perceptron (Collins 2002) over Viterbi
+//! decoding, on the shared weights, quantisation and epoch loop of [`crate::learn`]. Updates are
+//! integers, so the same sentences, epochs and seed give the same model bytes on every machine.
 
 use super::casing::{self, CasingCounts, CasingTable};
-use super::decode::{self, NTAGS, Transitions, Viterbi};
+use super::decode::{NTAGS, Transitions, Viterbi};
 use super::features::{NoExtraFeatures, Sentence, TokenFeatures};
 use super::{Tagged, Tagger};
+use crate::learn::perceptron::{AveragedWeights, Quantiser, scores};
+use crate::learn::train;
 
 /// How to train.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +36,7 @@ impl Default for TrainConfig {
 }
 
 /// Sees the epoch number (from 1) and the averaged model after each pass.
-pub type EpochCallback<'a> = &'a mut dyn FnMut(usize, &Tagger);
+pub type EpochCallback<'a> = train::EpochCallback<'a, Tagger>;
 
 /// Trains on tagged sentences with the default bucket count and no extra features.
 pub fn train(sentences: &[Tagged], epochs: usize, seed: u64) -> Tagger {
@@ -60,19 +62,16 @@ pub fn train_with(
     let headlines = headline_copies(sentences, config.headline_every);
     let corpus = Corpus::build(sentences.iter().chain(&headlines), &counts, &table, extra, config.bits);
     let mut state = Perceptron::new(config.bits);
-    let mut order: Vec<usize> = (0..corpus.len()).collect();
-    let mut rng = SplitMix(config.seed);
     let mut viterbi = Viterbi::default();
     let mut emissions = Vec::new();
-    for epoch in 0..config.epochs {
-        shuffle(&mut order, &mut rng);
-        for &s in &order {
+    train::epochs(corpus.len(), config.epochs, config.seed, |epoch, order| {
+        for &s in order {
             state.learn(&corpus, s, &mut viterbi, &mut emissions);
         }
         if let Some(callback) = on_epoch.as_deref_mut() {
-            callback(epoch + 1, &state.averaged(&table, extra.id()));
+            callback(epoch, &state.averaged(&table, extra.id()));
         }
-    }
+    });
     state.averaged(&table, extra.id())
 }
 
@@ -180,32 +179,40 @@ fn leave_own_casing_out(sentence: &mut Sentence, counts: &CasingCounts) {
     }
 }
 
-/// Perceptron weights with the sums needed to average them: after update `delta` at step `c`,
-/// `sum` gains `c * delta`, and the average over all steps is `w - sum / c` (Daumé's trick).
+/// The tagger's weights while it learns: emission rows of `NTAGS` per feature bucket, and the
+/// transitions as `NTAGS + 1` rows (the sentence start, then each previous tag) of `NTAGS`, both
+/// averaged over one step counter.
 struct Perceptron {
     bits: u32,
-    weights: Vec<i32>,
-    sums: Vec<i64>,
-    trans: Transitions,
-    trans_sums: Transitions64,
+    weights: AveragedWeights,
+    trans: AveragedWeights,
     step: i64,
 }
 
-#[derive(Default)]
-struct Transitions64 {
-    start: [i64; NTAGS],
-    pair: [[i64; NTAGS]; NTAGS],
+/// The weight of tag `cur` following `prev` (`None`: the sentence start) in the flat
+/// transition table.
+fn transition(prev: Option<usize>, cur: usize) -> usize {
+    prev.map_or(0, |p| p + 1) * NTAGS + cur
+}
+
+/// The decoder's transitions from the flat table.
+fn transitions(flat: &[i32]) -> Transitions {
+    let mut trans = Transitions::default();
+    for t in 0..NTAGS {
+        trans.start[t] = flat[transition(None, t)];
+        for p in 0..NTAGS {
+            trans.pair[p][t] = flat[transition(Some(p), t)];
+        }
+    }
+    trans
 }
 
 impl Perceptron {
     fn new(bits: u32) -> Perceptron {
-        let n = (1usize << bits) * NTAGS;
         Perceptron {
             bits,
-            weights: vec![0; n],
-            sums: vec![0; n],
-            trans: Transitions::default(),
-            trans_sums: Transitions64::default(),
+            weights: AveragedWeights::new(1usize << bits, NTAGS),
+            trans: AveragedWeights::new(NTAGS + 1, NTAGS),
             step: 1,
         }
     }
@@ -217,95 +224,36 @@ impl Perceptron {
         emissions.extend(
             tokens
                 .clone()
-                .map(|t| decode::emission(&self.weights, corpus.token_buckets(t))),
+                .map(|t| scores(self.weights.current(), corpus.token_buckets(t))),
         );
-        let predicted = viterbi.run(emissions, &self.trans);
+        let predicted = viterbi.run(emissions, &transitions(self.trans.current()));
         let gold = &corpus.gold[tokens.clone()];
         if predicted != gold {
             for (i, token) in tokens.enumerate() {
                 let (g, p) = (gold[i] as usize, predicted[i] as usize);
                 if g != p {
-                    for &b in corpus.token_buckets(token) {
-                        self.bump(b as usize * NTAGS + g, 1);
-                        self.bump(b as usize * NTAGS + p, -1);
-                    }
+                    self.weights.update(corpus.token_buckets(token), g, p, self.step);
                 }
                 let prev = |tags: &[u8]| i.checked_sub(1).map(|j| tags[j] as usize);
                 let (gp, pp) = (prev(gold), prev(predicted));
                 if (gp, g) != (pp, p) {
-                    self.bump_transition(gp, g, 1);
-                    self.bump_transition(pp, p, -1);
+                    self.trans.bump(transition(gp, g), 1, self.step);
+                    self.trans.bump(transition(pp, p), -1, self.step);
                 }
             }
         }
         self.step += 1;
     }
 
-    fn bump(&mut self, i: usize, delta: i32) {
-        self.weights[i] += delta;
-        self.sums[i] += self.step * delta as i64;
-    }
-
-    fn bump_transition(&mut self, prev: Option<usize>, cur: usize, delta: i32) {
-        let (w, sum) = match prev {
-            None => (&mut self.trans.start[cur], &mut self.trans_sums.start[cur]),
-            Some(p) => (&mut self.trans.pair[p][cur], &mut self.trans_sums.pair[p][cur]),
-        };
-        *w += delta;
-        *sum += self.step * delta as i64;
-    }
-
     /// The averaged weights, quantised to i16 with one scale for emissions and transitions.
     fn averaged(&self, casing: &CasingTable, extra_id: u64) -> Tagger {
-        let average = |w: i32, sum: i64| w as f64 - sum as f64 / self.step as f64;
-        let max = self
-            .weights
-            .iter()
-            .zip(&self.sums)
-            .map(|(&w, &s)| average(w, s).abs())
-            .fold(0.0, f64::max);
-        let scale = if max > 0.0 { i16::MAX as f64 / max } else { 1.0 };
-        let quantise = |w: i32, sum: i64| (average(w, sum) * scale).round();
-        let weights = self
-            .weights
-            .iter()
-            .zip(&self.sums)
-            .map(|(&w, &s)| quantise(w, s) as i16)
-            .collect();
-        let mut trans = Transitions::default();
-        for t in 0..NTAGS {
-            trans.start[t] = quantise(self.trans.start[t], self.trans_sums.start[t]) as i32;
-            for p in 0..NTAGS {
-                trans.pair[p][t] = quantise(self.trans.pair[p][t], self.trans_sums.pair[p][t]) as i32;
-            }
-        }
+        let q = Quantiser::new(self.step, self.weights.max_abs_average(self.step));
         Tagger {
             bits: self.bits,
-            weights,
-            trans,
+            weights: self.weights.quantised_i16(&q),
+            trans: transitions(&self.trans.quantised_i32(&q)),
             casing: casing.clone(),
             extra_id,
         }
-    }
-}
-
-/// SplitMix64: a tiny, well-mixed generator, so the shuffle never depends on a crate version.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-}
-
-/// Fisher-Yates; the modulo bias over at most millions of sentences is irrelevant here.
-fn shuffle(order: &mut [usize], rng: &mut SplitMix) {
-    for i in (1..order.len()).rev() {
-        let j = (rng.next() % (i as u64 + 1)) as usize;
-        order.swap(i, j);
     }
 }
