@@ -183,10 +183,8 @@ fn extend(view: &SentenceView<'_>, i: usize) -> usize {
             continue;
         }
         // `Osama bin Laden`, `Ludwig van Beethoven`: a lowercase particle inside a person's name.
-        if matches!(
-            w.lower.as_str(),
-            "bin" | "ibn" | "bint" | "van" | "von" | "de" | "da" | "di" | "dos" | "del" | "der"
-        ) && j + 1 < n
+        if view.kb.cues.is(&w.lower, Cue::Particle)
+            && j + 1 < n
             && view.words[j + 1].cap
             && view.words[j + 1].gaz.is_none()
             && view.words[j + 1].title.is_none()
@@ -204,7 +202,7 @@ fn extend(view: &SentenceView<'_>, i: usize) -> usize {
             && has_org_head(view, i, j)
             && view.words[i..j]
                 .iter()
-                .any(|x| matches!(x.lower.as_str(), "for" | "of" | "on"))
+                .any(|x| view.kb.cues.is(&x.lower, Cue::AndConnector))
         {
             j += 1;
             continue;
@@ -248,7 +246,7 @@ fn org_kind(view: &SentenceView<'_>, first: usize, last: usize) -> Option<ActorK
     if last - first == 1
         && let Some(suffix) = crate::text::tokens::web_suffix(view.words[first].text)
     {
-        let public = matches!(suffix, "gov" | "edu" | "org");
+        let public = view.kb.cues.is(suffix, Cue::PublicSite);
         return Some(if public {
             ActorKind::Institute
         } else {
@@ -548,7 +546,9 @@ fn refine(view: &SentenceView<'_>, c: &mut Cand) {
         return;
     }
     let words = &view.words[c.first..c.last];
-    if words.iter().any(|w| view.kb.cues.word_is(&w.lower, Cue::Event)) || words.iter().any(|w| is_numeral(w.text)) {
+    if words.iter().any(|w| view.kb.cues.word_is(&w.lower, Cue::Event))
+        || words.iter().any(|w| is_numeral(view.kb, w.text))
+    {
         c.what = What::Other;
         return;
     }
@@ -575,8 +575,10 @@ pub fn title_before(view: &SentenceView<'_>, i: usize) -> Option<super::sentence
     (i.saturating_sub(6)..i).find_map(|k| view.words[k].title.filter(|t| k + t.len == i))
 }
 
-fn is_numeral(s: &str) -> bool {
-    matches!(s, "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX" | "X")
+/// A number (`2024`) or a Roman numeral (cue class `numeral`) written in capitals: `II`, not
+/// `ii` or `Ii`.
+fn is_numeral(kb: &Knowledge, s: &str) -> bool {
+    (s.bytes().all(|b| b.is_ascii_uppercase()) && kb.cues.is(&s.to_ascii_lowercase(), Cue::Numeral))
         || s.chars().all(|c| c.is_ascii_digit())
 }
 
