@@ -54,7 +54,9 @@ impl Local<'_> {
     }
 }
 
-/// Capitals stand for their state unless the sentence uses them as a place.
+/// Capitals stand for their state unless the sentence uses them as a place. The second
+/// kind-deciding pass (after `names::find`, before `affiliations`): it alone decides every
+/// `Capital`, into `Country` or `Place`.
 pub fn settle_capitals(view: &SentenceView<'_>, cands: &mut [Cand]) {
     for c in cands.iter_mut() {
         let What::Capital { id, name } = &c.what else { continue };
@@ -78,7 +80,11 @@ pub fn settle_capitals(view: &SentenceView<'_>, cands: &mut [Cand]) {
     }
 }
 
-/// Affiliations and roles read from titles, appositions and possessives in one sentence.
+/// Affiliations and roles read from titles, appositions and possessives in one sentence. The
+/// third kind-deciding pass (after `settle_capitals`, before `relations::quotes`): an
+/// apposition may make a candidate an `Outlet`, an `Org` or a `Person`, and a unit of a parent
+/// organisation `Other`; it reads the kinds in the order it meets the candidates, so an earlier
+/// candidate's new kind is what a later one's apposition sees.
 pub fn affiliations(view: &SentenceView<'_>, local: &mut Local<'_>, out: &mut Vec<Link>) {
     let ids: Vec<usize> = (0..local.cands.len()).map(|k| k + local.base).collect();
     for &c in &ids {

@@ -81,7 +81,15 @@ impl Cand {
     }
 }
 
-/// Finds the candidate mentions of one sentence, in order.
+/// Finds the candidate mentions of one sentence, in order, each with its first kind. The first
+/// of the kind-deciding passes of `read_sentences` (`extract/mod.rs`); inside it the kind is
+/// set, and may be overwritten, in this order: `classify` (lexicon entry, with `from_gaz`
+/// turning an ambiguous entry into a `Name`; organisation head word; else `Name`), `refine`
+/// (a title before it makes a `Person`; an event word, a numeral, a place head, a lone letter,
+/// an acronym or a person-like name decide a `Name`), `with_tagger` (the tagger retypes a
+/// `Name`, a `Place` it calls an organisation, an untitled `Person` it calls an organisation,
+/// or replaces weaker candidates), then `refine` again for the names and people the tagger
+/// left or made. Later passes (`links`, `relations`) may still change the kind.
 pub fn find(view: &SentenceView<'_>, text: &str) -> Vec<Cand> {
     let mut out = Vec::new();
     let n = view.len();
@@ -398,6 +406,7 @@ fn cand(view: &SentenceView<'_>, text: &str, first: usize, last: usize, what: Wh
 /// Joins the tagger's names to the rule candidates. The tagger finds names that rules miss
 /// (no title, no head word, headlines); rules know kinds and the spans of long organisation
 /// names. Where they disagree on a span, a rule candidate with lexicon or cue evidence wins.
+/// Runs after the first `refine`, so it sees rule kinds already refined.
 fn with_tagger(view: &SentenceView<'_>, text: &str, mut out: Vec<Cand>) -> Vec<Cand> {
     for &(a, b, ty) in &view.tagged {
         if ty == EntityType::Misc {
@@ -530,7 +539,8 @@ fn from_type(view: &SentenceView<'_>, text: &str, a: usize, b: usize, ty: Entity
     }
 }
 
-/// Decides what an unclassified name is from its own words and the title before it.
+/// Decides what an unclassified name is from its own words and the title before it. Runs after
+/// `classify` and again after `with_tagger`; only a title overrides a kind other than `Name`.
 fn refine(view: &SentenceView<'_>, c: &mut Cand) {
     if let Some(t) = title_before(view, c.first) {
         if matches!(c.what, What::Name | What::Person) || (t.honorific && matches!(c.what, What::Capital { .. })) {

@@ -11,7 +11,9 @@ use crate::graph::RelationKind;
 
 const CLAUSE_BREAKS: &str = ";—–:";
 
-/// `X said`, `said X, a professor`, `“…,” he told Y`, `according to X`.
+/// `X said`, `said X, a professor`, `“…,” he told Y`, `according to X`. The last
+/// kind-deciding pass (after `links::affiliations`): a speaking `Name` of two or more words
+/// becomes a `Person`. `meetings` and `alliances`, which run after it, only read kinds.
 pub fn quotes(view: &SentenceView<'_>, local: &mut Local<'_>, out: &mut Vec<Link>) {
     let n = view.len();
     let mut i = 0;
@@ -192,6 +194,7 @@ fn is_person(local: &Local<'_>, k: usize) -> bool {
 const MAX_GROUP: usize = 12;
 
 /// `X met Y`, `X shook hands with Y and Z`, `talks between X and Y`, `X and Y … one another`.
+/// Reads the kinds `quotes` left; writes none.
 pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>) {
     let n = view.len();
     let mut i = 0;
@@ -321,7 +324,7 @@ fn hypothetical(view: &SentenceView<'_>, i: usize) -> bool {
 }
 
 /// `X's closest ally`, `on Y as an ally`, `X-Y-Z framework`, `U.S.-allied South Korea`,
-/// `a partnership of X, Y and Z`.
+/// `a partnership of X, Y and Z`. Reads kinds; writes none.
 pub fn alliances(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>) {
     alliance_members(view, local, out);
     let n = view.len();

@@ -108,7 +108,7 @@ pub struct SentenceView<'a> {
 impl<'a> SentenceView<'a> {
     pub fn new(kb: &'a Knowledge, tagger: &Tagger, text: &'a str, index: usize, span: Span) -> SentenceView<'a> {
         let hits = kb.lexicon.scan(text, span.start..span.end);
-        let tokens = split_tokens(&kb.cues, text, tokenize(text, span), &hits);
+        let tokens = split_tokens(&kb.cues, text, tokenize(text, span, &kb.abbrev), &hits);
         let mut words: Vec<Word<'a>> = tokens.iter().map(|t| word(&kb.cues, text, t)).collect();
         mark_gazetteer(&hits, &mut words);
         mark_titles(&kb.lexicon, &mut words);
