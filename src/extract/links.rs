@@ -54,7 +54,9 @@ impl Local<'_> {
     }
 }
 
-/// Capitals stand for their state unless the sentence uses them as a place.
+/// Capitals stand for their state unless the sentence uses them as a place. The second
+/// kind-deciding pass (after `names::find`, before `affiliations`): it alone decides every
+/// `Capital`, into `Country` or `Place`.
 pub fn settle_capitals(view: &SentenceView<'_>, cands: &mut [Cand]) {
     for c in cands.iter_mut() {
         let What::Capital { id, name } = &c.what else { continue };
@@ -65,11 +67,7 @@ pub fn settle_capitals(view: &SentenceView<'_>, cands: &mut [Cand]) {
             && after.is_some_and(|w| matches!(w.text, "," | "(" | "—" | "–" | "-"))
             && view.words[c.first].text.chars().all(|ch| !ch.is_lowercase());
         let modifier = after.is_some_and(|w| {
-            w.lower.starts_with("-based")
-                || matches!(
-                    w.lower.as_str(),
-                    "campus" | "office" | "bureau" | "branch" | "time" | "university"
-                )
+            w.lower.starts_with("-based") || view.kb.cues.is(&w.lower, Cue::CapitalModifier)
         });
         c.what = if locative || dateline || modifier {
             What::Place
@@ -82,7 +80,11 @@ pub fn settle_capitals(view: &SentenceView<'_>, cands: &mut [Cand]) {
     }
 }
 
-/// Affiliations and roles read from titles, appositions and possessives in one sentence.
+/// Affiliations and roles read from titles, appositions and possessives in one sentence. The
+/// third kind-deciding pass (after `settle_capitals`, before `relations::quotes`): an
+/// apposition may make a candidate an `Outlet`, an `Org` or a `Person`, and a unit of a parent
+/// organisation `Other`; it reads the kinds in the order it meets the candidates, so an earlier
+/// candidate's new kind is what a later one's apposition sees.
 pub fn affiliations(view: &SentenceView<'_>, local: &mut Local<'_>, out: &mut Vec<Link>) {
     let ids: Vec<usize> = (0..local.cands.len()).map(|k| k + local.base).collect();
     for &c in &ids {
@@ -190,7 +192,7 @@ fn apposition(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &mu
         return;
     }
     let mut k = start;
-    if matches!(view.words[k].lower.as_str(), "a" | "an" | "the") {
+    if view.kb.cues.is(&view.words[k].lower, Cue::Article) {
         k += 1;
     }
     // A list (`Japan, South Korea and the U.S.`) is not an apposition: appositions open with
@@ -198,10 +200,7 @@ fn apposition(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &mu
     if k >= end || (view.words[k].cap && view.words[k].title.is_none() && view.words[k].gaz.is_none()) {
         return;
     }
-    if matches!(
-        view.words[k].lower.as_str(),
-        "who" | "which" | "whose" | "that" | "where" | "when" | "whom"
-    ) {
+    if view.kb.cues.is(&view.words[k].lower, Cue::Relative) {
         return;
     }
     if local
@@ -213,12 +212,13 @@ fn apposition(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &mu
     }
     // The role word heads the phrase: it comes within its first few words.
     let title = (start..end.min(start + 6)).find_map(|j| view.words[j].title.filter(|t| !t.honorific).map(|t| (j, t)));
-    let retired = (start..end).any(|j| matches!(view.words[j].lower.as_str(), "retired" | "former"));
+    let retired = (start..end).any(|j| view.kb.cues.is(&view.words[j].lower, Cue::Retired));
     let role = title.map(|(j, t)| {
-        let of_org = matches!(
-            view.words.get(j + t.len).map(|w| w.lower.as_str()),
-            Some("of" | "at" | "for" | "with")
-        ) && local
+        let of_org = view
+            .words
+            .get(j + t.len)
+            .is_some_and(|w| view.kb.cues.is(&w.lower, Cue::TitleOf))
+            && local
             .cands
             .iter()
             .any(|o| o.first > j && o.last <= end && matches!(o.what, What::Org | What::Outlet { .. } | What::Acronym));
@@ -297,10 +297,8 @@ fn affiliations_in(
     for w in orgs.windows(2) {
         let (a, b) = (local.get(w[0]), local.get(w[1]));
         let between: Vec<&str> = view.words[a.last..b.first].iter().map(|w| w.lower.as_str()).collect();
-        if matches!(
-            between.as_slice(),
-            ["at"] | ["at", "the"] | ["of"] | ["of", "the"] | ["in"] | ["in", "the"]
-        ) {
+        // Tokens hold no spaces, so the joined words are the phrase the cue class lists.
+        if !between.is_empty() && view.kb.cues.is(&between.join(" "), Cue::UnitOf) {
             parent = Some(w[1]);
         }
         if matches!(between.as_slice(), ["'s"] | ["’s"]) {

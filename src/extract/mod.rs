@@ -80,7 +80,7 @@ pub const MAX_RELATIONS_PER_SENTENCE: usize = 64;
 /// Reads one document with this knowledge and tagger.
 pub fn extract_document(kb: &Knowledge, tagger: &Tagger, doc: &Document) -> Extraction {
     let text = doc.text.as_str();
-    let spans = bounded(text, sentences(text, &doc.furniture));
+    let spans = bounded(text, sentences(text, &doc.furniture, &kb.abbrev));
     let (cands, links, views) = read_sentences(kb, tagger, &spans, text);
     let resolved = resolve(&kb.lexicon, &cands, &links);
     let mentions = mentions(doc, &cands, &resolved.of_cand, &resolved.actors);
@@ -136,6 +136,23 @@ struct Read {
 
 /// Candidates of every sentence (one list for the document), the links between them, and
 /// what is kept of each sentence.
+///
+/// The passes run in this order on each sentence, and a candidate's kind (`Cand::what`) is
+/// whatever the last pass to write it left: each pass may overwrite the kinds of the passes
+/// before it, and only these five write kinds.
+///
+/// 1. [`names::find`] makes the candidates and their first kind (its own order is in its
+///    doc comment): lexicons and head words, then the title before a name and its own words,
+///    then the statistical tagger, then the title again for names and people.
+/// 2. [`links::settle_capitals`] decides every `Capital`: `Country`, or `Place` after a
+///    locative, in a dateline or before a modifier (`Seoul office`). No `Capital` is left.
+/// 3. [`links::affiliations`] reads appositions: an outlet noun makes an `Outlet`, an
+///    organisation noun makes a `Name`/`Acronym` an `Org`, a role makes a `Name` a `Person`;
+///    an organisation that is a unit of the parent named after it becomes `Other`.
+/// 4. [`relations::quotes`] makes a speaking `Name` of two or more words a `Person`.
+/// 5. [`relations::meetings`] and [`relations::alliances`] only read kinds; they write none.
+///
+/// After this, the resolver joins the document's candidates into actors, reading these kinds.
 fn read_sentences(kb: &Knowledge, tagger: &Tagger, spans: &[Span], text: &str) -> (Vec<Cand>, Vec<Link>, Vec<Read>) {
     let mut all: Vec<Cand> = Vec::new();
     let mut links: Vec<Link> = Vec::new();

@@ -81,7 +81,15 @@ impl Cand {
     }
 }
 
-/// Finds the candidate mentions of one sentence, in order.
+/// Finds the candidate mentions of one sentence, in order, each with its first kind. The first
+/// of the kind-deciding passes of `read_sentences` (`extract/mod.rs`); inside it the kind is
+/// set, and may be overwritten, in this order: `classify` (lexicon entry, with `from_gaz`
+/// turning an ambiguous entry into a `Name`; organisation head word; else `Name`), `refine`
+/// (a title before it makes a `Person`; an event word, a numeral, a place head, a lone letter,
+/// an acronym or a person-like name decide a `Name`), `with_tagger` (the tagger retypes a
+/// `Name`, a `Place` it calls an organisation, an untitled `Person` it calls an organisation,
+/// or replaces weaker candidates), then `refine` again for the names and people the tagger
+/// left or made. Later passes (`links`, `relations`) may still change the kind.
 pub fn find(view: &SentenceView<'_>, text: &str) -> Vec<Cand> {
     let mut out = Vec::new();
     let n = view.len();
@@ -183,10 +191,8 @@ fn extend(view: &SentenceView<'_>, i: usize) -> usize {
             continue;
         }
         // `Osama bin Laden`, `Ludwig van Beethoven`: a lowercase particle inside a person's name.
-        if matches!(
-            w.lower.as_str(),
-            "bin" | "ibn" | "bint" | "van" | "von" | "de" | "da" | "di" | "dos" | "del" | "der"
-        ) && j + 1 < n
+        if view.kb.cues.is(&w.lower, Cue::Particle)
+            && j + 1 < n
             && view.words[j + 1].cap
             && view.words[j + 1].gaz.is_none()
             && view.words[j + 1].title.is_none()
@@ -204,7 +210,7 @@ fn extend(view: &SentenceView<'_>, i: usize) -> usize {
             && has_org_head(view, i, j)
             && view.words[i..j]
                 .iter()
-                .any(|x| matches!(x.lower.as_str(), "for" | "of" | "on"))
+                .any(|x| view.kb.cues.is(&x.lower, Cue::AndConnector))
         {
             j += 1;
             continue;
@@ -248,7 +254,7 @@ fn org_kind(view: &SentenceView<'_>, first: usize, last: usize) -> Option<ActorK
     if last - first == 1
         && let Some(suffix) = crate::text::tokens::web_suffix(view.words[first].text)
     {
-        let public = matches!(suffix, "gov" | "edu" | "org");
+        let public = view.kb.cues.is(suffix, Cue::PublicSite);
         return Some(if public {
             ActorKind::Institute
         } else {
@@ -400,6 +406,7 @@ fn cand(view: &SentenceView<'_>, text: &str, first: usize, last: usize, what: Wh
 /// Joins the tagger's names to the rule candidates. The tagger finds names that rules miss
 /// (no title, no head word, headlines); rules know kinds and the spans of long organisation
 /// names. Where they disagree on a span, a rule candidate with lexicon or cue evidence wins.
+/// Runs after the first `refine`, so it sees rule kinds already refined.
 fn with_tagger(view: &SentenceView<'_>, text: &str, mut out: Vec<Cand>) -> Vec<Cand> {
     for &(a, b, ty) in &view.tagged {
         if ty == EntityType::Misc {
@@ -532,7 +539,8 @@ fn from_type(view: &SentenceView<'_>, text: &str, a: usize, b: usize, ty: Entity
     }
 }
 
-/// Decides what an unclassified name is from its own words and the title before it.
+/// Decides what an unclassified name is from its own words and the title before it. Runs after
+/// `classify` and again after `with_tagger`; only a title overrides a kind other than `Name`.
 fn refine(view: &SentenceView<'_>, c: &mut Cand) {
     if let Some(t) = title_before(view, c.first) {
         if matches!(c.what, What::Name | What::Person) || (t.honorific && matches!(c.what, What::Capital { .. })) {
@@ -548,7 +556,9 @@ fn refine(view: &SentenceView<'_>, c: &mut Cand) {
         return;
     }
     let words = &view.words[c.first..c.last];
-    if words.iter().any(|w| view.kb.cues.word_is(&w.lower, Cue::Event)) || words.iter().any(|w| is_numeral(w.text)) {
+    if words.iter().any(|w| view.kb.cues.word_is(&w.lower, Cue::Event))
+        || words.iter().any(|w| is_numeral(view.kb, w.text))
+    {
         c.what = What::Other;
         return;
     }
@@ -575,8 +585,10 @@ pub fn title_before(view: &SentenceView<'_>, i: usize) -> Option<super::sentence
     (i.saturating_sub(6)..i).find_map(|k| view.words[k].title.filter(|t| k + t.len == i))
 }
 
-fn is_numeral(s: &str) -> bool {
-    matches!(s, "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX" | "X")
+/// A number (`2024`) or a Roman numeral (cue class `numeral`) written in capitals: `II`, not
+/// `ii` or `Ii`.
+fn is_numeral(kb: &Knowledge, s: &str) -> bool {
+    (s.bytes().all(|b| b.is_ascii_uppercase()) && kb.cues.is(&s.to_ascii_lowercase(), Cue::Numeral))
         || s.chars().all(|c| c.is_ascii_digit())
 }
 

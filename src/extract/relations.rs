@@ -11,7 +11,9 @@ use crate::graph::RelationKind;
 
 const CLAUSE_BREAKS: &str = ";—–:";
 
-/// `X said`, `said X, a professor`, `“…,” he told Y`, `according to X`.
+/// `X said`, `said X, a professor`, `“…,” he told Y`, `according to X`. The last
+/// kind-deciding pass (after `links::affiliations`): a speaking `Name` of two or more words
+/// becomes a `Person`. `meetings` and `alliances`, which run after it, only read kinds.
 pub fn quotes(view: &SentenceView<'_>, local: &mut Local<'_>, out: &mut Vec<Link>) {
     let n = view.len();
     let mut i = 0;
@@ -27,7 +29,7 @@ pub fn quotes(view: &SentenceView<'_>, local: &mut Local<'_>, out: &mut Vec<Link
         let trigger = view.span_of(i, i + len);
         // `“…,” said X`: the speaker follows the verb.
         let after_quote = i > 0 && view.words[i - 1].is_punct("\"”’'");
-        let speaker = if view.words[i].lower == "according" || after_quote {
+        let speaker = if view.kb.cues.is(&view.words[i].lower, Cue::SpeakerAfter) || after_quote {
             speaker_after(view, local, i + len).or_else(|| speaker_before(view, local, i))
         } else if common_noun_subject(view, local, i) {
             // `American officials said Sudan had…`: the speakers are unnamed.
@@ -79,14 +81,14 @@ fn speaker_after(view: &SentenceView<'_>, local: &Local<'_>, from: usize) -> Opt
     let mut j = from;
     while j < view.len() && j < from + 4 {
         let w = &view.words[j];
-        if matches!(w.lower.as_str(), "he" | "she") {
+        if view.kb.cues.is(&w.lower, Cue::PersonPronoun) {
             return Some(Ref::Pronoun(w.span.start));
         }
         if let Some(k) = local.cands.iter().position(|c| c.first == j) {
             let c = &local.cands[k];
             return can_speak(&c.what).then_some(Ref::Cand(k + local.base));
         }
-        if w.title.is_some() || matches!(w.lower.as_str(), "the" | "a" | "an") || w.is_punct("\"“") {
+        if w.title.is_some() || view.kb.cues.is(&w.lower, Cue::Article) || w.is_punct("\"“") {
             j += 1;
             continue;
         }
@@ -100,14 +102,14 @@ fn speaker_after(view: &SentenceView<'_>, local: &Local<'_>, from: usize) -> Opt
 /// (`X, a fellow at Y, said`), or the pronoun right before it.
 fn speaker_before(view: &SentenceView<'_>, local: &Local<'_>, verb: usize) -> Option<Ref> {
     let mut j = verb;
-    while j > 0 && is_adverb(&view.words[j - 1].lower) {
+    while j > 0 && is_adverb(view, &view.words[j - 1].lower) {
         j -= 1;
     }
     if j == 0 {
         return None;
     }
     let prev = &view.words[j - 1];
-    if matches!(prev.lower.as_str(), "he" | "she") {
+    if view.kb.cues.is(&prev.lower, Cue::PersonPronoun) {
         return Some(Ref::Pronoun(prev.span.start));
     }
     if prev.text == "," {
@@ -142,25 +144,24 @@ fn subject_ending_at(local: &Local<'_>, at: usize) -> Option<Ref> {
     can_speak(&local.cands[k].what).then_some(Ref::Cand(k + local.base))
 }
 
-fn is_adverb(w: &str) -> bool {
-    (w.len() > 4 && w.ends_with("ly") && w != "italy")
-        || matches!(
-            w,
-            "also" | "further" | "then" | "later" | "again" | "once" | "has" | "have" | "had"
-        )
+/// A word that may stand between a speaker and the reporting verb: a word in `-ly` that is
+/// not listed as no adverb (cue class `notadverb`), or one of class `adverb`.
+fn is_adverb(view: &SentenceView<'_>, w: &str) -> bool {
+    let cues = &view.kb.cues;
+    (w.len() > 4 && w.ends_with("ly") && !cues.is(w, Cue::NotAdverb)) || cues.is(w, Cue::Adverb)
 }
 
 /// The reporting verb's subject is a lowercase noun (`officials said`, `experts say`).
 fn common_noun_subject(view: &SentenceView<'_>, local: &Local<'_>, verb: usize) -> bool {
     let mut j = verb;
-    while j > 0 && is_adverb(&view.words[j - 1].lower) {
+    while j > 0 && is_adverb(view, &view.words[j - 1].lower) {
         j -= 1;
     }
     j > 0 && {
         let w = &view.words[j - 1];
         w.is_word()
             && !w.cap
-            && !matches!(w.lower.as_str(), "he" | "she" | "they" | "it")
+            && !view.kb.cues.is(&w.lower, Cue::Pronoun)
             && !local_cand_covers(local, j - 1)
     }
 }
@@ -174,8 +175,7 @@ fn clause_start(view: &SentenceView<'_>, i: usize) -> usize {
         if w.is_punct("\"“”") || CLAUSE_BREAKS.contains(w.text) && w.kind == crate::text::TokenKind::Punct {
             break;
         }
-        if matches!(w.lower.as_str(), "that" | "but" | "while" | "because")
-            || (w.lower == "and" && j >= 2 && view.words[j - 2].text == ",")
+        if view.kb.cues.is(&w.lower, Cue::ClauseOpener) || (w.lower == "and" && j >= 2 && view.words[j - 2].text == ",")
         {
             break;
         }
@@ -194,6 +194,7 @@ fn is_person(local: &Local<'_>, k: usize) -> bool {
 const MAX_GROUP: usize = 12;
 
 /// `X met Y`, `X shook hands with Y and Z`, `talks between X and Y`, `X and Y … one another`.
+/// Reads the kinds `quotes` left; writes none.
 pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>) {
     let n = view.len();
     let mut i = 0;
@@ -222,7 +223,7 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
             Some(&k) => vec![Ref::Cand(k + local.base)],
             None => pronoun_before(view, start, i).into_iter().collect(),
         };
-        let between_only = view.words[i].lower == "between" && subject.is_empty();
+        let between_only = view.kb.cues.is(&view.words[i].lower, Cue::PairAfter) && subject.is_empty();
         if recip.is_some() && meet.is_none() || between_only {
             let group: Vec<usize> = if recip.is_some() && meet.is_none() {
                 left.clone()
@@ -271,7 +272,7 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
 /// `X told Y` between two people is a conversation: they met.
 fn told_in_person(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>) {
     for i in 1..view.len().saturating_sub(1) {
-        if view.words[i].lower != "told" {
+        if !view.kb.cues.is(&view.words[i].lower, Cue::Told) {
             continue;
         }
         let Some(a) = local.cands.iter().position(|c| c.last == i) else {
@@ -292,21 +293,16 @@ fn told_in_person(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link
     }
 }
 
-/// `A summit between X and Y was cancelled`: words after the trigger that undo the meeting.
+/// `A summit between X and Y was cancelled`: words in the clause that undo the meeting (cue
+/// class `calledoff`, whose phrases, `called off`, must lie wholly inside the clause).
 fn called_off(view: &SentenceView<'_>, start: usize, end: usize) -> bool {
-    let words = &view.words[start..end];
-    words.iter().enumerate().any(|(k, w)| {
-        matches!(
-            w.lower.as_str(),
-            "cancelled" | "canceled" | "postponed" | "scheduled" | "planned" | "proposed" | "delayed"
-        ) || (w.lower == "off" && k > 0 && words[k - 1].lower == "called")
-    })
+    (start..end).any(|j| view.cue_at(j, Cue::CalledOff).is_some_and(|len| j + len <= end))
 }
 
 fn pronoun_before(view: &SentenceView<'_>, start: usize, i: usize) -> Option<Ref> {
     view.words[start..i]
         .iter()
-        .find(|w| matches!(w.lower.as_str(), "he" | "she"))
+        .find(|w| view.kb.cues.is(&w.lower, Cue::PersonPronoun))
         .map(|w| Ref::Pronoun(w.span.start))
 }
 
@@ -319,24 +315,22 @@ fn clause_end(view: &SentenceView<'_>, from: usize) -> usize {
         .unwrap_or(view.len())
 }
 
-/// A meeting that is planned, hoped for, refused or denied: a modal or negation in the
-/// few words before the trigger, or the trigger is an infinitive (`to meet`).
+/// A meeting that is planned, hoped for, refused or denied: a modal or negation (cue classes
+/// `modal`, `notmet`) in the few words before the trigger, or the trigger is an infinitive
+/// (`to meet`).
 fn hypothetical(view: &SentenceView<'_>, i: usize) -> bool {
     let from = i.saturating_sub(6);
-    (from..i).any(|j| {
-        let w = &view.words[j];
-        view.cue_at(j, Cue::Modal).is_some() || matches!(w.lower.as_str(), "not" | "never" | "n't" | "to")
-    })
+    (from..i).any(|j| view.cue_at(j, Cue::Modal).is_some() || view.kb.cues.is(&view.words[j].lower, Cue::NotMet))
 }
 
 /// `X's closest ally`, `on Y as an ally`, `X-Y-Z framework`, `U.S.-allied South Korea`,
-/// `a partnership of X, Y and Z`.
+/// `a partnership of X, Y and Z`. Reads kinds; writes none.
 pub fn alliances(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>) {
     alliance_members(view, local, out);
     let n = view.len();
     for i in 0..n {
         let lower = view.words[i].lower.as_str();
-        if lower == "-allied" {
+        if view.kb.cues.is(lower, Cue::Allied) {
             if let (Some(a), Some(b)) = (ending(local, i), starting(local, i + 1)) {
                 push_pairs(view, local, &[a, b], i, out);
             }
@@ -376,7 +370,7 @@ pub fn alliances(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>
         let from = if view
             .words
             .get(i + 1)
-            .is_some_and(|w| matches!(w.lower.as_str(), "between" | "of" | "among" | "with"))
+            .is_some_and(|w| view.kb.cues.is(&w.lower, Cue::AllyOf))
         {
             i + 2
         } else {
@@ -395,12 +389,7 @@ fn alliance_members(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Li
     let Some(org) = local.cands.iter().position(|c| view.kb.cues.is_alliance(&c.text)) else {
         return;
     };
-    let member_word = view.words.iter().position(|w| {
-        matches!(
-            w.lower.as_str(),
-            "member" | "members" | "membership" | "ally" | "allies" | "joined" | "join"
-        )
-    });
+    let member_word = view.words.iter().position(|w| view.kb.cues.is(&w.lower, Cue::Member));
     let Some(trigger) = member_word else { return };
     if hypothetical_alliance(view, trigger) || hypothetical(view, trigger) {
         return;
@@ -435,7 +424,7 @@ fn starting(local: &Local<'_>, i: usize) -> Option<usize> {
 
 fn hypothetical_alliance(view: &SentenceView<'_>, i: usize) -> bool {
     let from = i.saturating_sub(4);
-    (from..i).any(|j| matches!(view.words[j].lower.as_str(), "not" | "no" | "never" | "former" | "ex-"))
+    (from..i).any(|j| view.kb.cues.is(&view.words[j].lower, Cue::NotAllied))
 }
 
 fn dashed_chain(view: &SentenceView<'_>, local: &Local<'_>, i: usize) -> Vec<usize> {
@@ -475,7 +464,7 @@ fn as_ally(view: &SentenceView<'_>, local: &Local<'_>, i: usize) -> Option<usize
     let mut j = i;
     while j > 0 && i - j < 4 {
         j -= 1;
-        if view.words[j].lower == "as" {
+        if view.kb.cues.is(&view.words[j].lower, Cue::AsAlly) {
             return ending(local, j);
         }
     }
@@ -492,7 +481,7 @@ fn list_after(view: &SentenceView<'_>, local: &Local<'_>, from: usize) -> Vec<us
             j = local.cands[k].last;
             continue;
         }
-        if w.text == "," || matches!(w.lower.as_str(), "and" | "the") {
+        if w.text == "," || view.kb.cues.is(&w.lower, Cue::ListWord) {
             j += 1;
             continue;
         }

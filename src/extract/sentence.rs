@@ -4,7 +4,7 @@
 //! once per token.
 
 use crate::knowledge::Knowledge;
-use crate::knowledge::cues::{CUE_CLASSES, Cue};
+use crate::knowledge::cues::{CUE_CLASSES, Cue, Cues};
 use crate::knowledge::lexicon::{GazetteerEntry, GazetteerHit, Lexicon};
 use crate::learn::tagger::{NameSpan, Tagger, spans};
 use crate::graph::ActorKind;
@@ -108,8 +108,8 @@ pub struct SentenceView<'a> {
 impl<'a> SentenceView<'a> {
     pub fn new(kb: &'a Knowledge, tagger: &Tagger, text: &'a str, index: usize, span: Span) -> SentenceView<'a> {
         let hits = kb.lexicon.scan(text, span.start..span.end);
-        let tokens = split_tokens(text, tokenize(text, span), &hits);
-        let mut words: Vec<Word<'a>> = tokens.iter().map(|t| word(text, t)).collect();
+        let tokens = split_tokens(&kb.cues, text, tokenize(text, span, &kb.abbrev), &hits);
+        let mut words: Vec<Word<'a>> = tokens.iter().map(|t| word(&kb.cues, text, t)).collect();
         mark_gazetteer(&hits, &mut words);
         mark_titles(&kb.lexicon, &mut words);
         let letters = span.text(text).chars().filter(|c| c.is_alphabetic());
@@ -155,14 +155,14 @@ impl<'a> SentenceView<'a> {
     }
 }
 
-fn word<'a>(text: &'a str, t: &Token) -> Word<'a> {
+fn word<'a>(cues: &Cues, text: &'a str, t: &Token) -> Word<'a> {
     let s = t.span.text(text);
     Word {
         text: s,
         lower: s.to_lowercase().replace('\u{2019}', "'"),
         span: t.span,
         kind: t.kind,
-        cap: s.chars().next().is_some_and(char::is_uppercase) || arabic_article(s),
+        cap: s.chars().next().is_some_and(char::is_uppercase) || arabic_article(cues, s),
         gaz: None,
         title: None,
     }
@@ -170,26 +170,9 @@ fn word<'a>(text: &'a str, t: &Token) -> Word<'a> {
 
 /// Hyphens glue words that the extractor must see apart: `China-North Korea ties`,
 /// `Seoul-based`, `then-President`, `U.S.-allied`. A token is cut at a hyphen when a
-/// gazetteer entry starts or ends there, or when the other side is a known prefix or suffix;
-/// romanised names (`Jong-un`) stay whole.
-fn split_tokens(text: &str, tokens: Vec<Token>, hits: &[GazetteerHit]) -> Vec<Token> {
-    const PREFIXES: [&str; 6] = ["then-", "ex-", "former-", "pro-", "anti-", "non-"];
-    const SUFFIXES: [&str; 14] = [
-        "-based",
-        "-led",
-        "-backed",
-        "-allied",
-        "-run",
-        "-owned",
-        "-born",
-        "-funded",
-        "-controlled",
-        "-friendly",
-        "-aligned",
-        "-sponsored",
-        "-made",
-        "-headquartered",
-    ];
+/// gazetteer entry starts or ends there, or when the other side is a known prefix or suffix
+/// (cue classes `hyphenprefix`, `hyphensuffix`); romanised names (`Jong-un`) stay whole.
+fn split_tokens(cues: &Cues, text: &str, tokens: Vec<Token>, hits: &[GazetteerHit]) -> Vec<Token> {
     let mut out = Vec::with_capacity(tokens.len());
     for t in tokens {
         let s = t.span.text(text);
@@ -206,13 +189,13 @@ fn split_tokens(text: &str, tokens: Vec<Token>, hits: &[GazetteerHit]) -> Vec<To
             }
         }
         let lower = s.to_lowercase();
-        for p in PREFIXES {
-            if lower.starts_with(p) && s.len() > p.len() {
+        for p in cues.words(Cue::HyphenPrefix) {
+            if lower.starts_with(p.as_str()) && s.len() > p.len() {
                 cuts.push(t.span.start + p.len());
             }
         }
-        for suf in SUFFIXES {
-            if lower.ends_with(suf) && s.len() > suf.len() {
+        for suf in cues.words(Cue::HyphenSuffix) {
+            if lower.ends_with(suf.as_str()) && s.len() > suf.len() {
                 cuts.push(t.span.end - suf.len());
             }
         }
@@ -244,11 +227,12 @@ fn piece_kind(s: &str) -> TokenKind {
     }
 }
 
-/// `al-Assad`, `el-Sisi`: a romanised Arabic article glued to a capitalised name.
-fn arabic_article(s: &str) -> bool {
-    ["al-", "el-", "ad-", "ash-", "as-", "at-", "an-", "ar-"]
+/// `al-Assad`, `el-Sisi`: a romanised Arabic article (cue class `arabicarticle`, matched as
+/// written, so `Al-` is not one) glued to a capitalised name.
+fn arabic_article(cues: &Cues, s: &str) -> bool {
+    cues.words(Cue::ArabicArticle)
         .iter()
-        .any(|p| s.starts_with(p) && s[p.len()..].chars().next().is_some_and(char::is_uppercase))
+        .any(|p| s.starts_with(p.as_str()) && s[p.len()..].chars().next().is_some_and(char::is_uppercase))
 }
 
 fn mark_gazetteer(hits: &[GazetteerHit], words: &mut [Word<'_>]) {

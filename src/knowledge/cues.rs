@@ -1,7 +1,11 @@
 //! Grammar cues: the closed word lists in `resources/cues.tsv` (reporting verbs, meeting and
-//! alliance triggers, modal words, sentence-initial stopwords, place and event head words).
+//! alliance triggers, modal words, sentence-initial stopwords, place and event head words, and
+//! the small word classes the name and relation rules test: particles, pronouns, articles...).
 //!
-//! Multi-word cues are matched on lowercased token sequences, longest first.
+//! The rules in `extract` keep the mechanism (where a class is looked for and what it decides);
+//! this file's data holds the words. Multi-word cues are matched on lowercased token
+//! sequences, longest first; a class whose words are affixes (`then-`, `-based`) is read as a
+//! list with [`Cues::words`].
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::collections::HashSet;
@@ -22,10 +26,70 @@ pub enum Cue {
     OrgNoun,
     Prefix,
     Time,
+    /// capitalised, starts a sentence far more often than it continues a name: after an ambiguous abbreviation (`U.S.`, `Inc.`) or an initial, the splitter ends the sentence only before one of these (written Capitalised there: `The`, not `THE`)
+    Starter,
+    /// a lowercase particle inside a person's name (`Osama bin Laden`, `Ludwig van Beethoven`)
+    Particle,
+    /// a connector that, already in an organisation name, lets `and` join more of it (`Center for Strategic and International Studies`)
+    AndConnector,
+    /// a web domain suffix whose sites are institutions, not outlets (`.gov`)
+    PublicSite,
+    /// a Roman numeral, written in capitals (`World War II`): an event or a numbered thing
+    Numeral,
+    /// a prefix with its hyphen that is cut off the word it is glued to (`then-President`)
+    HyphenPrefix,
+    /// a suffix with its hyphen that is cut off the name it is glued to (`Seoul-based`)
+    HyphenSuffix,
+    /// a romanised Arabic article glued to a capitalised name (`al-Assad`); matched as written, lowercase
+    ArabicArticle,
+    /// a noun after a capital that makes it a place (`Seoul office`), besides `-based`
+    CapitalModifier,
+    /// an article before an apposition's head or a speaker's name
+    Article,
+    /// a relative pronoun: a clause after a comma, not an apposition
+    Relative,
+    /// makes an apposition's official an expert quoted for expertise (`a retired general`)
+    Retired,
+    /// a preposition after a title that ties it to an organisation (`vice president of`)
+    TitleOf,
+    /// the words between a unit and its parent organisation (`A at the B`)
+    UnitOf,
+    /// a reporting cue whose speaker follows it (`according to X`)
+    SpeakerAfter,
+    /// a pronoun for one person, who can speak or meet
+    PersonPronoun,
+    /// a subject pronoun: a reporting verb's subject that is no common noun
+    Pronoun,
+    /// a word that may stand between a speaker and a reporting verb (besides words in -ly)
+    Adverb,
+    /// a word in -ly that is no adverb
+    NotAdverb,
+    /// a word that opens a new clause with its own subject
+    ClauseOpener,
+    /// after a meeting trigger, words that undo or postpone the meeting
+    CalledOff,
+    /// before a meeting trigger, makes the meeting unreal (negation, or an infinitive), besides modal words
+    NotMet,
+    /// a meeting trigger whose sides both follow it (`talks between X and Y`)
+    PairAfter,
+    /// a verb that, between two people, means they talked: they met
+    Told,
+    /// a hyphen suffix that allies the states on its two sides (`U.S.-allied South Korea`)
+    Allied,
+    /// a preposition after an alliance trigger before the list of allies
+    AllyOf,
+    /// with a military alliance named in the sentence, makes the states in it allies
+    Member,
+    /// before an alliance trigger, makes the alliance unreal or past
+    NotAllied,
+    /// before an alliance trigger, ties it to the name before it (`on Russia as an ally`)
+    AsAlly,
+    /// a word that may stand between the names of a list of states (with the comma)
+    ListWord,
 }
 
 /// How many classes there are, for per-class tables.
-pub const CUE_CLASSES: usize = Cue::Time as usize + 1;
+pub const CUE_CLASSES: usize = Cue::ListWord as usize + 1;
 
 impl Cue {
     fn parse(s: &str) -> Option<Cue> {
@@ -44,6 +108,36 @@ impl Cue {
             "orgnoun" => Cue::OrgNoun,
             "prefix" => Cue::Prefix,
             "time" => Cue::Time,
+            "starter" => Cue::Starter,
+            "particle" => Cue::Particle,
+            "andconnector" => Cue::AndConnector,
+            "publicsite" => Cue::PublicSite,
+            "numeral" => Cue::Numeral,
+            "hyphenprefix" => Cue::HyphenPrefix,
+            "hyphensuffix" => Cue::HyphenSuffix,
+            "arabicarticle" => Cue::ArabicArticle,
+            "capitalmodifier" => Cue::CapitalModifier,
+            "article" => Cue::Article,
+            "relative" => Cue::Relative,
+            "retired" => Cue::Retired,
+            "titleof" => Cue::TitleOf,
+            "unitof" => Cue::UnitOf,
+            "speakerafter" => Cue::SpeakerAfter,
+            "personpronoun" => Cue::PersonPronoun,
+            "pronoun" => Cue::Pronoun,
+            "adverb" => Cue::Adverb,
+            "notadverb" => Cue::NotAdverb,
+            "clauseopener" => Cue::ClauseOpener,
+            "calledoff" => Cue::CalledOff,
+            "notmet" => Cue::NotMet,
+            "pairafter" => Cue::PairAfter,
+            "told" => Cue::Told,
+            "allied" => Cue::Allied,
+            "allyof" => Cue::AllyOf,
+            "member" => Cue::Member,
+            "notallied" => Cue::NotAllied,
+            "asally" => Cue::AsAlly,
+            "listword" => Cue::ListWord,
             _ => return None,
         })
     }
@@ -57,6 +151,8 @@ pub struct Cues {
     /// Phrases cut after each word but the last, so matching stops when no cue goes on.
     prefixes: FxHashSet<String>,
     max_words: usize,
+    /// Every class's phrases in file order, for the classes read as lists (affixes).
+    lists: Vec<Vec<String>>,
 }
 
 const CUES_TSV: &str = include_str!("../../resources/cues.tsv");
@@ -98,6 +194,7 @@ impl Cues {
         let mut prefixes = FxHashSet::default();
         let mut seen = HashSet::new();
         let mut max_words = 1;
+        let mut lists = vec![Vec::new(); CUE_CLASSES];
         for (n, line) in tsv.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() || line == "cue\tclass" {
                 continue;
@@ -114,18 +211,25 @@ impl Cues {
                 prefixes.insert(phrase[..at].to_string());
             }
             phrases.entry(phrase.to_string()).or_default().push(cue);
+            lists[cue as usize].push(phrase.to_string());
         }
         Ok(Cues {
             alliances: HashSet::new(),
             phrases,
             prefixes,
             max_words,
+            lists,
         })
     }
 
     /// Is this lowercase phrase a cue of this class?
     pub fn is(&self, phrase: &str, cue: Cue) -> bool {
         self.phrases.get(phrase).is_some_and(|c| c.contains(&cue))
+    }
+
+    /// The phrases of one class, in file order (affix classes are tried one by one).
+    pub fn words(&self, cue: Cue) -> &[String] {
+        &self.lists[cue as usize]
     }
 
     /// Is this word (any case) a cue of this class?

@@ -3,7 +3,8 @@
 //! It owns the lexicons (countries, outlets, places, titles, honorifics, organisation head
 //! words, personal names, and the user's `--lexicon` entries merged into the same tables) and
 //! the closed word classes of the grammar (`resources/cues.tsv`: reporting verbs, meeting and
-//! alliance triggers, sentence starters...). All of it is data under `resources/`, compiled
+//! alliance triggers, sentence starters...) and the abbreviations the text stage splits and
+//! tokenizes with (`resources/abbreviations.tsv`). All of it is data under `resources/`, compiled
 //! into the binary and parsed once into a [`Knowledge`] that the
 //! [`Pipeline`](crate::pipeline::Pipeline) owns and lends to every extraction. Nothing here is
 //! process-wide: two pipelines with different lexicons coexist.
@@ -14,18 +15,26 @@ pub mod lexicon;
 pub use cues::{Cue, Cues};
 pub use lexicon::{Lexicon, UserLexicon};
 
+use crate::text::Abbreviations;
+
 /// The lexicon and the word classes one run extracts with.
 pub struct Knowledge {
     pub lexicon: Lexicon,
     pub cues: Cues,
+    /// The abbreviations and sentence starters the text stage splits and tokenizes with
+    /// (`resources/abbreviations.tsv` and the `starter` class of the cues); the text functions
+    /// take it as an argument, since text runs before knowledge in the stage order.
+    pub abbrev: Abbreviations,
 }
 
 impl Knowledge {
     /// The knowledge compiled into the binary.
     pub fn embedded() -> crate::Result<Knowledge> {
+        let cues = embedded_cues()?;
         Ok(Knowledge {
             lexicon: Lexicon::embedded()?,
-            cues: embedded_cues()?,
+            abbrev: abbreviations_of(&cues)?,
+            cues,
         })
     }
 
@@ -33,10 +42,12 @@ impl Knowledge {
     /// as problems (each names its file, line and the fix).
     pub fn with_user(user: &UserLexicon) -> crate::Result<(Knowledge, Vec<crate::Error>)> {
         let (lexicon, problems) = Lexicon::embedded_with(user)?;
+        let cues = embedded_cues()?;
         Ok((
             Knowledge {
                 lexicon,
-                cues: embedded_cues()?,
+                abbrev: abbreviations_of(&cues)?,
+                cues,
             },
             problems,
         ))
@@ -46,6 +57,24 @@ impl Knowledge {
 fn embedded_cues() -> crate::Result<Cues> {
     Cues::embedded().map_err(|message| crate::Error::Invalid {
         what: "the embedded word classes (resources/cues.tsv, resources/alliances.tsv)".into(),
+        message: format!("{message}; fix the file and rebuild"),
+    })
+}
+
+const ABBREVIATIONS_TSV: &str = include_str!("../../resources/abbreviations.tsv");
+
+/// The embedded abbreviations alone, for callers that split and tokenize text without
+/// extracting (tests, fuzzing); an extraction uses its knowledge's `abbrev`.
+pub fn embedded_abbreviations() -> crate::Result<Abbreviations> {
+    abbreviations_of(&embedded_cues()?)
+}
+
+/// The splitter's abbreviations, with the `starter` class of the cues as its sentence starters,
+/// so the one list serves the splitter and any rule that asks for the class.
+fn abbreviations_of(cues: &Cues) -> crate::Result<Abbreviations> {
+    let starters = cues.words(Cue::Starter).iter().map(String::as_str);
+    Abbreviations::parse(ABBREVIATIONS_TSV, starters).map_err(|message| crate::Error::Invalid {
+        what: "the embedded abbreviations (resources/abbreviations.tsv, class starter of resources/cues.tsv)".into(),
         message: format!("{message}; fix the file and rebuild"),
     })
 }

@@ -1,6 +1,10 @@
 //! Abbreviations: which words take a following period, and whether that period can end a
 //! sentence. Shared by the sentence splitter (where to split) and the tokenizer (`Mr.` is one
-//! token). General English knowledge only; matching is case-sensitive, as in print.
+//! token). The words are data (`resources/abbreviations.tsv` and the `starter` class of
+//! `resources/cues.tsv`), parsed once by the knowledge stage into an [`Abbreviations`] value
+//! that the text functions take; this module keeps only the rules that read them.
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// How a word written before a period behaves at a possible sentence end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,130 +31,94 @@ impl Abbrev {
     }
 }
 
-/// Classifies `word`, the text before a period (without that period, e.g. `U.S` for `U.S.`).
-pub fn classify(word: &str) -> Abbrev {
-    if is_title(word) {
-        Abbrev::Title
-    } else if is_before_number(word) {
-        Abbrev::BeforeNumber
-    } else if matches!(word, "etc" | "al") {
-        Abbrev::ListEnd
-    } else if is_suffix(word) || is_dotted(word) {
-        Abbrev::Ambiguous
-    } else if is_single_letter(word) {
-        Abbrev::Initial
-    } else {
-        Abbrev::None
+/// The abbreviations and sentence starters one run splits and tokenizes with.
+#[derive(Debug, Clone, Default)]
+pub struct Abbreviations {
+    /// Abbreviation as written (case-sensitive) -> how its period behaves.
+    kinds: FxHashMap<String, Abbrev>,
+    /// Sentence starters, lowercase; they count only when written Capitalised (`The`).
+    starters: FxHashSet<String>,
+    /// Longest starter in bytes: longer words are not looked up.
+    max_starter: usize,
+}
+
+impl Abbreviations {
+    /// Reads `abbrev<TAB>kind` lines (`title`, `number`, `listend`, `suffix`; see
+    /// `resources/abbreviations.tsv`) and the lowercase sentence starters.
+    pub fn parse<'s>(tsv: &str, starters: impl IntoIterator<Item = &'s str>) -> Result<Abbreviations, String> {
+        let mut kinds = FxHashMap::default();
+        for (n, line) in tsv.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() || line == "abbrev\tkind" {
+                continue;
+            }
+            let (word, kind) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("abbreviations.tsv:{}: expected `abbrev<TAB>kind`", n + 1))?;
+            let kind = match kind {
+                "title" => Abbrev::Title,
+                "number" => Abbrev::BeforeNumber,
+                "listend" => Abbrev::ListEnd,
+                "suffix" => Abbrev::Ambiguous,
+                _ => return Err(format!("abbreviations.tsv:{}: unknown kind {kind}", n + 1)),
+            };
+            if word.is_empty() || word.contains('.') {
+                return Err(format!("abbreviations.tsv:{}: write the word without its period", n + 1));
+            }
+            if kinds.insert(word.to_string(), kind).is_some() {
+                return Err(format!("abbreviations.tsv:{}: duplicate {word}", n + 1));
+            }
+        }
+        let mut out = Abbreviations {
+            kinds,
+            ..Abbreviations::default()
+        };
+        for w in starters {
+            if w.is_empty() || w.len() > 32 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+                return Err(format!(
+                    "cues.tsv: sentence starter {w:?} must be one lowercase ASCII word of at most 32 letters"
+                ));
+            }
+            out.max_starter = out.max_starter.max(w.len());
+            out.starters.insert(w.to_string());
+        }
+        Ok(out)
     }
-}
 
-/// Titles and linking words that are never the last word of a sentence in news text.
-fn is_title(w: &str) -> bool {
-    matches!(
-        w,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Messrs"
-            | "Mmes"
-            | "Mme"
-            | "Mlle"
-            | "Dr"
-            | "Drs"
-            | "Prof"
-            | "Profs"
-            | "Gen"
-            | "Gens"
-            | "Lt"
-            | "Col"
-            | "Maj"
-            | "Capt"
-            | "Cmdr"
-            | "Cdr"
-            | "Adm"
-            | "Brig"
-            | "Sgt"
-            | "Cpl"
-            | "Pvt"
-            | "Pfc"
-            | "Sen"
-            | "Sens"
-            | "Rep"
-            | "Reps"
-            | "Gov"
-            | "Govs"
-            | "Pres"
-            | "Rev"
-            | "Hon"
-            | "Rt"
-            | "Amb"
-            | "Supt"
-            | "Insp"
-            | "Det"
-            | "Atty"
-            | "Fr"
-            | "Msgr"
-            | "Mt"
-            | "Ft"
-            | "vs"
-            | "cf"
-            | "viz"
-            | "approx"
-            | "ca"
-    )
-}
+    /// Classifies `word`, the text before a period (without that period, e.g. `U.S` for `U.S.`).
+    pub fn classify(&self, word: &str) -> Abbrev {
+        if let Some(&kind) = self.kinds.get(word) {
+            kind
+        } else if is_dotted(word) {
+            Abbrev::Ambiguous
+        } else if is_single_letter(word) {
+            Abbrev::Initial
+        } else {
+            Abbrev::None
+        }
+    }
 
-/// Abbreviations normally followed by a number: reference words and month names.
-fn is_before_number(w: &str) -> bool {
-    matches!(
-        w,
-        "No" | "Nos"
-            | "Vol"
-            | "Vols"
-            | "Fig"
-            | "Figs"
-            | "Art"
-            | "Ch"
-            | "Sec"
-            | "pp"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-    )
-}
+    /// The longest sentence starter in bytes: longer words need not be looked up.
+    pub fn max_starter(&self) -> usize {
+        self.max_starter
+    }
 
-/// Abbreviations that close a name (company and personal suffixes, street words).
-fn is_suffix(w: &str) -> bool {
-    matches!(
-        w,
-        "Jr" | "Sr"
-            | "Co"
-            | "Cos"
-            | "Corp"
-            | "Inc"
-            | "Ltd"
-            | "Bros"
-            | "Plc"
-            | "Esq"
-            | "St"
-            | "Ste"
-            | "Ave"
-            | "Blvd"
-            | "Rd"
-            | "Dept"
-            | "Univ"
-            | "Assn"
-            | "Intl"
-            | "Govt"
-    )
+    /// Words that begin sentences far more often than they continue a name, written
+    /// Capitalised (`The`, not `THE` or `the`). After an ambiguous abbreviation (`in the U.S.
+    /// The next day`) only these split; `the U.S. Navy` does not.
+    pub fn is_sentence_starter(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        if b.is_empty() || b.len() > self.max_starter || !b[0].is_ascii_uppercase() {
+            return false;
+        }
+        if !b[1..].iter().all(u8::is_ascii_lowercase) {
+            return false;
+        }
+        let mut lower = [0u8; 32];
+        let Some(buf) = lower.get_mut(..b.len()) else { return false };
+        buf.copy_from_slice(b);
+        buf[0] = buf[0].to_ascii_lowercase();
+        std::str::from_utf8(buf).is_ok_and(|l| self.starters.contains(l))
+    }
 }
 
 /// Letters in groups of one or two joined by periods, at least two groups: `U.S`, `a.m`,
@@ -172,102 +140,17 @@ fn is_single_letter(w: &str) -> bool {
     matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic())
 }
 
-/// Words that begin sentences far more often than they continue a name. After an ambiguous
-/// abbreviation (`in the U.S. The next day`) only these split; `the U.S. Navy` does not.
-pub fn is_sentence_starter(w: &str) -> bool {
-    matches!(
-        w,
-        "The"
-            | "A"
-            | "An"
-            | "It"
-            | "Its"
-            | "He"
-            | "She"
-            | "They"
-            | "We"
-            | "I"
-            | "You"
-            | "His"
-            | "Her"
-            | "Their"
-            | "Our"
-            | "My"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "There"
-            | "Here"
-            | "But"
-            | "And"
-            | "Or"
-            | "So"
-            | "Yet"
-            | "In"
-            | "On"
-            | "At"
-            | "By"
-            | "For"
-            | "From"
-            | "With"
-            | "Without"
-            | "After"
-            | "Before"
-            | "During"
-            | "When"
-            | "While"
-            | "Where"
-            | "What"
-            | "Who"
-            | "Why"
-            | "How"
-            | "If"
-            | "As"
-            | "Although"
-            | "Though"
-            | "Since"
-            | "Because"
-            | "Meanwhile"
-            | "However"
-            | "Still"
-            | "Then"
-            | "Now"
-            | "Also"
-            | "Some"
-            | "Many"
-            | "Most"
-            | "Both"
-            | "Each"
-            | "Every"
-            | "All"
-            | "No"
-            | "Not"
-            | "One"
-            | "Last"
-            | "Next"
-            | "Earlier"
-            | "Later"
-            | "Despite"
-            | "According"
-            | "Such"
-            | "Among"
-            | "Under"
-            | "Until"
-            | "Officials"
-            | "Analysts"
-            | "Asked"
-            | "Instead"
-            | "Other"
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn embedded() -> Abbreviations {
+        crate::knowledge::embedded_abbreviations().unwrap()
+    }
+
     #[test]
     fn classifies_words_before_a_period() {
+        let abbrev = embedded();
         let cases = [
             ("Mr", Abbrev::Title),
             ("Gen", Abbrev::Title),
@@ -291,8 +174,23 @@ mod tests {
             ("", Abbrev::None),
         ];
         for (w, want) in cases {
-            assert_eq!(classify(w), want, "{w:?}");
+            assert_eq!(abbrev.classify(w), want, "{w:?}");
         }
+    }
+
+    #[test]
+    fn starters_count_only_capitalised() {
+        let abbrev = embedded();
+        assert!(abbrev.is_sentence_starter("The") && abbrev.is_sentence_starter("I"));
+        assert!(!abbrev.is_sentence_starter("THE") && !abbrev.is_sentence_starter("the"));
+        assert!(!abbrev.is_sentence_starter("Navy") && !abbrev.is_sentence_starter(""));
+    }
+
+    #[test]
+    fn bad_lines_are_rejected() {
+        assert!(Abbreviations::parse("Mr\ttitle\nMr\tsuffix\n", []).is_err());
+        assert!(Abbreviations::parse("Mr\tnoun\n", []).is_err());
+        assert!(Abbreviations::parse("", ["The"]).is_err());
     }
 
     #[test]

@@ -9,7 +9,7 @@ mod scan;
 pub mod sentences;
 pub mod tokens;
 
-pub use abbrev::{Abbrev, classify as classify_abbrev, is_sentence_starter};
+pub use abbrev::{Abbrev, Abbreviations};
 pub use sentences::{sentences, sentences_into};
 pub use tokens::{Token, TokenKind, is_all_caps, is_capitalised, tokenize, tokenize_into};
 

@@ -29,20 +29,21 @@
 //!   not lowercase.
 
 use super::Span;
-use super::abbrev::{Abbrev, classify, is_sentence_starter};
+use super::abbrev::{Abbrev, Abbreviations};
 use super::scan::{char_at, char_before, is_closer, is_opener, is_word_char, line_break_len, skip_space};
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// Sentences of `text` outside the `skip` ranges (page furniture).
-pub fn sentences(text: &str, skip: &[Range<usize>]) -> Vec<Span> {
+/// Sentences of `text` outside the `skip` ranges (page furniture), split with the
+/// abbreviations and sentence starters of `abbrev` (the knowledge's, `&kb.abbrev`).
+pub fn sentences(text: &str, skip: &[Range<usize>], abbrev: &Abbreviations) -> Vec<Span> {
     let mut out = Vec::new();
-    sentences_into(text, skip, &mut out);
+    sentences_into(text, skip, abbrev, &mut out);
     out
 }
 
 /// Like [`sentences`], appending to `out` so a caller can reuse one buffer across documents.
-pub fn sentences_into(text: &str, skip: &[Range<usize>], out: &mut Vec<Span>) {
+pub fn sentences_into(text: &str, skip: &[Range<usize>], abbrev: &Abbreviations, out: &mut Vec<Span>) {
     let skip = sorted_ranges(skip);
     let mut pos = 0;
     for r in skip.iter().chain(std::iter::once(&(text.len()..text.len()))) {
@@ -52,7 +53,7 @@ pub fn sentences_into(text: &str, skip: &[Range<usize>], out: &mut Vec<Span>) {
         let start = text.ceil_char_boundary(pos.min(text.len()));
         let end = text.floor_char_boundary(r.start.min(text.len()));
         if start < end {
-            split_piece(text, start, end, out);
+            split_piece(abbrev, text, start, end, out);
         }
         pos = pos.max(r.end);
     }
@@ -70,7 +71,7 @@ fn sorted_ranges(skip: &[Range<usize>]) -> Cow<'_, [Range<usize>]> {
 }
 
 /// Splits one furniture-free piece into lines, and each line into sentences.
-fn split_piece(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+fn split_piece(abbrev: &Abbreviations, text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let bytes = text.as_bytes();
     let mut line_start = start;
     let mut i = start;
@@ -79,24 +80,24 @@ fn split_piece(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
         i += k;
         match line_break_len(bytes, i) {
             Some(n) => {
-                split_line(text, line_start, i, out);
+                split_line(abbrev, text, line_start, i, out);
                 i += n;
                 line_start = i;
             }
             None => i += 1,
         }
     }
-    split_line(text, line_start, end, out);
+    split_line(abbrev, text, line_start, end, out);
 }
 
 /// Trims a line and splits it into sentences.
-fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+fn split_line(abbrev: &Abbreviations, text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let line = &text[start..end];
     let trimmed = line.trim_start();
     let start = start + (line.len() - trimmed.len());
     let end = start + trimmed.trim_end().len();
     if start < end {
-        split_paragraph(text, start, end, out);
+        split_paragraph(abbrev, text, start, end, out);
     }
 }
 
@@ -112,7 +113,7 @@ enum Stop {
 }
 
 /// Splits a trimmed line `text[start..end]` into sentences.
-fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+fn split_paragraph(abbrev: &Abbreviations, text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let bytes = text.as_bytes();
     let mut sent = start;
     let mut i = start;
@@ -129,7 +130,7 @@ fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
             continue;
         }
         let next = skip_space(text, close_end).min(end);
-        if splits(text, sent, i, stop, &Next::read(text, next, end)) {
+        if splits(abbrev, text, sent, i, stop, &Next::read(abbrev, text, next, end)) {
             out.push(Span::new(sent, close_end));
             sent = next;
         }
@@ -230,10 +231,7 @@ struct Next {
 }
 
 impl Next {
-    /// Longest starter word in bytes: longer letter runs are not looked up.
-    const MAX_WORD: usize = 12;
-
-    fn read(text: &str, mut j: usize, end: usize) -> Next {
+    fn read(abbrev: &Abbreviations, text: &str, mut j: usize, end: usize) -> Next {
         let mut opener = false;
         while j < end {
             match char_at(text, j) {
@@ -252,20 +250,22 @@ impl Next {
         Next {
             opener,
             first,
-            starter: starter_at(text, j, end),
+            starter: starter_at(abbrev, text, j, end),
         }
     }
 }
 
 /// True when a sentence-starting word begins at `j`. A lone letter followed by a period is an
 /// initial (`A. Okafor`), not the article `A`.
-fn starter_at(text: &str, j: usize, end: usize) -> bool {
+/// Letter runs longer than the longest starter are not looked up.
+fn starter_at(abbrev: &Abbreviations, text: &str, j: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
+    let max = abbrev.max_starter();
     let mut k = j;
-    while k < end && k - j <= Next::MAX_WORD && bytes[k].is_ascii_alphabetic() {
+    while k < end && k - j <= max && bytes[k].is_ascii_alphabetic() {
         k += 1;
     }
-    if k == j || k - j > Next::MAX_WORD {
+    if k == j || k - j > max {
         return false;
     }
     let after = if k < end {
@@ -276,11 +276,11 @@ fn starter_at(text: &str, j: usize, end: usize) -> bool {
     if after.is_some_and(is_word_char) || (k - j == 1 && after == Some('.')) {
         return false;
     }
-    is_sentence_starter(&text[j..k])
+    abbrev.is_sentence_starter(&text[j..k])
 }
 
 /// Decides whether the terminator at `term` (of kind `stop`) ends the sentence begun at `sent`.
-fn splits(text: &str, sent: usize, term: usize, stop: Stop, next: &Next) -> bool {
+fn splits(abbrev: &Abbreviations, text: &str, sent: usize, term: usize, stop: Stop, next: &Next) -> bool {
     let Some(first) = next.first else {
         return false;
     };
@@ -290,7 +290,7 @@ fn splits(text: &str, sent: usize, term: usize, stop: Stop, next: &Next) -> bool
     if stop != Stop::Period {
         return true;
     }
-    match classify(word_before(text, sent, term)) {
+    match abbrev.classify(word_before(text, sent, term)) {
         Abbrev::None => true,
         Abbrev::Title => false,
         Abbrev::BeforeNumber => !first.is_numeric() && (next.opener || next.starter),

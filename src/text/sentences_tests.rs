@@ -2,6 +2,11 @@
 
 use super::*;
 
+/// The splitter with the embedded abbreviations.
+fn sentences(text: &str, skip: &[Range<usize>]) -> Vec<Span> {
+    super::sentences(text, skip, &crate::knowledge::embedded_abbreviations().unwrap())
+}
+
 fn split(text: &str) -> Vec<&str> {
     sentences(text, &[]).iter().map(|s| s.text(text)).collect()
 }

@@ -17,7 +17,7 @@
 //!   which are one token each. Dashes and quotes, straight or curly, are `Punct`.
 
 use super::Span;
-use super::abbrev::classify;
+use super::abbrev::Abbreviations;
 use super::scan::{char_at, is_apostrophe, is_letter, is_word_char};
 
 /// What a token is.
@@ -68,15 +68,16 @@ pub fn is_all_caps(s: &str) -> bool {
 }
 
 /// Tokens of `text[span]`, with spans into `text`. A span out of bounds or off char boundaries
-/// is narrowed to the whole chars inside it.
-pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
+/// is narrowed to the whole chars inside it. `abbrev` says which words take their period
+/// (`Mr.` is one token).
+pub fn tokenize(text: &str, span: Span, abbrev: &Abbreviations) -> Vec<Token> {
     let mut out = Vec::new();
-    tokenize_into(text, span, &mut out);
+    tokenize_into(text, span, abbrev, &mut out);
     out
 }
 
 /// Like [`tokenize`], appending to `out` so a caller can reuse one buffer across sentences.
-pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
+pub fn tokenize_into(text: &str, span: Span, abbrev: &Abbreviations, out: &mut Vec<Token>) {
     let start = text.ceil_char_boundary(span.start.min(text.len()));
     let end = text.floor_char_boundary(span.end.min(text.len()));
     let mut i = start;
@@ -91,7 +92,7 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
         if c.is_whitespace() {
             i += n;
         } else if is_word_char(c) {
-            i = push_word(text, i, end, out);
+            i = push_word(abbrev, text, i, end, out);
         } else {
             let j = punct_end(text, i, end, c, n);
             out.push(Token {
@@ -115,11 +116,11 @@ fn peek(text: &str, i: usize, end: usize) -> Option<char> {
 
 /// Pushes the word or number starting at `start` (plus a period it takes, or a possessive
 /// after it) and returns where scanning goes on.
-fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usize {
+fn push_word(abbrev: &Abbreviations, text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usize {
     let mut i = word_end(text, start, end);
     let numeric = peek(text, start, end).is_some_and(char::is_numeric);
     let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-    if !numeric && peek(text, i, end) == Some('.') && classify(&text[start..i]).takes_period() {
+    if !numeric && peek(text, i, end) == Some('.') && abbrev.classify(&text[start..i]).takes_period() {
         i += 1;
         out.push(Token {
             span: Span::new(start, i),

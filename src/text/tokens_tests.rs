@@ -3,6 +3,11 @@
 use super::*;
 use TokenKind::{Number as N, Possessive as P, Punct as X, Word as W};
 
+/// The tokenizer with the embedded abbreviations.
+fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    super::tokenize(text, span, &crate::knowledge::embedded_abbreviations().unwrap())
+}
+
 fn toks(text: &str) -> Vec<(&str, TokenKind)> {
     tokenize(text, Span::new(0, text.len()))
         .iter()

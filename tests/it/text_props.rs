@@ -1,8 +1,18 @@
 //! Properties of sentence spans and tokens that hold for any input string.
 
-use graphgen::text::{Span, sentences, tokenize};
+use graphgen::text::{Span, Token};
 use proptest::prelude::*;
 use std::ops::Range;
+
+/// The splitter with the embedded abbreviations.
+fn sentences(text: &str, skip: &[Range<usize>]) -> Vec<Span> {
+    graphgen::text::sentences(text, skip, &graphgen::knowledge::embedded_abbreviations().unwrap())
+}
+
+/// The tokenizer with the embedded abbreviations.
+fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    graphgen::text::tokenize(text, span, &graphgen::knowledge::embedded_abbreviations().unwrap())
+}
 
 /// Strings rich in the characters the splitter and tokenizer treat specially.
 fn texty() -> impl Strategy<Value = String> {
