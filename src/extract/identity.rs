@@ -147,7 +147,7 @@ pub fn resolve(lexicon: &Lexicon, cands: &[Cand], links: &[Link]) -> Resolved {
             of_cand[k] = Some(known_actor(lexicon, &mut b, known));
             continue;
         }
-        let idx = match &c.what {
+        let idx = match c.what() {
             What::Country { id, name } => {
                 let i = b.get_or_add(format!("country:{id}"), name, ActorKind::Country, 2);
                 b.actors[i].fixed_id = Some(id.clone());
@@ -195,7 +195,7 @@ pub fn resolve(lexicon: &Lexicon, cands: &[Cand], links: &[Link]) -> Resolved {
         if of_cand[k].is_some() {
             continue;
         }
-        of_cand[k] = match &c.what {
+        of_cand[k] = match c.what() {
             What::Acronym => acronym_owner(&b, &c.text).or_else(|| {
                 // An acronym the tagger calls an organisation (`NATO`) is one even undefined.
                 (c.tagged == Some(crate::learn::tagger::EntityType::Org))
@@ -212,19 +212,19 @@ pub fn resolve(lexicon: &Lexicon, cands: &[Cand], links: &[Link]) -> Resolved {
                     .or_else(|| b.by_key.get(&format!("person:{}", fold(&c.text))).copied())
                     .or_else(|| {
                         // An unknown name may repeat an organisation named in full earlier.
-                        (c.what == What::Name)
+                        (*c.what() == What::Name)
                             .then(|| b.by_key.get(&format!("org:{}", fold(&c.text))).copied())
                             .flatten()
                     });
                 match found {
                     Some(i) => Some(i),
-                    None if c.what == What::Person
+                    None if *c.what() == What::Person
                         && (c.titled || quoted.contains(&k) || words.len() >= 2 || c.tagged.is_some()) =>
                     {
                         Some(b.get_or_add(format!("person:{}", fold(&c.text)), &c.text, ActorKind::Person, 0))
                     }
                     // The tagger's one-word organisation that no person or organisation claims.
-                    None if c.what == What::Name && c.tagged == Some(crate::learn::tagger::EntityType::Org) => {
+                    None if *c.what() == What::Name && c.tagged == Some(crate::learn::tagger::EntityType::Org) => {
                         Some(b.get_or_add(format!("org:{}", fold(&c.text)), &c.text, ActorKind::Institute, 1))
                     }
                     None => None,
@@ -262,7 +262,7 @@ fn known_actor(lexicon: &Lexicon, b: &mut Builder, index: usize) -> usize {
 fn define_acronyms(cands: &[Cand], b: &mut Builder, of_cand: &mut [Option<usize>]) {
     for w in cands.windows(2) {
         let (org, acr) = (&w[0], &w[1]);
-        if org.sent == acr.sent && acr.what == What::Acronym && acr.first == org.last + 1 {
+        if org.sent == acr.sent && *acr.what() == What::Acronym && acr.first == org.last + 1 {
             let Some(&i) = b.by_key.get(&format!("org:{}", fold(&org.text))) else {
                 continue;
             };
@@ -340,7 +340,7 @@ fn surname_owner(
         return holders.first().copied();
     }
     let owner_of = |o: usize| {
-        of_cand[o].or_else(|| match cands[o].what {
+        of_cand[o].or_else(|| match cands[o].what() {
             What::Acronym => acronym_owner(b, &cands[o].text),
             _ => None,
         })
@@ -352,7 +352,7 @@ fn surname_owner(
             .affiliations
             .iter()
             .filter(|&&(_, o)| {
-                of_cand[o] == Some(target) || (cands[o].what == What::Acronym && owner_of(o) == Some(target))
+                of_cand[o] == Some(target) || (*cands[o].what() == What::Acronym && owner_of(o) == Some(target))
             })
             .filter_map(|&(p, _)| of_cand[p])
             .collect();

@@ -4,7 +4,7 @@
 
 use crate::knowledge::Knowledge;
 use crate::knowledge::cues::Cue;
-use super::names::{Cand, What};
+use super::names::{Cand, Pass, What};
 use super::sentence::SentenceView;
 use crate::graph::{ActorKind, RelationKind};
 use crate::text::Span;
@@ -59,7 +59,7 @@ impl Local<'_> {
 /// `Capital`, into `Country` or `Place`.
 pub fn settle_capitals(view: &SentenceView<'_>, cands: &mut [Cand]) {
     for c in cands.iter_mut() {
-        let What::Capital { id, name } = &c.what else { continue };
+        let What::Capital { id, name } = c.what().clone() else { continue };
         let before = (c.first > 0).then(|| &view.words[c.first - 1]);
         let after = view.words.get(c.last);
         let locative = before.is_some_and(|w| view.kb.cues.word_is(&w.lower, Cue::Locative));
@@ -69,14 +69,12 @@ pub fn settle_capitals(view: &SentenceView<'_>, cands: &mut [Cand]) {
         let modifier = after.is_some_and(|w| {
             w.lower.starts_with("-based") || view.kb.cues.is(&w.lower, Cue::CapitalModifier)
         });
-        c.what = if locative || dateline || modifier {
+        let settled = if locative || dateline || modifier {
             What::Place
         } else {
-            What::Country {
-                id: id.clone(),
-                name: name.clone(),
-            }
+            What::Country { id, name }
         };
+        c.propose(Pass::Capitals, settled);
     }
 }
 
@@ -109,7 +107,7 @@ fn affiliation(view: &SentenceView<'_>, from: usize, to: Ref, first: usize, last
 /// What a candidate stands for as an affiliation target: an organisation or a state.
 fn target_of(kb: &Knowledge, local: &Local<'_>, k: usize) -> Option<Ref> {
     let c = local.get(k);
-    match &c.what {
+    match c.what() {
         What::Org | What::Outlet { .. } | What::Acronym => Some(Ref::Cand(k)),
         What::Country { .. } => Some(Ref::Cand(k)),
         What::Demonym { id, .. } | What::Capital { id, .. } => Some(Ref::Country(id.clone())),
@@ -164,7 +162,7 @@ fn title_context(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: 
         && owner != c
         && let Some(to) = target_of(view.kb, local, owner)
     {
-        if matches!(local.get(owner).what, What::Acronym) {
+        if matches!(local.get(owner).what(), What::Acronym) {
             return;
         }
         let start = local.get(owner).first;
@@ -206,7 +204,7 @@ fn apposition(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &mu
     if local
         .cands
         .iter()
-        .any(|o| o.first >= start && o.last <= end && o.what == What::Person)
+        .any(|o| o.first >= start && o.last <= end && *o.what() == What::Person)
     {
         return;
     }
@@ -221,7 +219,7 @@ fn apposition(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &mu
             && local
             .cands
             .iter()
-            .any(|o| o.first > j && o.last <= end && matches!(o.what, What::Org | What::Outlet { .. } | What::Acronym));
+            .any(|o| o.first > j && o.last <= end && matches!(o.what(), What::Org | What::Outlet { .. } | What::Acronym));
         // Officers of institutes (`vice president of the X Institute`) and retired officials
         // are quoted for their expertise.
         if (t.org && of_org && t.role != ActorKind::Analyst) || (retired && t.role == ActorKind::Person) {
@@ -232,15 +230,15 @@ fn apposition(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &mu
     });
     let noun_outlet = (start..end).any(|j| view.cue_at(j, Cue::OutletNoun).is_some());
     let noun_org = (start..end).any(|j| view.cue_at(j, Cue::OrgNoun).is_some() && !view.words[j].cap);
-    let what = local.get(c).what.clone();
+    let what = local.get(c).what().clone();
     let person_like = matches!(what, What::Person | What::Name);
     if noun_outlet && !matches!(what, What::Person) && role.is_none() {
         let name = local.get(c).text.clone();
-        local.get_mut(c).what = What::Outlet { id: None, name };
+        local.get_mut(c).propose(Pass::Appositions, What::Outlet { id: None, name });
         return;
     }
     if noun_org && matches!(what, What::Name | What::Acronym) && role.is_none() {
-        local.get_mut(c).what = What::Org;
+        local.get_mut(c).propose(Pass::Appositions, What::Org);
     }
     let Some(role) = role else {
         if local.get(c).is_org() {
@@ -256,7 +254,7 @@ fn apposition(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &mu
     }
     {
         let cand = local.get_mut(c);
-        cand.what = What::Person;
+        cand.propose(Pass::Appositions, What::Person);
         cand.role = Some(strongest(cand.role, role));
     }
     affiliations_in(view, local, c, start, end, out);
@@ -278,7 +276,7 @@ fn affiliations_in(
         if let Some(k) = local.starting_at(j) {
             let cand = local.get(k);
             let next = cand.last;
-            match &cand.what {
+            match cand.what() {
                 What::Org | What::Outlet { .. } | What::Acronym => orgs.push(k),
                 What::Demonym { id, .. }
                     // `a retired South Korean general`: a demonym directly before the role word.
@@ -308,8 +306,8 @@ fn affiliations_in(
     // A unit of a parent is not an actor of its own here: the person belongs to the parent.
     if let Some(p) = parent {
         for &k in &orgs {
-            if k != p && matches!(local.get(k).what, What::Org) {
-                local.get_mut(k).what = What::Other;
+            if k != p && matches!(local.get(k).what(), What::Org) {
+                local.get_mut(k).propose(Pass::Appositions, What::Other);
             }
         }
     }
@@ -317,7 +315,7 @@ fn affiliations_in(
     let named = orgs
         .iter()
         .copied()
-        .find(|&k| !matches!(local.get(k).what, What::Acronym));
+        .find(|&k| !matches!(local.get(k).what(), What::Acronym));
     let chosen: Vec<usize> = match parent {
         Some(p) => vec![p],
         None => named.or(orgs.first().copied()).into_iter().collect(),
@@ -349,7 +347,7 @@ fn org_context(view: &SentenceView<'_>, local: &mut Local<'_>, k: usize, out: &m
 
 fn as_country(local: &Local<'_>, t: Ref) -> Ref {
     if let Ref::Cand(k) = t
-        && let What::Country { id, .. } = &local.get(k).what
+        && let What::Country { id, .. } = local.get(k).what()
     {
         return Ref::Country(id.clone());
     }
@@ -388,7 +386,7 @@ fn of_org(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &mut Ve
         last + 1
     };
     if let Some(k) = local.starting_at(at)
-        && matches!(local.get(k).what, What::Org | What::Acronym | What::Outlet { .. })
+        && matches!(local.get(k).what(), What::Org | What::Acronym | What::Outlet { .. })
     {
         out.push(affiliation(view, c, Ref::Cand(k), last, last + 1));
     }
@@ -397,7 +395,7 @@ fn of_org(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &mut Ve
 /// An organisation named with its state: `Chinese Customs`, `the Sejong Institute in Seoul`,
 /// `Seoul's specialist Sejong Institute`.
 fn org_location(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &mut Vec<Link>) {
-    if !matches!(local.get(c).what, What::Org) {
+    if !matches!(local.get(c).what(), What::Org) {
         return;
     }
     let (first, last) = (local.get(c).first, local.get(c).last);

@@ -137,20 +137,22 @@ struct Read {
 /// Candidates of every sentence (one list for the document), the links between them, and
 /// what is kept of each sentence.
 ///
-/// The passes run in this order on each sentence, and a candidate's kind (`Cand::what`) is
-/// whatever the last pass to write it left: each pass may overwrite the kinds of the passes
-/// before it, and only these five write kinds.
+/// The passes run in this order on each sentence, the order of [`names::Pass`]. Each
+/// proposes kinds for the candidates (`Cand::propose`), and one rule decides, in
+/// `Cand::propose`: a proposal stands unless a later pass has decided already. Only these
+/// passes propose kinds:
 ///
 /// 1. [`names::find`] makes the candidates and their first kind (its own order is in its
-///    doc comment): lexicons and head words, then the title before a name and its own words,
-///    then the statistical tagger, then the title again for names and people.
+///    doc comment): lexicons and head words, then the title before a name and its own words
+///    (`Pass::Rules`), then the statistical tagger (`Pass::Tagger`), then the title again for
+///    names and people (`Pass::Titles`).
 /// 2. [`links::settle_capitals`] decides every `Capital`: `Country`, or `Place` after a
 ///    locative, in a dateline or before a modifier (`Seoul office`). No `Capital` is left.
 /// 3. [`links::affiliations`] reads appositions: an outlet noun makes an `Outlet`, an
 ///    organisation noun makes a `Name`/`Acronym` an `Org`, a role makes a `Name` a `Person`;
 ///    an organisation that is a unit of the parent named after it becomes `Other`.
 /// 4. [`relations::quotes`] makes a speaking `Name` of two or more words a `Person`.
-/// 5. [`relations::meetings`] and [`relations::alliances`] only read kinds; they write none.
+/// 5. [`relations::meetings`] and [`relations::alliances`] only read kinds; they propose none.
 ///
 /// After this, the resolver joins the document's candidates into actors, reading these kinds.
 fn read_sentences(kb: &Knowledge, tagger: &Tagger, spans: &[Span], text: &str) -> (Vec<Cand>, Vec<Link>, Vec<Read>) {
@@ -226,7 +228,7 @@ fn carry_speakers(text: &str, views: &[Read], links: &mut Vec<Link>) {
 fn mentions(doc: &Document, cands: &[Cand], of_cand: &[Option<usize>], actors: &[LocalActor]) -> Vec<Mention> {
     let mut out = Vec::new();
     for (c, owner) in cands.iter().zip(of_cand) {
-        let (kind, entity) = match (owner, &c.what) {
+        let (kind, entity) = match (owner, c.what()) {
             (Some(i), _) => (actors[*i].kind.as_str().to_string(), actor_slug(&actors[*i])),
             (None, What::Place) => ("place".to_string(), slug(&c.text)),
             _ => continue,

@@ -43,6 +43,30 @@ pub enum What {
     Other,
 }
 
+/// The passes that set a candidate's kind, in the order `read_sentences` (`extract/mod.rs`)
+/// runs them. Each pass proposes a kind with [`Cand::propose`], and the decision is made
+/// there, in one place: a proposal stands unless a later pass has decided already. The kind a
+/// candidate ends with is thus the proposal of the latest pass that had something to say,
+/// whatever order the calls come in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Pass {
+    /// [`find`]: a lexicon entry or head word (`classify`, `from_gaz`), then the title before
+    /// a name and its own words (`refine`).
+    Rules,
+    /// [`find`] (`with_tagger`): the statistical tagger retypes names or brings new ones.
+    Tagger,
+    /// [`find`] again (`refine`): the title before the names and people the tagger left or made.
+    Titles,
+    /// [`links::settle_capitals`](super::links::settle_capitals): every capital becomes its
+    /// state or a place.
+    Capitals,
+    /// [`links::affiliations`](super::links::affiliations): appositions make outlets,
+    /// organisations, people, and units of a parent.
+    Appositions,
+    /// [`relations::quotes`](super::relations::quotes): a speaking name is a person.
+    Speakers,
+}
+
 /// A candidate mention: tokens `first..last` of sentence `sent`.
 #[derive(Debug, Clone)]
 pub struct Cand {
@@ -51,7 +75,10 @@ pub struct Cand {
     pub last: usize,
     pub span: Span,
     pub text: String,
-    pub what: What,
+    /// Its kind so far, as decided by [`Cand::propose`]; read it with [`Cand::what`].
+    what: What,
+    /// The pass whose proposal `what` is.
+    decided_by: Pass,
     /// Role from a title or an apposition (`President` -> leader, `professor` -> analyst).
     pub role: Option<ActorKind>,
     /// Written with an honorific or title before it (`Mr. Kim`, `President Reagan`).
@@ -65,16 +92,31 @@ pub struct Cand {
 }
 
 impl Cand {
+    /// The kind the passes so far decided.
+    pub fn what(&self) -> &What {
+        &self.what
+    }
+
+    /// `pass` proposes `what` as the candidate's kind. It is taken unless a later pass has
+    /// decided already: passes run in [`Pass`] order, so a later pass overrules an earlier
+    /// one and never the reverse.
+    pub fn propose(&mut self, pass: Pass, what: What) {
+        if pass >= self.decided_by {
+            self.what = what;
+            self.decided_by = pass;
+        }
+    }
+
     pub fn is_person(&self) -> bool {
-        self.what == What::Person
+        *self.what() == What::Person
     }
 
     pub fn is_org(&self) -> bool {
-        matches!(self.what, What::Org | What::Outlet { .. })
+        matches!(self.what(), What::Org | What::Outlet { .. })
     }
 
     pub fn country_id(&self) -> Option<&str> {
-        match &self.what {
+        match self.what() {
             What::Country { id, .. } => Some(id),
             _ => None,
         }
@@ -108,14 +150,14 @@ pub fn find(view: &SentenceView<'_>, text: &str) -> Vec<Cand> {
         i = end.max(i + 1);
     }
     for c in &mut out {
-        refine(view, c);
+        refine(view, Pass::Rules, c);
     }
     let mut out = with_tagger(view, text, out);
     for c in out
         .iter_mut()
-        .filter(|c| c.what == What::Name || c.what == What::Person)
+        .filter(|c| *c.what() == What::Name || *c.what() == What::Person)
     {
-        refine(view, c);
+        refine(view, Pass::Titles, c);
     }
     out
 }
@@ -328,7 +370,7 @@ fn classify(view: &SentenceView<'_>, text: &str, mut first: usize, last: usize, 
         } else {
             What::Org
         };
-        out.push(cand(view, text, first, last, what));
+        out.push(cand(view, text, first, last, Pass::Rules, what));
         return;
     }
     // No organisation head: gazetteer entries stand alone, the rest are names.
@@ -337,7 +379,7 @@ fn classify(view: &SentenceView<'_>, text: &str, mut first: usize, last: usize, 
     while k < last {
         if let Some((len, gaz, ambiguous)) = &view.words[k].gaz {
             if run < k {
-                out.push(cand(view, text, run, k, What::Name));
+                out.push(cand(view, text, run, k, Pass::Rules, What::Name));
             }
             out.push(from_gaz(view, text, k, k + len, gaz, *ambiguous));
             k += len;
@@ -347,7 +389,7 @@ fn classify(view: &SentenceView<'_>, text: &str, mut first: usize, last: usize, 
         }
     }
     if run < last {
-        out.push(cand(view, text, run, last, What::Name));
+        out.push(cand(view, text, run, last, Pass::Rules, What::Name));
     }
 }
 
@@ -375,18 +417,18 @@ fn from_gaz(view: &SentenceView<'_>, text: &str, first: usize, last: usize, gaz:
         Gaz::Known { kind, .. } if kind.is_person() => What::Person,
         Gaz::Known { .. } => What::Org,
     };
-    let mut c = cand(view, text, first, last, what);
+    let mut c = cand(view, text, first, last, Pass::Rules, what);
     if let Gaz::Known { index, .. } = gaz {
         c.known = Some(*index);
     }
-    if ambiguous && !matches!(c.what, What::Demonym { .. }) {
+    if ambiguous && !matches!(c.what(), What::Demonym { .. }) {
         // An ambiguous entry (a capital that is also a surname) is only a name until context decides.
-        c.what = What::Name;
+        c.propose(Pass::Rules, What::Name);
     }
     c
 }
 
-fn cand(view: &SentenceView<'_>, text: &str, first: usize, last: usize, what: What) -> Cand {
+fn cand(view: &SentenceView<'_>, text: &str, first: usize, last: usize, pass: Pass, what: What) -> Cand {
     let span = view.span_of(first, last);
     Cand {
         sent: view.index,
@@ -395,6 +437,7 @@ fn cand(view: &SentenceView<'_>, text: &str, first: usize, last: usize, what: Wh
         span,
         text: span.text(text).to_string(),
         what,
+        decided_by: pass,
         role: None,
         titled: false,
         tagged: None,
@@ -422,7 +465,7 @@ fn with_tagger(view: &SentenceView<'_>, text: &str, mut out: Vec<Cand>) -> Vec<C
         {
             // The user's lexicon knows better than the tagger.
             let retype = out[k].known.is_none()
-                && match (&out[k].what, ty) {
+                && match (out[k].what(), ty) {
                     (What::Name, _) => true,
                     (What::Place, EntityType::Org) => true,
                     // A name that only looked like a person's (no title, no role).
@@ -431,7 +474,8 @@ fn with_tagger(view: &SentenceView<'_>, text: &str, mut out: Vec<Cand>) -> Vec<C
                 };
             out[k].tagged = Some(ty);
             if retype {
-                out[k].what = from_type(view, text, a, b, ty);
+                let what = from_type(view, text, a, b, ty);
+                out[k].propose(Pass::Tagger, what);
                 out[k].tagger_only = true;
             }
             continue;
@@ -442,14 +486,15 @@ fn with_tagger(view: &SentenceView<'_>, text: &str, mut out: Vec<Cand>) -> Vec<C
             && ty == EntityType::Per
             && out[k].first == a
             && out[k].last > b
-            && matches!(out[k].what, What::Name | What::Person)
+            && matches!(out[k].what(), What::Name | What::Person)
             && out[k].known.is_none()
             && (b..out[k].last).any(|j| view.words[j].is_word() && view.words[j].text.starts_with(char::is_lowercase))
         {
             out[k].tagged = Some(ty);
-            if out[k].what == What::Name {
+            if *out[k].what() == What::Name {
                 let (first, last) = (out[k].first, out[k].last);
-                out[k].what = from_type(view, text, first, last, ty);
+                let what = from_type(view, text, first, last, ty);
+                out[k].propose(Pass::Tagger, what);
                 out[k].tagger_only = true;
             }
             continue;
@@ -458,7 +503,7 @@ fn with_tagger(view: &SentenceView<'_>, text: &str, mut out: Vec<Cand>) -> Vec<C
         let org_over_state = ty == EntityType::Org
             && overlapping.iter().all(|&k| {
                 matches!(
-                    out[k].what,
+                    out[k].what(),
                     What::Country { .. } | What::Capital { .. } | What::Demonym { .. } | What::Name
                 ) && a <= out[k].first
                     && out[k].last <= b
@@ -471,7 +516,7 @@ fn with_tagger(view: &SentenceView<'_>, text: &str, mut out: Vec<Cand>) -> Vec<C
             out.remove(k);
         }
         let what = from_type(view, text, a, b, ty);
-        let mut c = cand(view, text, a, b, what);
+        let mut c = cand(view, text, a, b, Pass::Tagger, what);
         c.tagged = Some(ty);
         c.tagger_only = true;
         out.push(c);
@@ -503,7 +548,7 @@ fn is_strong(c: &Cand) -> bool {
     if c.known.is_some() {
         return true;
     }
-    match c.what {
+    match c.what() {
         What::Name | What::Place => false,
         What::Person => c.titled || c.role.is_some(),
         _ => true,
@@ -519,7 +564,7 @@ fn from_type(view: &SentenceView<'_>, text: &str, a: usize, b: usize, ty: Entity
         let club = matches!(gaz, Gaz::Place) && ty == EntityType::Org;
         let surname = *ambiguous && ty == EntityType::Per;
         if !club && !surname {
-            return from_gaz(view, text, a, b, gaz, false).what;
+            return from_gaz(view, text, a, b, gaz, false).what().clone();
         }
     }
     match ty {
@@ -541,10 +586,10 @@ fn from_type(view: &SentenceView<'_>, text: &str, a: usize, b: usize, ty: Entity
 
 /// Decides what an unclassified name is from its own words and the title before it. Runs after
 /// `classify` and again after `with_tagger`; only a title overrides a kind other than `Name`.
-fn refine(view: &SentenceView<'_>, c: &mut Cand) {
+fn refine(view: &SentenceView<'_>, pass: Pass, c: &mut Cand) {
     if let Some(t) = title_before(view, c.first) {
-        if matches!(c.what, What::Name | What::Person) || (t.honorific && matches!(c.what, What::Capital { .. })) {
-            c.what = What::Person;
+        if matches!(c.what(), What::Name | What::Person) || (t.honorific && matches!(c.what(), What::Capital { .. })) {
+            c.propose(pass, What::Person);
             c.titled = true;
             if !t.honorific || t.role != ActorKind::Person {
                 c.role = Some(t.role);
@@ -552,30 +597,30 @@ fn refine(view: &SentenceView<'_>, c: &mut Cand) {
         }
         return;
     }
-    if c.what != What::Name {
+    if *c.what() != What::Name {
         return;
     }
     let words = &view.words[c.first..c.last];
     if words.iter().any(|w| view.kb.cues.word_is(&w.lower, Cue::Event))
         || words.iter().any(|w| is_numeral(view.kb, w.text))
     {
-        c.what = What::Other;
+        c.propose(pass, What::Other);
         return;
     }
     if view.kb.cues.word_is(&words[words.len() - 1].lower, Cue::Place) && words.len() >= 2 {
-        c.what = What::Place;
+        c.propose(pass, What::Place);
         return;
     }
     if words.len() == 1 && words[0].text.chars().count() == 1 {
-        c.what = What::Other; // `I`, a stray initial
+        c.propose(pass, What::Other); // `I`, a stray initial
         return;
     }
     if words.len() == 1 && is_acronym(words[0].text) {
-        c.what = What::Acronym;
+        c.propose(pass, What::Acronym);
         return;
     }
     if words.len() >= 2 && words.len() <= 4 && looks_like_person(view.kb, words.iter().map(|w| w.text)) {
-        c.what = What::Person;
+        c.propose(pass, What::Person);
     }
 }
 
@@ -619,4 +664,43 @@ pub fn looks_like_person<'a>(kb: &Knowledge, mut words: impl Iterator<Item = &'a
         })
     });
     hyphen_given || (lex.is_surname(first) && all.len() <= 3) || (lex.is_surname(last) && all.len() <= 3)
+}
+
+#[cfg(test)]
+mod pass_tests {
+    use super::{Cand, Pass, What};
+    use crate::text::Span;
+
+    fn cand(pass: Pass, what: What) -> Cand {
+        Cand {
+            sent: 0,
+            first: 0,
+            last: 1,
+            span: Span::new(0, 4),
+            text: "Mira".into(),
+            what,
+            decided_by: pass,
+            role: None,
+            titled: false,
+            tagged: None,
+            tagger_only: false,
+            known: None,
+        }
+    }
+
+    #[test]
+    fn a_later_pass_overrules_an_earlier_one_and_never_the_reverse() {
+        let cases = [
+            (Pass::Rules, Pass::Tagger, What::Person),
+            (Pass::Tagger, Pass::Tagger, What::Person),
+            (Pass::Appositions, Pass::Speakers, What::Person),
+            (Pass::Speakers, Pass::Rules, What::Name),
+            (Pass::Capitals, Pass::Titles, What::Name),
+        ];
+        for (decided, proposing, want) in cases {
+            let mut c = cand(decided, What::Name);
+            c.propose(proposing, What::Person);
+            assert_eq!(*c.what(), want, "{decided:?} then {proposing:?}");
+        }
+    }
 }

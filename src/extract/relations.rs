@@ -5,7 +5,7 @@
 
 use crate::knowledge::cues::Cue;
 use super::links::{Link, Local, Ref};
-use super::names::What;
+use super::names::{Pass, What};
 use super::sentence::SentenceView;
 use crate::graph::RelationKind;
 
@@ -41,10 +41,10 @@ pub fn quotes(view: &SentenceView<'_>, local: &mut Local<'_>, out: &mut Vec<Link
             // A reporting verb makes a person of an unknown full name, not of one capitalised
             // word (`Traders said`).
             if let Ref::Cand(k) = s
-                && local.cands[k - local.base].what == What::Name
+                && *local.cands[k - local.base].what() == What::Name
                 && local.cands[k - local.base].last - local.cands[k - local.base].first >= 2
             {
-                local.cands[k - local.base].what = What::Person;
+                local.cands[k - local.base].propose(Pass::Speakers, What::Person);
             }
             out.push(Link {
                 kind: RelationKind::QuotedIn,
@@ -86,7 +86,7 @@ fn speaker_after(view: &SentenceView<'_>, local: &Local<'_>, from: usize) -> Opt
         }
         if let Some(k) = local.cands.iter().position(|c| c.first == j) {
             let c = &local.cands[k];
-            return can_speak(&c.what).then_some(Ref::Cand(k + local.base));
+            return can_speak(c.what()).then_some(Ref::Cand(k + local.base));
         }
         if w.title.is_some() || view.kb.cues.is(&w.lower, Cue::Article) || w.is_punct("\"“") {
             j += 1;
@@ -118,7 +118,7 @@ fn speaker_before(view: &SentenceView<'_>, local: &Local<'_>, verb: usize) -> Op
         let start = clause_start(view, j - 1);
         let open = (start..j - 1).rev().find(|&k| view.words[k].text == ",")?;
         if let Some(k) = local.cands.iter().position(|c| c.first == open + 1 && c.last == j - 1)
-            && matches!(local.cands[k].what, What::Person | What::Name)
+            && matches!(local.cands[k].what(), What::Person | What::Name)
         {
             return Some(Ref::Cand(k + local.base));
         }
@@ -131,17 +131,17 @@ fn speaker_before(view: &SentenceView<'_>, local: &Local<'_>, verb: usize) -> Op
 fn subject_ending_at(local: &Local<'_>, at: usize) -> Option<Ref> {
     let k = local.cands.iter().position(|c| c.last == at)?;
     // `Ms. Obi of the Fisheries Council said`: the person, not her organisation, speaks.
-    if local.cands[k].is_org() || local.cands[k].what == What::Acronym {
+    if local.cands[k].is_org() || *local.cands[k].what() == What::Acronym {
         let first = local.cands[k].first;
         let person = local
             .cands
             .iter()
-            .position(|p| p.what == What::Person && (p.last + 1 == first || p.last + 2 == first) && p.last < first);
+            .position(|p| *p.what() == What::Person && (p.last + 1 == first || p.last + 2 == first) && p.last < first);
         if let Some(p) = person {
             return Some(Ref::Cand(p + local.base));
         }
     }
-    can_speak(&local.cands[k].what).then_some(Ref::Cand(k + local.base))
+    can_speak(local.cands[k].what()).then_some(Ref::Cand(k + local.base))
 }
 
 /// A word that may stand between a speaker and the reporting verb: a word in `-ly` that is
@@ -187,7 +187,7 @@ fn clause_start(view: &SentenceView<'_>, i: usize) -> usize {
 /// A person, or a bare name the resolver may still tie to one (`Trump` after `Donald Trump`);
 /// the relation is kept only if both ends resolve to people.
 fn is_person(local: &Local<'_>, k: usize) -> bool {
-    matches!(local.cands[k].what, What::Person | What::Name)
+    matches!(local.cands[k].what(), What::Person | What::Name)
 }
 
 /// The most people read as meeting each other from one list (`X, Y and Z met`).
@@ -403,7 +403,7 @@ fn alliance_members(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Li
 }
 
 fn allied_kind(local: &Local<'_>, k: usize) -> bool {
-    matches!(local.cands[k].what, What::Country { .. })
+    matches!(local.cands[k].what(), What::Country { .. })
 }
 
 fn ending(local: &Local<'_>, i: usize) -> Option<usize> {
