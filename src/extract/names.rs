@@ -294,7 +294,7 @@ fn org_kind(view: &SentenceView<'_>, first: usize, last: usize) -> Option<ActorK
     // `Polygraph.info`, `Politico.com`: in the news, a named commercial or news site is a
     // publication; `.gov`, `.edu` and `.org` sites are their institutions.
     if last - first == 1
-        && let Some(suffix) = crate::text::tokens::web_suffix(view.words[first].text)
+        && let Some(suffix) = view.kb.abbrev.web_suffix(view.words[first].text)
     {
         let public = view.kb.cues.is(suffix, Cue::PublicSite);
         return Some(if public {

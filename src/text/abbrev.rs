@@ -40,6 +40,8 @@ pub struct Abbreviations {
     starters: FxHashSet<String>,
     /// Longest starter in bytes: longer words are not looked up.
     max_starter: usize,
+    /// Web domain suffixes (`com`, `info`) that end a site's name: `Politico.com` is one word.
+    domains: Vec<String>,
 }
 
 impl Abbreviations {
@@ -47,6 +49,7 @@ impl Abbreviations {
     /// `resources/abbreviations.tsv`) and the lowercase sentence starters.
     pub fn parse<'s>(tsv: &str, starters: impl IntoIterator<Item = &'s str>) -> Result<Abbreviations, String> {
         let mut kinds = FxHashMap::default();
+        let mut domains = Vec::new();
         for (n, line) in tsv.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() || line == "abbrev\tkind" {
                 continue;
@@ -59,6 +62,16 @@ impl Abbreviations {
                 "number" => Abbrev::BeforeNumber,
                 "listend" => Abbrev::ListEnd,
                 "suffix" => Abbrev::Ambiguous,
+                "domain" => {
+                    if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+                        return Err(format!(
+                            "abbreviations.tsv:{}: a domain is lowercase ASCII letters (`com`)",
+                            n + 1
+                        ));
+                    }
+                    domains.push(word.to_string());
+                    continue;
+                }
                 _ => return Err(format!("abbreviations.tsv:{}: unknown kind {kind}", n + 1)),
             };
             if word.is_empty() || word.contains('.') {
@@ -70,6 +83,7 @@ impl Abbreviations {
         }
         let mut out = Abbreviations {
             kinds,
+            domains,
             ..Abbreviations::default()
         };
         for w in starters {
@@ -95,6 +109,27 @@ impl Abbreviations {
         } else {
             Abbrev::None
         }
+    }
+
+    /// The domain suffix (`com`, `info`) at byte `i` of `text`, when the word running to `end`
+    /// ends with it, as its length in bytes.
+    pub fn domain_at(&self, text: &str, i: usize, end: usize) -> Option<usize> {
+        let rest = &text.as_bytes()[i..end];
+        self.domains
+            .iter()
+            .find(|s| {
+                rest.starts_with(s.as_bytes())
+                    && !text[i + s.len()..end].chars().next().is_some_and(super::scan::is_word_char)
+            })
+            .map(String::len)
+    }
+
+    /// The domain suffix of a word the tokenizer joined across a web domain's dot: `com` for
+    /// `Politico.com`.
+    pub fn web_suffix<'w>(&self, word: &'w str) -> Option<&'w str> {
+        let dot = word.rfind('.').filter(|&d| d > 0)?;
+        let len = self.domain_at(word, dot + 1, word.len())?;
+        (dot + 1 + len == word.len()).then(|| &word[dot + 1..])
     }
 
     /// The longest sentence starter in bytes: longer words need not be looked up.

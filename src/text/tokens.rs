@@ -117,7 +117,7 @@ fn peek(text: &str, i: usize, end: usize) -> Option<char> {
 /// Pushes the word or number starting at `start` (plus a period it takes, or a possessive
 /// after it) and returns where scanning goes on.
 fn push_word(abbrev: &Abbreviations, text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usize {
-    let mut i = word_end(text, start, end);
+    let mut i = word_end(abbrev, text, start, end);
     let numeric = peek(text, start, end).is_some_and(char::is_numeric);
     let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
     if !numeric && peek(text, i, end) == Some('.') && abbrev.classify(&text[start..i]).takes_period() {
@@ -146,7 +146,7 @@ fn push_word(abbrev: &Abbreviations, text: &str, start: usize, end: usize, out: 
 
 /// The end of the word or number starting at `start`, joining the internal `-`, `'`, digit
 /// separators and the periods of a dotted abbreviation.
-fn word_end(text: &str, start: usize, end: usize) -> usize {
+fn word_end(abbrev: &Abbreviations, text: &str, start: usize, end: usize) -> usize {
     let mut i = start;
     // Dotted abbreviations are letters only, in groups of at most two (`U.S`, `Ph.D`).
     let mut letters_only = true;
@@ -180,10 +180,10 @@ fn word_end(text: &str, start: usize, end: usize) -> usize {
                 true
             } else if c == '.'
                 && i > start
-                && let Some(suffix) = web_suffix_at(text, i + n, end)
+                && let Some(suffix) = abbrev.domain_at(text, i + n, end)
             {
                 // `Polygraph.info`, `Politico.com`: a site's name is one word.
-                i += n + suffix.len();
+                i += n + suffix;
                 break;
             } else if next_word && (is_hyphen(c) || is_apostrophe(c) && !is_possessive_s(text, i + n, end)) {
                 letters_only = false;
@@ -200,24 +200,6 @@ fn word_end(text: &str, start: usize, end: usize) -> usize {
         i += n;
     }
     i
-}
-
-/// Domain suffixes that end a web site's name.
-const WEB_SUFFIXES: [&str; 7] = ["com", "org", "net", "info", "news", "gov", "edu"];
-
-/// The domain suffix of a word the tokenizer joined across a web domain's dot: `com` for
-/// `Politico.com`.
-pub fn web_suffix(word: &str) -> Option<&'static str> {
-    let dot = word.rfind('.').filter(|&d| d > 0)?;
-    web_suffix_at(word, dot + 1, word.len()).filter(|s| dot + 1 + s.len() == word.len())
-}
-
-/// The domain suffix (`com`, `info`) at `i`, when a word ends with it.
-fn web_suffix_at(text: &str, i: usize, end: usize) -> Option<&'static str> {
-    let rest = &text.as_bytes()[i..end];
-    WEB_SUFFIXES
-        .into_iter()
-        .find(|s| rest.starts_with(s.as_bytes()) && !peek(text, i + s.len(), end).is_some_and(is_word_char))
 }
 
 /// Hyphens that join words; en and em dashes do not.

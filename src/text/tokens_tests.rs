@@ -180,6 +180,7 @@ fn web_site_names_are_one_word() {
             &[("in", W), ("Oslo", W), (".", X), ("community", W)],
         ),
     ]);
+    let abbrev = crate::knowledge::embedded_abbreviations().unwrap();
     for (word, suffix) in [
         ("Newsline.com", Some("com")),
         ("Lakeshore.edu", Some("edu")),
@@ -188,6 +189,6 @@ fn web_site_names_are_one_word() {
         ("U.S", None),
         ("Newsline.comet", None),
     ] {
-        assert_eq!(web_suffix(word), suffix, "{word}");
+        assert_eq!(abbrev.web_suffix(word), suffix, "{word}");
     }
 }
