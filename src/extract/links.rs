@@ -190,7 +190,7 @@ fn apposition(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &mu
         return;
     }
     let mut k = start;
-    if view.kb.cues.is(&view.words[k].lower, Cue::Article) {
+    if view.word_in(k, Cue::Article) {
         k += 1;
     }
     // A list (`Japan, South Korea and the U.S.`) is not an apposition: appositions open with
@@ -198,7 +198,7 @@ fn apposition(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &mu
     if k >= end || (view.words[k].cap && view.words[k].title.is_none() && view.words[k].gaz.is_none()) {
         return;
     }
-    if view.kb.cues.is(&view.words[k].lower, Cue::Relative) {
+    if view.word_in(k, Cue::Relative) {
         return;
     }
     if local
@@ -210,7 +210,7 @@ fn apposition(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &mu
     }
     // The role word heads the phrase: it comes within its first few words.
     let title = (start..end.min(start + 6)).find_map(|j| view.words[j].title.filter(|t| !t.honorific).map(|t| (j, t)));
-    let retired = (start..end).any(|j| view.kb.cues.is(&view.words[j].lower, Cue::Retired));
+    let retired = (start..end).any(|j| view.word_in(j, Cue::Retired));
     let role = title.map(|(j, t)| {
         let of_org = view
             .words

@@ -29,7 +29,7 @@ pub fn quotes(view: &SentenceView<'_>, local: &mut Local<'_>, out: &mut Vec<Link
         let trigger = view.span_of(i, i + len);
         // `“…,” said X`: the speaker follows the verb.
         let after_quote = i > 0 && view.words[i - 1].is_punct("\"”’'");
-        let speaker = if view.kb.cues.is(&view.words[i].lower, Cue::SpeakerAfter) || after_quote {
+        let speaker = if view.word_in(i, Cue::SpeakerAfter) || after_quote {
             speaker_after(view, local, i + len).or_else(|| speaker_before(view, local, i))
         } else if common_noun_subject(view, local, i) {
             // `American officials said Sudan had…`: the speakers are unnamed.
@@ -81,14 +81,14 @@ fn speaker_after(view: &SentenceView<'_>, local: &Local<'_>, from: usize) -> Opt
     let mut j = from;
     while j < view.len() && j < from + 4 {
         let w = &view.words[j];
-        if view.kb.cues.is(&w.lower, Cue::PersonPronoun) {
+        if view.word_in(j, Cue::PersonPronoun) {
             return Some(Ref::Pronoun(w.span.start));
         }
         if let Some(k) = local.cands.iter().position(|c| c.first == j) {
             let c = &local.cands[k];
             return can_speak(c.what()).then_some(Ref::Cand(k + local.base));
         }
-        if w.title.is_some() || view.kb.cues.is(&w.lower, Cue::Article) || w.is_punct("\"“") {
+        if w.title.is_some() || view.word_in(j, Cue::Article) || w.is_punct("\"“") {
             j += 1;
             continue;
         }
@@ -161,7 +161,7 @@ fn common_noun_subject(view: &SentenceView<'_>, local: &Local<'_>, verb: usize) 
         let w = &view.words[j - 1];
         w.is_word()
             && !w.cap
-            && !view.kb.cues.is(&w.lower, Cue::Pronoun)
+            && !view.word_in(j - 1, Cue::Pronoun)
             && !local_cand_covers(local, j - 1)
     }
 }
@@ -175,7 +175,7 @@ fn clause_start(view: &SentenceView<'_>, i: usize) -> usize {
         if w.is_punct("\"“”") || CLAUSE_BREAKS.contains(w.text) && w.kind == crate::text::TokenKind::Punct {
             break;
         }
-        if view.kb.cues.is(&w.lower, Cue::ClauseOpener) || (w.lower == "and" && j >= 2 && view.words[j - 2].text == ",")
+        if view.word_in(j - 1, Cue::ClauseOpener) || (w.lower == "and" && j >= 2 && view.words[j - 2].text == ",")
         {
             break;
         }
@@ -223,7 +223,7 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
             Some(&k) => vec![Ref::Cand(k + local.base)],
             None => pronoun_before(view, start, i).into_iter().collect(),
         };
-        let between_only = view.kb.cues.is(&view.words[i].lower, Cue::PairAfter) && subject.is_empty();
+        let between_only = view.word_in(i, Cue::PairAfter) && subject.is_empty();
         if recip.is_some() && meet.is_none() || between_only {
             let group: Vec<usize> = if recip.is_some() && meet.is_none() {
                 left.clone()
@@ -272,7 +272,7 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
 /// `X told Y` between two people is a conversation: they met.
 fn told_in_person(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>) {
     for i in 1..view.len().saturating_sub(1) {
-        if !view.kb.cues.is(&view.words[i].lower, Cue::Told) {
+        if !view.word_in(i, Cue::Told) {
             continue;
         }
         let Some(a) = local.cands.iter().position(|c| c.last == i) else {
@@ -320,7 +320,7 @@ fn clause_end(view: &SentenceView<'_>, from: usize) -> usize {
 /// (`to meet`).
 fn hypothetical(view: &SentenceView<'_>, i: usize) -> bool {
     let from = i.saturating_sub(6);
-    (from..i).any(|j| view.cue_at(j, Cue::Modal).is_some() || view.kb.cues.is(&view.words[j].lower, Cue::NotMet))
+    (from..i).any(|j| view.cue_at(j, Cue::Modal).is_some() || view.word_in(j, Cue::NotMet))
 }
 
 /// `X's closest ally`, `on Y as an ally`, `X-Y-Z framework`, `U.S.-allied South Korea`,
@@ -329,14 +329,13 @@ pub fn alliances(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>
     alliance_members(view, local, out);
     let n = view.len();
     for i in 0..n {
-        let lower = view.words[i].lower.as_str();
-        if view.kb.cues.is(lower, Cue::Allied) {
+        if view.word_in(i, Cue::Allied) {
             if let (Some(a), Some(b)) = (ending(local, i), starting(local, i + 1)) {
                 push_pairs(view, local, &[a, b], i, out);
             }
             continue;
         }
-        if !view.kb.cues.word_is(lower, Cue::Ally) || hypothetical_alliance(view, i) {
+        if !view.word_in(i, Cue::Ally) || hypothetical_alliance(view, i) {
             continue;
         }
         // Chain of states joined by dashes right before the trigger.
@@ -389,7 +388,7 @@ fn alliance_members(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Li
     let Some(org) = local.cands.iter().position(|c| view.kb.cues.is_alliance(&c.text)) else {
         return;
     };
-    let member_word = view.words.iter().position(|w| view.kb.cues.is(&w.lower, Cue::Member));
+    let member_word = (0..view.len()).position(|j| view.word_in(j, Cue::Member));
     let Some(trigger) = member_word else { return };
     if hypothetical_alliance(view, trigger) || hypothetical(view, trigger) {
         return;
@@ -424,7 +423,7 @@ fn starting(local: &Local<'_>, i: usize) -> Option<usize> {
 
 fn hypothetical_alliance(view: &SentenceView<'_>, i: usize) -> bool {
     let from = i.saturating_sub(4);
-    (from..i).any(|j| view.kb.cues.is(&view.words[j].lower, Cue::NotAllied))
+    (from..i).any(|j| view.word_in(j, Cue::NotAllied))
 }
 
 fn dashed_chain(view: &SentenceView<'_>, local: &Local<'_>, i: usize) -> Vec<usize> {
@@ -464,7 +463,7 @@ fn as_ally(view: &SentenceView<'_>, local: &Local<'_>, i: usize) -> Option<usize
     let mut j = i;
     while j > 0 && i - j < 4 {
         j -= 1;
-        if view.kb.cues.is(&view.words[j].lower, Cue::AsAlly) {
+        if view.word_in(j, Cue::AsAlly) {
             return ending(local, j);
         }
     }
@@ -481,7 +480,7 @@ fn list_after(view: &SentenceView<'_>, local: &Local<'_>, from: usize) -> Vec<us
             j = local.cands[k].last;
             continue;
         }
-        if w.text == "," || view.kb.cues.is(&w.lower, Cue::ListWord) {
+        if w.text == "," || view.word_in(j, Cue::ListWord) {
             j += 1;
             continue;
         }

@@ -4,7 +4,7 @@
 //! once per token.
 
 use crate::knowledge::Knowledge;
-use crate::knowledge::cues::{CUE_CLASSES, Cue, Cues};
+use crate::knowledge::cues::{Cue, CueHits, Cues};
 use crate::knowledge::lexicon::{GazetteerEntry, GazetteerHit, Lexicon};
 use crate::learn::tagger::{NameSpan, Tagger, spans};
 use crate::graph::ActorKind;
@@ -102,7 +102,7 @@ pub struct SentenceView<'a> {
     pub tagged: Vec<NameSpan>,
     /// The longest cue of each class starting at each word, in words (0: none): relations
     /// ask for cues at every word, so they are matched once here.
-    cue_lengths: Vec<[u8; CUE_CLASSES]>,
+    cues: Vec<CueHits>,
 }
 
 impl<'a> SentenceView<'a> {
@@ -121,8 +121,8 @@ impl<'a> SentenceView<'a> {
         let surface: Vec<&str> = words.iter().map(|w| w.text).collect();
         let tagged = spans(&tagger.tag(&surface));
         let mut phrase = String::new();
-        let cue_lengths = (0..words.len())
-            .map(|i| kb.cues.lengths_at(words[i..].iter().map(|w| w.lower.as_str()), &mut phrase))
+        let cues = (0..words.len())
+            .map(|i| kb.cues.hits_at(words[i..].iter().map(|w| w.lower.as_str()), &mut phrase))
             .collect();
         SentenceView {
             kb,
@@ -131,7 +131,7 @@ impl<'a> SentenceView<'a> {
             words,
             all_caps: total >= 8 && upper == total,
             tagged,
-            cue_lengths,
+            cues,
         }
     }
 
@@ -145,8 +145,14 @@ impl<'a> SentenceView<'a> {
 
     /// The longest cue of this class starting at word `i`, in words.
     pub fn cue_at(&self, i: usize, cue: Cue) -> Option<usize> {
-        let found = self.cue_lengths.get(i)?[cue as usize];
+        let found = self.cues.get(i)?.lengths[cue as usize];
         (found > 0).then_some(usize::from(found))
+    }
+
+    /// Is word `i`, alone, a cue of this class? (As `kb.cues.is(&words[i].lower, cue)`,
+    /// answered from the lookups made once when the sentence was read.)
+    pub fn word_in(&self, i: usize, cue: Cue) -> bool {
+        self.cues.get(i).is_some_and(|h| h.word_is(cue))
     }
 
     /// The byte span covering tokens `first..last`.

@@ -91,6 +91,34 @@ pub enum Cue {
 /// How many classes there are, for per-class tables.
 pub const CUE_CLASSES: usize = Cue::ListWord as usize + 1;
 
+// A word's classes are one bit each in a `u64` (`CueHits::word`).
+const _: () = assert!(CUE_CLASSES <= 64);
+
+/// The cues at one word of a sentence (see [`Cues::hits_at`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueHits {
+    /// The longest cue of each class starting at the word, in words (0: none).
+    pub lengths: [u8; CUE_CLASSES],
+    /// The classes the word alone belongs to, one bit per [`Cue`].
+    pub word: u64,
+}
+
+impl Default for CueHits {
+    fn default() -> CueHits {
+        CueHits {
+            lengths: [0; CUE_CLASSES],
+            word: 0,
+        }
+    }
+}
+
+impl CueHits {
+    /// Is the word, alone, a cue of this class?
+    pub fn word_is(&self, cue: Cue) -> bool {
+        self.word & (1 << cue as u32) != 0
+    }
+}
+
 impl Cue {
     fn parse(s: &str) -> Option<Cue> {
         Some(match s {
@@ -252,7 +280,14 @@ impl Cues {
     /// The longest cue of every class starting at the first of these lowercase words, as a
     /// length in words (0: none). `phrase` is scratch space, reused across calls.
     pub fn lengths_at<'w>(&self, lower: impl Iterator<Item = &'w str>, phrase: &mut String) -> [u8; CUE_CLASSES] {
-        let mut out = [0u8; CUE_CLASSES];
+        self.hits_at(lower, phrase).lengths
+    }
+
+    /// What the cues say of the first of these lowercase words: the longest cue of every class
+    /// starting there, and the classes the word alone belongs to. One walk gives both, so a
+    /// sentence's words are looked up once (`SentenceView`), not once per rule that asks.
+    pub fn hits_at<'w>(&self, lower: impl Iterator<Item = &'w str>, phrase: &mut String) -> CueHits {
+        let mut out = CueHits::default();
         phrase.clear();
         for (i, w) in lower.take(self.max_words).enumerate() {
             if i > 0 {
@@ -261,7 +296,10 @@ impl Cues {
             phrase.push_str(w);
             if let Some(classes) = self.phrases.get(phrase.as_str()) {
                 for &c in classes {
-                    out[c as usize] = (i + 1) as u8;
+                    out.lengths[c as usize] = (i + 1) as u8;
+                    if i == 0 {
+                        out.word |= 1 << c as u32;
+                    }
                 }
             }
             if !self.prefixes.contains(phrase.as_str()) {
