@@ -7,7 +7,11 @@
 
 pub mod cli;
 
-use cli::{Cli, Command, DiffArgs, DiffFormat, EvalArgs, FilterArgs, Format, GraphArgs, MentionsArgs, MergeArgs, RunArgs, TrainArgs};
+use anyhow::{Context, bail};
+use cli::{
+    Cli, Command, DiffArgs, DiffFormat, EvalArgs, FilterArgs, Format, GraphArgs, MentionsArgs, MergeArgs, RunArgs,
+    TrainArgs,
+};
 use graphgen::corpus::Problem;
 use graphgen::eval::{self, Floor, Gold};
 use graphgen::export::{self, Cytoscape, Dot, Exporter, Gexf, GraphMl, Html, Json};
@@ -15,7 +19,6 @@ use graphgen::graph::{self, Graph};
 use graphgen::learn::tagger::{self, NoExtraFeatures, Tagged, TrainConfig};
 use graphgen::pipeline::{Config, Pipeline};
 use graphgen::{diff, resolve};
-use anyhow::{Context, bail};
 use std::cell::Cell;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
@@ -59,20 +62,24 @@ fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
         // extracted but not written, and the error ends the run.
         let mut problems = Vec::new();
         let documents = Cell::new(0);
-        write_output(output, || documents.get(), |w| {
-            let mut failed: Option<io::Error> = None;
-            problems = pipeline.partials(inputs, &mut |part| {
-                documents.set(documents.get() + 1);
-                if failed.is_none() {
-                    let line = serde_json::to_writer(&mut *w, &part)
-                        .map_err(io::Error::from)
-                        .and_then(|()| w.write_all(b"\n"));
-                    failed = line.err();
-                }
-            });
-            report_problems(&problems);
-            failed.map_or(Ok(()), Err)
-        })?;
+        write_output(
+            output,
+            || documents.get(),
+            |w| {
+                let mut failed: Option<io::Error> = None;
+                problems = pipeline.partials(inputs, &mut |part| {
+                    documents.set(documents.get() + 1);
+                    if failed.is_none() {
+                        let line = serde_json::to_writer(&mut *w, &part)
+                            .map_err(io::Error::from)
+                            .and_then(|()| w.write_all(b"\n"));
+                        failed = line.err();
+                    }
+                });
+                report_problems(&problems);
+                failed.map_or(Ok(()), Err)
+            },
+        )?;
         return Ok(worst(outcome(&problems), taught));
     }
     let (graph, problems) = pipeline.graph(inputs);
@@ -198,22 +205,26 @@ fn mentions(args: MentionsArgs) -> anyhow::Result<Outcome> {
     let (pipeline, taught) = pipeline(&args.run)?;
     let mut problems = Vec::new();
     let documents = Cell::new(0);
-    write_output(args.output.as_deref(), || documents.get(), |w| {
-        let mut failed: Option<io::Error> = None;
-        problems = pipeline.mentions(inputs, &mut |mentions| {
-            documents.set(documents.get() + 1);
-            for m in mentions {
-                if failed.is_none() {
-                    failed = serde_json::to_writer(&mut *w, &m)
-                        .map_err(io::Error::from)
-                        .and_then(|()| w.write_all(b"\n"))
-                        .err();
+    write_output(
+        args.output.as_deref(),
+        || documents.get(),
+        |w| {
+            let mut failed: Option<io::Error> = None;
+            problems = pipeline.mentions(inputs, &mut |mentions| {
+                documents.set(documents.get() + 1);
+                for m in mentions {
+                    if failed.is_none() {
+                        failed = serde_json::to_writer(&mut *w, &m)
+                            .map_err(io::Error::from)
+                            .and_then(|()| w.write_all(b"\n"))
+                            .err();
+                    }
                 }
-            }
-        });
-        report_problems(&problems);
-        failed.map_or(Ok(()), Err)
-    })?;
+            });
+            report_problems(&problems);
+            failed.map_or(Ok(()), Err)
+        },
+    )?;
     Ok(worst(outcome(&problems), taught))
 }
 
@@ -238,13 +249,17 @@ fn evaluate(args: EvalArgs) -> anyhow::Result<Outcome> {
         }
     };
     let evaluation = eval::score(&gold, &graph);
-    write_output(None, || graph.documents, |w| {
-        if args.json {
-            eval::report::write_json(&evaluation, args.explain, w)
-        } else {
-            eval::report::write_text(&evaluation, &gold, args.explain, w)
-        }
-    })?;
+    write_output(
+        None,
+        || graph.documents,
+        |w| {
+            if args.json {
+                eval::report::write_json(&evaluation, args.explain, w)
+            } else {
+                eval::report::write_text(&evaluation, &gold, args.explain, w)
+            }
+        },
+    )?;
     let shortfalls = evaluation.scores.shortfalls(&floors);
     if !shortfalls.is_empty() {
         eprintln!("graphgen: below floor: {}", shortfalls.join("; "));
@@ -283,7 +298,11 @@ fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
         }
     };
     let model = tagger::train_with(&sentences, &config, &NoExtraFeatures, Some(&mut report));
-    write_output(Some(&args.output), || sentences.len(), |w| w.write_all(&model.to_bytes()))?;
+    write_output(
+        Some(&args.output),
+        || sentences.len(),
+        |w| w.write_all(&model.to_bytes()),
+    )?;
     if let Some(dev) = &dev {
         eprint!("{}", tagger::evaluate(&model, dev).report());
     }
@@ -416,7 +435,10 @@ fn write_output(
             }
             let documents = documents();
             if documents == 0 && path.exists() {
-                bail!("{}: left as it was, since no document was read; check the inputs", path.display());
+                bail!(
+                    "{}: left as it was, since no document was read; check the inputs",
+                    path.display()
+                );
             }
             warn_if_empty(documents);
             // A temporary file is private (0600); the finished output is an ordinary file.

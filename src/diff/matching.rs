@@ -8,8 +8,8 @@
 //! actors. Documents match by id only: two articles with the same title are two articles.
 //! Every rule is symmetric, so swapping the sides swaps the pairs and nothing else.
 
-use crate::graph::{Actor, ActorKind, Graph};
 use crate::graph::fold;
+use crate::graph::{Actor, ActorKind, Graph};
 use std::collections::{BTreeSet, HashMap};
 
 /// Left and right actor of each node of the union; one side is None for an unmatched actor.

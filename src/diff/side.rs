@@ -97,7 +97,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("other.json");
         std::fs::write(&path, r#"{"vertices": []}"#).unwrap();
-        let err = load_side(&pipeline(), std::slice::from_ref(&path)).unwrap_err().to_string();
+        let err = load_side(&pipeline(), std::slice::from_ref(&path))
+            .unwrap_err()
+            .to_string();
         assert_eq!(
             err,
             format!("{}: nodes: missing; graphgen JSON requires it", path.display())

@@ -306,6 +306,8 @@ fn output_format_from_the_file_name() {
 fn stdin_feeds_one_side_only() {
     let dash = [PathBuf::from("-")];
     let pipeline = crate::pipeline::Pipeline::new(&crate::pipeline::Config::default()).unwrap();
-    let err = run(&pipeline, &dash, &dash, &Filter::default()).unwrap_err().to_string();
+    let err = run(&pipeline, &dash, &dash, &Filter::default())
+        .unwrap_err()
+        .to_string();
     assert_eq!(err, "-: stdin can feed one side only; save one side to a file");
 }

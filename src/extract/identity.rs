@@ -5,11 +5,11 @@
 //! context names (`Mr. Kim of CFDOKR`), else the most mentioned. Acronyms defined in
 //! parentheses or spelled by an organisation's initials join that organisation.
 
-use crate::graph::fold;
-use crate::knowledge::lexicon::Lexicon;
 use crate::extract::links::{Link, Ref};
 use crate::extract::names::{Cand, What};
+use crate::graph::fold;
 use crate::graph::{ActorKind, RelationKind, slug};
+use crate::knowledge::lexicon::Lexicon;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
 

@@ -2,11 +2,11 @@
 //! what (titles, appositions, possessives, `X-based`), and the context that settles a
 //! candidate's kind (an apposition `a professor at Y` makes a person an analyst).
 
-use crate::knowledge::Knowledge;
-use crate::knowledge::cues::Cue;
 use super::names::{Cand, Pass, What};
 use super::sentence::SentenceView;
 use crate::graph::{ActorKind, RelationKind};
+use crate::knowledge::Knowledge;
+use crate::knowledge::cues::Cue;
 use crate::text::Span;
 
 /// A reference to an actor from a link: a candidate, a state by id, the document, or the
@@ -59,16 +59,17 @@ impl Local<'_> {
 /// `Capital`, into `Country` or `Place`.
 pub fn settle_capitals(view: &SentenceView<'_>, cands: &mut [Cand]) {
     for c in cands.iter_mut() {
-        let What::Capital { id, name } = c.what().clone() else { continue };
+        let What::Capital { id, name } = c.what().clone() else {
+            continue;
+        };
         let before = (c.first > 0).then(|| &view.words[c.first - 1]);
         let after = view.words.get(c.last);
         let locative = before.is_some_and(|w| view.kb.cues.word_is(&w.lower, Cue::Locative));
         let dateline = c.first == 0
             && after.is_some_and(|w| matches!(w.text, "," | "(" | "—" | "–" | "-"))
             && view.words[c.first].text.chars().all(|ch| !ch.is_lowercase());
-        let modifier = after.is_some_and(|w| {
-            w.lower.starts_with("-based") || view.kb.cues.is(&w.lower, Cue::CapitalModifier)
-        });
+        let modifier =
+            after.is_some_and(|w| w.lower.starts_with("-based") || view.kb.cues.is(&w.lower, Cue::CapitalModifier));
         let settled = if locative || dateline || modifier {
             What::Place
         } else {
@@ -216,10 +217,9 @@ fn apposition(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &mu
             .words
             .get(j + t.len)
             .is_some_and(|w| view.kb.cues.is(&w.lower, Cue::TitleOf))
-            && local
-            .cands
-            .iter()
-            .any(|o| o.first > j && o.last <= end && matches!(o.what(), What::Org | What::Outlet { .. } | What::Acronym));
+            && local.cands.iter().any(|o| {
+                o.first > j && o.last <= end && matches!(o.what(), What::Org | What::Outlet { .. } | What::Acronym)
+            });
         // Officers of institutes (`vice president of the X Institute`) and retired officials
         // are quoted for their expertise.
         if (t.org && of_org && t.role != ActorKind::Analyst) || (retired && t.role == ActorKind::Person) {
@@ -234,7 +234,9 @@ fn apposition(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &mu
     let person_like = matches!(what, What::Person | What::Name);
     if noun_outlet && !matches!(what, What::Person) && role.is_none() {
         let name = local.get(c).text.clone();
-        local.get_mut(c).propose(Pass::Appositions, What::Outlet { id: None, name });
+        local
+            .get_mut(c)
+            .propose(Pass::Appositions, What::Outlet { id: None, name });
         return;
     }
     if noun_org && matches!(what, What::Name | What::Acronym) && role.is_none() {
@@ -446,4 +448,3 @@ pub fn strongest(have: Option<ActorKind>, new: ActorKind) -> ActorKind {
         _ => new,
     }
 }
-

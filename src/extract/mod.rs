@@ -9,6 +9,7 @@
 //!
 //! It reads with the [`Knowledge`] and the [`Tagger`] it is given: nothing here is global.
 
+pub mod cand;
 pub mod identity;
 pub mod links;
 pub mod names;

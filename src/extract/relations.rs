@@ -3,11 +3,11 @@
 //! Each rule looks for a trigger (a reporting verb, a meeting phrase, an alliance word) and
 //! the names on either side of it within the clause.
 
-use crate::knowledge::cues::Cue;
 use super::links::{Link, Local, Ref};
 use super::names::{Pass, What};
 use super::sentence::SentenceView;
 use crate::graph::RelationKind;
+use crate::knowledge::cues::Cue;
 
 const CLAUSE_BREAKS: &str = ";—–:";
 
@@ -159,10 +159,7 @@ fn common_noun_subject(view: &SentenceView<'_>, local: &Local<'_>, verb: usize) 
     }
     j > 0 && {
         let w = &view.words[j - 1];
-        w.is_word()
-            && !w.cap
-            && !view.word_in(j - 1, Cue::Pronoun)
-            && !local_cand_covers(local, j - 1)
+        w.is_word() && !w.cap && !view.word_in(j - 1, Cue::Pronoun) && !local_cand_covers(local, j - 1)
     }
 }
 
@@ -175,8 +172,7 @@ fn clause_start(view: &SentenceView<'_>, i: usize) -> usize {
         if w.is_punct("\"“”") || CLAUSE_BREAKS.contains(w.text) && w.kind == crate::text::TokenKind::Punct {
             break;
         }
-        if view.word_in(j - 1, Cue::ClauseOpener) || (w.lower == "and" && j >= 2 && view.words[j - 2].text == ",")
-        {
+        if view.word_in(j - 1, Cue::ClauseOpener) || (w.lower == "and" && j >= 2 && view.words[j - 2].text == ",") {
             break;
         }
         j -= 1;

@@ -3,11 +3,11 @@
 //! Everything later (names, titles, relations) reads this view, so lexicon lookups happen
 //! once per token.
 
+use crate::graph::ActorKind;
 use crate::knowledge::Knowledge;
 use crate::knowledge::cues::{Cue, CueHits, Cues};
 use crate::knowledge::lexicon::{GazetteerEntry, GazetteerHit, Lexicon};
 use crate::learn::tagger::{NameSpan, Tagger, spans};
-use crate::graph::ActorKind;
 use crate::text::{Span, Token, TokenKind, tokenize};
 
 /// What a gazetteer says a run of tokens is.
@@ -122,7 +122,10 @@ impl<'a> SentenceView<'a> {
         let tagged = spans(&tagger.tag(&surface));
         let mut phrase = String::new();
         let cues = (0..words.len())
-            .map(|i| kb.cues.hits_at(words[i..].iter().map(|w| w.lower.as_str()), &mut phrase))
+            .map(|i| {
+                kb.cues
+                    .hits_at(words[i..].iter().map(|w| w.lower.as_str()), &mut phrase)
+            })
             .collect();
         SentenceView {
             kb,

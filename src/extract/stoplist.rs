@@ -2,8 +2,8 @@
 //! title, a sponsor. Applied to each document's extraction before documents are joined, so
 //! a stop-listed name leaves no node, no edge and no mention.
 
-use crate::graph::fold;
 use crate::extract::{Extraction, Target};
+use crate::graph::fold;
 use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
 

@@ -6,8 +6,8 @@
 //! Order matters and is fixed: kinds, relations and weights first (the question asked), then
 //! documents folded away, then the neighbourhood, then the top N of what is left.
 
-use crate::graph::{Actor, ActorKind, DocPath, Graph, Relation, RelationKind};
 use crate::graph::fold;
+use crate::graph::{Actor, ActorKind, DocPath, Graph, Relation, RelationKind};
 use petgraph::Direction;
 use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
 

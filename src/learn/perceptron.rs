@@ -123,9 +123,7 @@ pub fn scores<W: Copy + Into<i32>, const N: usize>(weights: &[W], rows: &[u32]) 
     let mut score = [0i32; N];
     for &b in rows {
         let start = b as usize * N;
-        let row: &[W; N] = weights[start..start + N]
-            .try_into()
-            .expect("a row has N weights");
+        let row: &[W; N] = weights[start..start + N].try_into().expect("a row has N weights");
         for (s, &w) in score.iter_mut().zip(row) {
             *s += w.into();
         }
@@ -155,7 +153,10 @@ mod tests {
         t.update(&[0, 3], 1, 0, 1);
         assert_eq!(t.current(), &[-1, 1, 0, 0, 0, 0, -1, 1]);
         let q = Quantiser::new(2, t.max_abs_average(2));
-        assert_eq!(t.quantised_i16(&q), vec![-i16::MAX, i16::MAX, 0, 0, 0, 0, -i16::MAX, i16::MAX]);
+        assert_eq!(
+            t.quantised_i16(&q),
+            vec![-i16::MAX, i16::MAX, 0, 0, 0, 0, -i16::MAX, i16::MAX]
+        );
         assert_eq!(scores::<i32, 2>(t.current(), &[0, 3, 3]), [-3, 3]);
     }
 }

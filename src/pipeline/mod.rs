@@ -210,7 +210,14 @@ impl Pipeline {
         sink: &mut dyn FnMut(T),
     ) -> Vec<Problem> {
         let mut bar = Bar::new(!self.progress);
-        let problems = stream::run(inputs, self.max_bytes, &self.pool, &mut bar as &mut dyn Progress, work, sink);
+        let problems = stream::run(
+            inputs,
+            self.max_bytes,
+            &self.pool,
+            &mut bar as &mut dyn Progress,
+            work,
+            sink,
+        );
         bar.finish();
         problems
     }

@@ -35,7 +35,10 @@ fn two_lexicons_live_side_by_side_in_one_process() {
     assert_eq!(kind_of(&b, text, "Quellmark"), Some(ActorKind::Institute));
     assert_ne!(kind_of(&plain, text, "Quellmark"), Some(ActorKind::Outlet));
     // And again after the others were used: nothing leaked between them.
-    assert_eq!(kind_of(&a, "Quellmark Daily said so.", "Quellmark"), Some(ActorKind::Outlet));
+    assert_eq!(
+        kind_of(&a, "Quellmark Daily said so.", "Quellmark"),
+        Some(ActorKind::Outlet)
+    );
     assert!(a.lexicon_problems().is_empty() && b.lexicon_problems().is_empty());
 }
 
@@ -50,7 +53,10 @@ fn a_bad_lexicon_line_is_a_problem_not_a_failure() {
     })
     .unwrap();
     assert_eq!(p.lexicon_problems().len(), 1, "{:?}", p.lexicon_problems());
-    assert_eq!(kind_of(&p, "Orlen Vasquith arrived.", "Orlen Vasquith"), Some(ActorKind::Leader));
+    assert_eq!(
+        kind_of(&p, "Orlen Vasquith arrived.", "Orlen Vasquith"),
+        Some(ActorKind::Leader)
+    );
 }
 
 #[test]
@@ -75,7 +81,10 @@ fn files_streamed_give_the_graph_of_the_same_documents_in_memory() {
         let (streamed, problems) = p.graph(&[dir.path().to_path_buf()]);
         assert!(problems.is_empty());
         let in_memory = p.graph_of(&docs);
-        assert_eq!(streamed.actors().collect::<Vec<_>>(), in_memory.actors().collect::<Vec<_>>());
+        assert_eq!(
+            streamed.actors().collect::<Vec<_>>(),
+            in_memory.actors().collect::<Vec<_>>()
+        );
         assert_eq!(streamed.relations().count(), in_memory.relations().count());
     }
 }

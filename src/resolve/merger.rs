@@ -7,11 +7,11 @@
 //! node (they share their keys), so merging the distinct ones in order of first appearance
 //! gives the graph the flat list of every document's actors would.
 
-use crate::extract::identity::LocalActor;
-use super::partial::{DocMeta, Partial, PartialRelation};
 use super::class;
-use crate::graph::fold;
+use super::partial::{DocMeta, Partial, PartialRelation};
 use crate::corpus::make_unique;
+use crate::extract::identity::LocalActor;
+use crate::graph::fold;
 use crate::graph::{Actor, ActorKind, Graph, document_id, slug};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};

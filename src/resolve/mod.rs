@@ -67,4 +67,3 @@ fn first_line(doc: &Document) -> String {
     }
     doc.stem.clone()
 }
-

@@ -7,8 +7,8 @@
 //! partials by their file and place in it, the order one run reads them in, which makes it
 //! associative and commutative.
 
-use crate::extract::identity::LocalActor;
 use crate::corpus::Document;
+use crate::extract::identity::LocalActor;
 use crate::extract::{Extraction, Target};
 use crate::graph::{DocPath, Evidence, RelationKind};
 use serde::{Deserialize, Serialize};

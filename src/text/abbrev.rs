@@ -75,7 +75,10 @@ impl Abbreviations {
                 _ => return Err(format!("abbreviations.tsv:{}: unknown kind {kind}", n + 1)),
             };
             if word.is_empty() || word.contains('.') {
-                return Err(format!("abbreviations.tsv:{}: write the word without its period", n + 1));
+                return Err(format!(
+                    "abbreviations.tsv:{}: write the word without its period",
+                    n + 1
+                ));
             }
             if kinds.insert(word.to_string(), kind).is_some() {
                 return Err(format!("abbreviations.tsv:{}: duplicate {word}", n + 1));
@@ -119,7 +122,10 @@ impl Abbreviations {
             .iter()
             .find(|s| {
                 rest.starts_with(s.as_bytes())
-                    && !text[i + s.len()..end].chars().next().is_some_and(super::scan::is_word_char)
+                    && !text[i + s.len()..end]
+                        .chars()
+                        .next()
+                        .is_some_and(super::scan::is_word_char)
             })
             .map(String::len)
     }
@@ -149,7 +155,9 @@ impl Abbreviations {
             return false;
         }
         let mut lower = [0u8; 32];
-        let Some(buf) = lower.get_mut(..b.len()) else { return false };
+        let Some(buf) = lower.get_mut(..b.len()) else {
+            return false;
+        };
         buf.copy_from_slice(b);
         buf[0] = buf[0].to_ascii_lowercase();
         std::str::from_utf8(buf).is_ok_and(|l| self.starters.contains(l))

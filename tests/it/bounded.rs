@@ -2,11 +2,11 @@
 //! endless sentences, crowds of names, pronouns and shared surnames. Each case prints how long
 //! it took and fails past a generous budget (time quadratic in these inputs would be hours).
 
+use crate::support::hostile::*;
 use assert_cmd::Command;
 use serde_json::Value;
 use std::fs;
 use std::time::{Duration, Instant};
-use crate::support::hostile::*;
 
 /// Repeats `unit` until `len` bytes, cut on a char boundary.
 fn repeat_to(unit: &str, len: usize) -> String {

@@ -4,10 +4,10 @@
 //! `scripts/regen-diff`).
 
 // Only the DOT reader is needed here.
+use crate::support::dot_check;
 use assert_cmd::Command;
 use serde_json::{Value, json};
 use std::process::Stdio;
-use crate::support::dot_check;
 
 const NEWS: &str = "tests/fixtures/news";
 const OLD: &str = "tests/fixtures/diff/old.json";

@@ -1,6 +1,8 @@
 //! The exporters through the public API: the JSON contract of ONTOLOGY.md, JSON round trips,
 //! and DOT that Graphviz accepts whatever the names are.
 
+use crate::support::dot_check;
+use crate::support::graphs::{actor, ev, hostile_graph};
 use graphgen::export::{Dot, Exporter, Json, read_graph_json, read_graph_json_file};
 use graphgen::graph::{ActorKind, Graph, RelationKind};
 use proptest::prelude::*;
@@ -8,8 +10,6 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::process::{Command, Stdio};
-use crate::support::dot_check;
-use crate::support::graphs::{actor, ev, hostile_graph};
 
 /// Two invented leaders who met twice, an analyst quoted in a document, and her institute.
 fn small_graph() -> Graph {

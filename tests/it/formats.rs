@@ -2,12 +2,12 @@
 //! most people will use) with every node, edge, label, kind and relation intact, Cytoscape.js
 //! JSON as Cytoscape reads it, and the command line choosing each format.
 
+use crate::support::graphs::hostile_graph;
 use assert_cmd::Command;
 use graphgen::export::{Cytoscape, Exporter, Gexf, GraphMl, Html};
 use graphgen::graph::Graph;
 use serde_json::Value;
 use std::path::Path;
-use crate::support::graphs::hostile_graph;
 
 fn graphgen() -> Command {
     Command::cargo_bin("graphgen").unwrap()

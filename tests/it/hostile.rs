@@ -3,12 +3,12 @@
 //! (every command has a timeout), write a valid graph of what could be read, and say what could
 //! not. Inputs that cost time and memory are in `bounded.rs`.
 
+use crate::support::hostile::*;
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
-use crate::support::hostile::*;
 
 #[test]
 fn empty_file_is_an_empty_document() {

@@ -6,13 +6,13 @@
 //! The seeds test keeps a screenshot: `$GRAPHGEN_SCREENSHOT` if set (scripts/regen-out sets
 //! it to out/seeds-html.png), else seeds-html.png in Cargo's test temp directory.
 
+use crate::support::browser::{self, Browser};
+use crate::support::graphs::{actor, ev, hostile_graph};
 use graphgen::export::{Exporter, Html, read_graph_json};
 use graphgen::graph::{ActorKind, Graph, RelationKind};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-use crate::support::browser::{self, Browser};
-use crate::support::graphs::{actor, ev, hostile_graph};
 
 const READY: &str = "window.graphgen && graphgen.ready";
 const WIDTH: u32 = 1400;

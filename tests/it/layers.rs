@@ -11,8 +11,19 @@ use std::path::{Path, PathBuf};
 /// stages read with (word lists, models); `pipeline` drives the stages; `export`, `eval` and
 /// `diff` start from the finished graph.
 const ORDER: [&str; 13] = [
-    "error", "corpus", "text", "knowledge", "learn", "extract", "resolve", "graph", "pipeline", "export", "eval",
-    "diff", "app",
+    "error",
+    "corpus",
+    "text",
+    "knowledge",
+    "learn",
+    "extract",
+    "resolve",
+    "graph",
+    "pipeline",
+    "export",
+    "eval",
+    "diff",
+    "app",
 ];
 
 /// Items of `graph` that any stage may name: the data model, ids and folding.
@@ -54,7 +65,10 @@ fn test_files(files: &[PathBuf]) -> BTreeSet<PathBuf> {
     let mut out = BTreeSet::new();
     for f in files {
         let text = std::fs::read_to_string(f).unwrap();
-        let dir = if f.file_name().is_some_and(|n| n == "mod.rs" || n == "lib.rs" || n == "main.rs") {
+        let dir = if f
+            .file_name()
+            .is_some_and(|n| n == "mod.rs" || n == "lib.rs" || n == "main.rs")
+        {
             f.parent().unwrap().to_path_buf()
         } else {
             f.with_extension("")
@@ -119,7 +133,13 @@ fn violations() -> Vec<String> {
     let mut found = Vec::new();
     for f in &files {
         let rel = f.strip_prefix("src").unwrap();
-        let first = rel.components().next().unwrap().as_os_str().to_string_lossy().into_owned();
+        let first = rel
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_string_lossy()
+            .into_owned();
         let own = first.strip_suffix(".rs").unwrap_or(&first).to_string();
         let name = f.file_name().unwrap().to_string_lossy();
         if tests.contains(f) || name == "tests.rs" || name.ends_with("_tests.rs") {
@@ -161,5 +181,8 @@ fn the_check_sees_a_backward_use() {
     assert!(found.contains(&("graph".into(), "ActorKind".into())));
     assert!(found.contains(&("graph".into(), "filter".into())));
     assert_eq!(uses("// crate::pipeline in a comment").len(), 1, "raw scan finds it");
-    assert!(uses(&code("// crate::pipeline in a comment\n")).is_empty(), "comments are not code");
+    assert!(
+        uses(&code("// crate::pipeline in a comment\n")).is_empty(),
+        "comments are not code"
+    );
 }

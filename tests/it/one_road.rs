@@ -10,7 +10,10 @@ const NEWS: &str = "tests/fixtures/news";
 const GOLD: &str = "tests/fixtures/gold/seeds.json";
 
 fn graphgen(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_graphgen")).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_graphgen"))
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 /// The same command for each subcommand that reads a corpus: `args` come after the inputs.
@@ -61,7 +64,10 @@ fn every_command_skips_an_input_over_max_bytes_and_reads_the_rest() {
     for (name, out) in each_command(corpus, &["--max-bytes", "1K", "--quiet"]) {
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(2), "{name}: {err}");
-        assert!(err.contains("b-big.txt") && err.contains("--max-bytes"), "{name}: {err}");
+        assert!(
+            err.contains("b-big.txt") && err.contains("--max-bytes"),
+            "{name}: {err}"
+        );
         assert!(!err.contains("a-small.txt"), "{name}: {err}");
         let text = String::from_utf8_lossy(&out.stdout);
         if name != "eval" && name != "diff" {
@@ -89,15 +95,20 @@ fn every_command_shows_progress_on_a_terminal_unless_quiet() {
     let commands = [
         ("graph", format!("'{bin}' - -o /dev/null")),
         ("mentions", format!("'{bin}' mentions - > /dev/null")),
-        ("eval", format!("'{bin}' eval --gold '{}' - > /dev/null", gold.display())),
+        (
+            "eval",
+            format!("'{bin}' eval --gold '{}' - > /dev/null", gold.display()),
+        ),
         ("diff", format!("'{bin}' diff - '{}' > /dev/null", news.display())),
     ];
     for (name, command) in commands {
         for quiet in [false, true] {
             let flag = if quiet { " --quiet" } else { "" };
-            let inner =
-                format!("(sleep 3; echo 'Chancellor Greta Holm met President Ivan Petrov.') | {command}{flag}");
-            let out = Command::new("script").args(["-qec", &inner, "/dev/null"]).output().unwrap();
+            let inner = format!("(sleep 3; echo 'Chancellor Greta Holm met President Ivan Petrov.') | {command}{flag}");
+            let out = Command::new("script")
+                .args(["-qec", &inner, "/dev/null"])
+                .output()
+                .unwrap();
             let seen = String::from_utf8_lossy(&out.stdout);
             let shown = seen.contains('\u{2588}') || seen.contains('\u{1b}');
             assert_eq!(shown, !quiet, "{name}{flag}: {seen:?}");
@@ -131,7 +142,10 @@ fn a_missing_input_never_replaces_an_existing_file() {
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert_eq!(err.lines().count(), 1, "{args:?}: one line: {err}");
-        assert!(err.contains("typo") && err.contains("left as it was"), "{args:?}: {err}");
+        assert!(
+            err.contains("typo") && err.contains("left as it was"),
+            "{args:?}: {err}"
+        );
         assert_eq!(fs::read(g).unwrap(), before, "{args:?}: the file is untouched");
     }
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
@@ -156,7 +170,10 @@ fn a_run_that_reads_no_document_never_replaces_an_existing_file() {
             let out = graphgen(&args);
             let err = stderr(&out);
             assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
-            assert!(err.contains("left as it was") && err.contains("no document"), "{args:?}: {err}");
+            assert!(
+                err.contains("left as it was") && err.contains("no document"),
+                "{args:?}: {err}"
+            );
             assert_eq!(fs::read(g).unwrap(), before, "{args:?}: the file is untouched");
         }
     }

@@ -4,15 +4,15 @@
 
 use graphgen::corpus::Document;
 use graphgen::export::{Dot, Exporter, Json};
-use graphgen::graph::Graph;
 use graphgen::extract;
+use graphgen::graph::Graph;
 use graphgen::pipeline::{Config, Pipeline};
 use std::sync::LazyLock;
 
 /// One pipeline for every case: building it parses the lexicons and the model.
 static PIPELINE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::new(&Config::default()).unwrap());
-use proptest::prelude::*;
 use crate::support::dot_check;
+use proptest::prelude::*;
 
 fn doc(text: &str) -> Document {
     Document::new("p.txt".into(), "p".into(), text.to_string())

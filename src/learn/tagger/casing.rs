@@ -173,7 +173,10 @@ mod tests {
     #[test]
     fn leaving_out_a_single_observation_makes_the_word_unseen() {
         let mut counts = CasingCounts::default();
-        let tokens: Vec<Token> = ["we", "met", "Xandor"].iter().map(|w| super::super::features::analyse(w)).collect();
+        let tokens: Vec<Token> = ["we", "met", "Xandor"]
+            .iter()
+            .map(|w| super::super::features::analyse(w))
+            .collect();
         counts.add_sentence(&tokens, Style::Normal);
         let xandor = tokens[2].lower;
         assert_eq!(counts.class(xandor, None), 1 + 4 * 4);
