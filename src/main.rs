@@ -1,6 +1,7 @@
 //! The `graphgen` command: parse arguments, run, map the outcome to an exit code.
 //!
-//! Exit codes: 0 done, 1 differences (diff) or a figure below its floor (eval), 2 trouble.
+//! Exit codes: 0 done, 1 differences (diff), a figure below its floor (eval) or a name nothing
+//! is known of (knowledge), 2 trouble.
 //! A closed stdout pipe ends quietly.
 
 mod app;
@@ -14,7 +15,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match app::run(cli) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
-        Ok(Outcome::Differences | Outcome::BelowFloor) => ExitCode::from(1),
+        Ok(Outcome::Differences | Outcome::BelowFloor | Outcome::NothingKnown) => ExitCode::from(1),
         Ok(Outcome::Trouble) => ExitCode::from(2),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {

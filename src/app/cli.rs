@@ -24,6 +24,9 @@ pub enum Command {
     Graph(GraphArgs),
     /// Write every actor mention as one JSON object a line, with byte offsets.
     Mentions(MentionsArgs),
+    /// Print what graphgen knows of a name: every lexicon, title list, word class or entry of
+    /// your --lexicon that holds it. Exit 1 when nothing is known of a name.
+    Knowledge(KnowledgeArgs),
     /// Train the mention tagger on CoNLL files and write its model (see resources/tagger.model).
     Train(TrainArgs),
     /// Score the graph of INPUTs (or of --graph) against a gold annotation: actors, kinds and
@@ -258,6 +261,22 @@ pub struct EvalArgs {
 
     #[command(flatten)]
     pub run: RunArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct KnowledgeArgs {
+    /// Names, titles or words to look up, as written in the text (`"Kim Jong Un"`, `Reuters`,
+    /// `"foreign minister"`).
+    #[arg(value_name = "NAME", required = true)]
+    pub names: Vec<String>,
+
+    /// Your lexicons (as for the graph), looked up with the built-in knowledge.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+
+    /// One JSON object a fact, a line each.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -9,8 +9,8 @@ pub mod cli;
 
 use anyhow::{Context, bail};
 use cli::{
-    Cli, Command, DiffArgs, DiffFormat, EvalArgs, FilterArgs, Format, GraphArgs, MentionsArgs, MergeArgs, RunArgs,
-    TrainArgs,
+    Cli, Command, DiffArgs, DiffFormat, EvalArgs, FilterArgs, Format, GraphArgs, KnowledgeArgs, MentionsArgs,
+    MergeArgs, RunArgs, TrainArgs,
 };
 use graphgen::corpus::Problem;
 use graphgen::eval::{self, Floor, Gold};
@@ -32,6 +32,8 @@ pub enum Outcome {
     Differences,
     /// Exit 1: `eval` scored a figure below its `--min` floor.
     BelowFloor,
+    /// Exit 1: `knowledge` knows nothing of a name it was asked.
+    NothingKnown,
     /// Exit 2: the work completed, but some input could not be used.
     Trouble,
 }
@@ -41,6 +43,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         None => graph(cli.graph),
         Some(Command::Graph(args)) => graph(args),
         Some(Command::Mentions(args)) => mentions(args),
+        Some(Command::Knowledge(args)) => knowledge(args),
         Some(Command::Train(args)) => train(args),
         Some(Command::Eval(args)) => evaluate(args),
         Some(Command::Diff(args)) => diff(args),
@@ -278,6 +281,52 @@ fn read_graph(path: &Path) -> anyhow::Result<Graph> {
     let mut text = String::new();
     io::Read::read_to_string(&mut io::stdin(), &mut text).context("stdin: cannot read the graph")?;
     export::read_graph_json(&text).context("stdin")
+}
+
+/// `graphgen knowledge NAME...`: what the pipeline's knowledge (with the user's lexicons)
+/// holds of each name. Exit 1 when nothing is known of one of them.
+fn knowledge(args: KnowledgeArgs) -> anyhow::Result<Outcome> {
+    let config = Config {
+        lexicons: args.lexicon.clone(),
+        threads: 1,
+        ..Config::default()
+    };
+    let pipeline = Pipeline::new(&config)?;
+    for p in pipeline.lexicon_problems() {
+        eprintln!("graphgen: {p}");
+    }
+    let mut unknown = Vec::new();
+    write_output(
+        None,
+        || 1,
+        |w| {
+            for name in &args.names {
+                let facts = graphgen::knowledge::describe::describe(pipeline.knowledge(), name);
+                if facts.is_empty() {
+                    unknown.push(name.clone());
+                }
+                for f in &facts {
+                    if args.json {
+                        serde_json::to_writer(&mut *w, f)?;
+                        w.write_all(b"\n")?;
+                    } else {
+                        writeln!(w, "{}", graphgen::knowledge::describe::line(f))?;
+                    }
+                }
+            }
+            Ok(())
+        },
+    )?;
+    for name in &unknown {
+        eprintln!("graphgen: nothing is known of {name:?}; the text alone decides what it is");
+    }
+    Ok(if !pipeline.lexicon_problems().is_empty() {
+        Outcome::Trouble
+    } else if unknown.is_empty() {
+        Outcome::Done
+    } else {
+        Outcome::NothingKnown
+    })
 }
 
 fn train(args: TrainArgs) -> anyhow::Result<Outcome> {

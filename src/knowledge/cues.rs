@@ -120,54 +120,61 @@ impl CueHits {
 }
 
 impl Cue {
+    /// Every class with its name in `resources/cues.tsv`, in declaration order.
+    const NAMES: [(&'static str, Cue); CUE_CLASSES] = [
+        ("stop", Cue::Stop),
+        ("connector", Cue::Connector),
+        ("report", Cue::Report),
+        ("meet", Cue::Meet),
+        ("reciprocal", Cue::Reciprocal),
+        ("ally", Cue::Ally),
+        ("modal", Cue::Modal),
+        ("locative", Cue::Locative),
+        ("place", Cue::Place),
+        ("event", Cue::Event),
+        ("outletnoun", Cue::OutletNoun),
+        ("orgnoun", Cue::OrgNoun),
+        ("prefix", Cue::Prefix),
+        ("time", Cue::Time),
+        ("starter", Cue::Starter),
+        ("particle", Cue::Particle),
+        ("andconnector", Cue::AndConnector),
+        ("publicsite", Cue::PublicSite),
+        ("numeral", Cue::Numeral),
+        ("hyphenprefix", Cue::HyphenPrefix),
+        ("hyphensuffix", Cue::HyphenSuffix),
+        ("arabicarticle", Cue::ArabicArticle),
+        ("capitalmodifier", Cue::CapitalModifier),
+        ("article", Cue::Article),
+        ("relative", Cue::Relative),
+        ("retired", Cue::Retired),
+        ("titleof", Cue::TitleOf),
+        ("unitof", Cue::UnitOf),
+        ("speakerafter", Cue::SpeakerAfter),
+        ("personpronoun", Cue::PersonPronoun),
+        ("pronoun", Cue::Pronoun),
+        ("adverb", Cue::Adverb),
+        ("notadverb", Cue::NotAdverb),
+        ("clauseopener", Cue::ClauseOpener),
+        ("calledoff", Cue::CalledOff),
+        ("notmet", Cue::NotMet),
+        ("pairafter", Cue::PairAfter),
+        ("told", Cue::Told),
+        ("allied", Cue::Allied),
+        ("allyof", Cue::AllyOf),
+        ("member", Cue::Member),
+        ("notallied", Cue::NotAllied),
+        ("asally", Cue::AsAlly),
+        ("listword", Cue::ListWord),
+    ];
+
     fn parse(s: &str) -> Option<Cue> {
-        Some(match s {
-            "stop" => Cue::Stop,
-            "connector" => Cue::Connector,
-            "report" => Cue::Report,
-            "meet" => Cue::Meet,
-            "reciprocal" => Cue::Reciprocal,
-            "ally" => Cue::Ally,
-            "modal" => Cue::Modal,
-            "locative" => Cue::Locative,
-            "place" => Cue::Place,
-            "event" => Cue::Event,
-            "outletnoun" => Cue::OutletNoun,
-            "orgnoun" => Cue::OrgNoun,
-            "prefix" => Cue::Prefix,
-            "time" => Cue::Time,
-            "starter" => Cue::Starter,
-            "particle" => Cue::Particle,
-            "andconnector" => Cue::AndConnector,
-            "publicsite" => Cue::PublicSite,
-            "numeral" => Cue::Numeral,
-            "hyphenprefix" => Cue::HyphenPrefix,
-            "hyphensuffix" => Cue::HyphenSuffix,
-            "arabicarticle" => Cue::ArabicArticle,
-            "capitalmodifier" => Cue::CapitalModifier,
-            "article" => Cue::Article,
-            "relative" => Cue::Relative,
-            "retired" => Cue::Retired,
-            "titleof" => Cue::TitleOf,
-            "unitof" => Cue::UnitOf,
-            "speakerafter" => Cue::SpeakerAfter,
-            "personpronoun" => Cue::PersonPronoun,
-            "pronoun" => Cue::Pronoun,
-            "adverb" => Cue::Adverb,
-            "notadverb" => Cue::NotAdverb,
-            "clauseopener" => Cue::ClauseOpener,
-            "calledoff" => Cue::CalledOff,
-            "notmet" => Cue::NotMet,
-            "pairafter" => Cue::PairAfter,
-            "told" => Cue::Told,
-            "allied" => Cue::Allied,
-            "allyof" => Cue::AllyOf,
-            "member" => Cue::Member,
-            "notallied" => Cue::NotAllied,
-            "asally" => Cue::AsAlly,
-            "listword" => Cue::ListWord,
-            _ => return None,
-        })
+        Cue::NAMES.iter().find(|(name, _)| *name == s).map(|&(_, cue)| cue)
+    }
+
+    /// The class's name in `resources/cues.tsv` (`report`, `meet`).
+    pub fn name(self) -> &'static str {
+        Cue::NAMES[self as usize].0
     }
 }
 
@@ -250,6 +257,13 @@ impl Cues {
         })
     }
 
+    /// Every class this lowercase phrase belongs to, in declaration order.
+    pub fn classes_of(&self, phrase: &str) -> Vec<Cue> {
+        let mut out = self.phrases.get(phrase).cloned().unwrap_or_default();
+        out.sort_by_key(|&c| c as usize);
+        out
+    }
+
     /// Is this lowercase phrase a cue of this class?
     pub fn is(&self, phrase: &str, cue: Cue) -> bool {
         self.phrases.get(phrase).is_some_and(|c| c.contains(&cue))
@@ -326,6 +340,15 @@ mod tests {
         assert!(parse_alliances("name\taliases\nA\tB|A\n").is_err());
         let c = Cues::embedded().unwrap();
         assert!(c.is_alliance("NATO") && !c.is_alliance("United Nations"));
+    }
+
+    #[test]
+    fn every_class_has_its_own_name_in_declaration_order() {
+        for (i, &(name, cue)) in Cue::NAMES.iter().enumerate() {
+            assert_eq!(cue as usize, i, "{name}");
+            assert_eq!(Cue::parse(name), Some(cue));
+            assert_eq!(cue.name(), name);
+        }
     }
 
     #[test]

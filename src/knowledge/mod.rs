@@ -10,6 +10,7 @@
 //! process-wide: two pipelines with different lexicons coexist.
 
 pub mod cues;
+pub mod describe;
 pub mod lexicon;
 
 pub use cues::{Cue, Cues};

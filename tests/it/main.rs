@@ -14,6 +14,7 @@ mod filters;
 mod formats;
 mod hostile;
 mod html;
+mod knowledge;
 mod layers;
 mod memory;
 mod one_road;
