@@ -161,14 +161,18 @@ fn export_graph(graph: &Graph, format: Format, output: Option<&Path>, documents:
 /// value is `Trouble` when a line of the user's lexicons was left out (each reported on
 /// stderr), `Done` otherwise.
 fn pipeline(args: &RunArgs) -> anyhow::Result<(Pipeline, Outcome)> {
-    let config = Config {
+    built(&Config {
         lexicons: args.teach.lexicon.clone(),
         stoplist: args.teach.stoplist.clone(),
         max_bytes: args.max_bytes,
         threads: args.threads.map_or(0, usize::from),
         progress: !args.quiet,
-    };
-    let pipeline = Pipeline::new(&config)?;
+    })
+}
+
+/// Builds the pipeline and reports the lexicon lines it left out.
+fn built(config: &Config) -> anyhow::Result<(Pipeline, Outcome)> {
+    let pipeline = Pipeline::new(config)?;
     for p in pipeline.lexicon_problems() {
         eprintln!("graphgen: {p}");
     }
@@ -286,15 +290,11 @@ fn read_graph(path: &Path) -> anyhow::Result<Graph> {
 /// `graphgen knowledge NAME...`: what the pipeline's knowledge (with the user's lexicons)
 /// holds of each name. Exit 1 when nothing is known of one of them.
 fn knowledge(args: KnowledgeArgs) -> anyhow::Result<Outcome> {
-    let config = Config {
+    let (pipeline, taught) = built(&Config {
         lexicons: args.lexicon.clone(),
         threads: 1,
         ..Config::default()
-    };
-    let pipeline = Pipeline::new(&config)?;
-    for p in pipeline.lexicon_problems() {
-        eprintln!("graphgen: {p}");
-    }
+    })?;
     let mut unknown = Vec::new();
     write_output(
         None,
@@ -320,12 +320,9 @@ fn knowledge(args: KnowledgeArgs) -> anyhow::Result<Outcome> {
     for name in &unknown {
         eprintln!("graphgen: nothing is known of {name:?}; the text alone decides what it is");
     }
-    Ok(if !pipeline.lexicon_problems().is_empty() {
-        Outcome::Trouble
-    } else if unknown.is_empty() {
-        Outcome::Done
-    } else {
-        Outcome::NothingKnown
+    Ok(match taught {
+        Outcome::Done if !unknown.is_empty() => Outcome::NothingKnown,
+        other => other,
     })
 }
 

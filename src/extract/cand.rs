@@ -144,20 +144,7 @@ mod tests {
     use crate::text::Span;
 
     fn cand(pass: Pass, what: What) -> Cand {
-        Cand {
-            sent: 0,
-            first: 0,
-            last: 1,
-            span: Span::new(0, 4),
-            text: "Mira".into(),
-            what,
-            decided_by: pass,
-            role: None,
-            titled: false,
-            tagged: None,
-            tagger_only: false,
-            known: None,
-        }
+        Cand::new(0, 0, 1, Span::new(0, 4), "Mira".into(), pass, what)
     }
 
     #[test]

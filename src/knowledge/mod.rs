@@ -31,12 +31,7 @@ pub struct Knowledge {
 impl Knowledge {
     /// The knowledge compiled into the binary.
     pub fn embedded() -> crate::Result<Knowledge> {
-        let cues = embedded_cues()?;
-        Ok(Knowledge {
-            lexicon: Lexicon::embedded()?,
-            abbrev: abbreviations_of(&cues)?,
-            cues,
-        })
+        Knowledge::with_user(&UserLexicon::default()).map(|(knowledge, _)| knowledge)
     }
 
     /// The embedded knowledge with the user's lexicon entries; the entries left out come back
