@@ -180,6 +180,11 @@ pub struct TeachArgs {
     /// or an alias is written, and win over the built-in lexicons.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Vec<PathBuf>,
+
+    /// Do not link actors to the actor dictionary (resources/actors.tsv: dated roles, parties,
+    /// companies, organisations): kinds, ids and affiliations come from the text alone.
+    #[arg(long)]
+    pub no_knowledge: bool,
 }
 
 /// Cuts applied to the graph before it is written, the same for every format.

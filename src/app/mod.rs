@@ -167,6 +167,7 @@ fn pipeline(args: &RunArgs) -> anyhow::Result<(Pipeline, Outcome)> {
         max_bytes: args.max_bytes,
         threads: args.threads.map_or(0, usize::from),
         progress: !args.quiet,
+        dictionary: !args.teach.no_knowledge,
     })
 }
 

@@ -176,6 +176,11 @@ fn read_evidence(item: &Value, at: &str) -> Result<Evidence> {
         end,
         sentence: string_field(obj, at, "sentence")?,
         trigger: string_field(obj, at, "trigger")?,
+        source: match obj.get("source") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(s)) => Some(s.clone()),
+            Some(_) => return Err(invalid(format!("{at}.source"), "expected a string")),
+        },
     })
 }
 

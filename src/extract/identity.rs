@@ -9,6 +9,7 @@ use crate::extract::links::{Link, Ref};
 use crate::extract::names::{Cand, What};
 use crate::graph::fold;
 use crate::graph::{ActorKind, RelationKind, slug};
+use crate::knowledge::Dictionary;
 use crate::knowledge::lexicon::Lexicon;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
@@ -37,7 +38,7 @@ pub struct LocalActor {
 }
 
 impl LocalActor {
-    fn new(key: String, label: &str, kind: ActorKind, strength: u8) -> LocalActor {
+    pub(crate) fn new(key: String, label: &str, kind: ActorKind, strength: u8) -> LocalActor {
         let mut strong = BTreeSet::new();
         strong.insert(fold(label));
         LocalActor {
@@ -132,7 +133,7 @@ fn person_words(label: &str) -> Vec<String> {
     label.split_whitespace().map(fold).collect()
 }
 
-pub fn resolve(lexicon: &Lexicon, cands: &[Cand], links: &[Link]) -> Resolved {
+pub fn resolve(lexicon: &Lexicon, dictionary: &Dictionary, cands: &[Cand], links: &[Link]) -> Resolved {
     let mut b = Builder::default();
     let mut of_cand: Vec<Option<usize>> = vec![None; cands.len()];
     let quoted: BTreeSet<usize> = links
@@ -223,8 +224,12 @@ pub fn resolve(lexicon: &Lexicon, cands: &[Cand], links: &[Link]) -> Resolved {
                     {
                         Some(b.get_or_add(format!("person:{}", fold(&c.text)), &c.text, ActorKind::Person, 0))
                     }
-                    // The tagger's one-word organisation that no person or organisation claims.
-                    None if *c.what() == What::Name && c.tagged == Some(crate::learn::tagger::EntityType::Org) => {
+                    // The tagger's one-word organisation that no person or organisation claims, or
+                    // an organisation of the actor dictionary (`Google`), written as it lists it.
+                    None if *c.what() == What::Name
+                        && (c.tagged == Some(crate::learn::tagger::EntityType::Org)
+                            || dictionary_org(dictionary, &c.text)) =>
+                    {
                         Some(b.get_or_add(format!("org:{}", fold(&c.text)), &c.text, ActorKind::Institute, 1))
                     }
                     None => None,
@@ -240,6 +245,13 @@ pub fn resolve(lexicon: &Lexicon, cands: &[Cand], links: &[Link]) -> Resolved {
         actors: b.actors,
         of_cand,
     }
+}
+
+/// Whether a one-word name is a form of an organisation of the actor dictionary.
+fn dictionary_org(dictionary: &Dictionary, name: &str) -> bool {
+    dictionary
+        .lookup(name)
+        .is_some_and(|e| dictionary.entry(e).kind.is_organisation())
 }
 
 /// The actor of a person or institute of the user's lexicon: its canonical name, kind and id,

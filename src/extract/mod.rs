@@ -11,6 +11,7 @@
 
 pub mod cand;
 pub mod identity;
+pub mod link;
 pub mod links;
 pub mod names;
 pub mod relations;
@@ -83,9 +84,11 @@ pub fn extract_document(kb: &Knowledge, tagger: &Tagger, doc: &Document) -> Extr
     let text = doc.text.as_str();
     let spans = bounded(text, sentences(text, &doc.furniture, &kb.abbrev));
     let (cands, links, views) = read_sentences(kb, tagger, &spans, text);
-    let resolved = resolve(&kb.lexicon, &cands, &links);
+    let mut resolved = resolve(&kb.lexicon, &kb.dictionary, &cands, &links);
+    let ties = link::link(kb, doc.date.as_deref(), &mut resolved.actors);
     let mentions = mentions(doc, &cands, &resolved.of_cand, &resolved.actors);
-    let relations = relations(doc, text, &views, &cands, &links, &resolved.of_cand, &resolved.actors);
+    let mut relations = relations(doc, text, &views, &cands, &links, &resolved.of_cand, &resolved.actors);
+    relations.extend(known_relations(doc, text, &views, &cands, &resolved, ties));
     Extraction {
         mentions,
         actors: resolved.actors,
@@ -293,12 +296,51 @@ fn relations(
             end: s.end,
             sentence: s.text(text).to_string(),
             trigger: l.trigger.text(text).to_string(),
+            source: None,
         };
         out.push(LocalRelation {
             source,
             kind: l.kind,
             target,
             evidence,
+        });
+    }
+    out
+}
+
+/// The dictionary's affiliations as relations. Each cites the first sentence that names its
+/// member (the mention the link was made by) and says it comes from the knowledge.
+fn known_relations(
+    doc: &Document,
+    text: &str,
+    views: &[Read],
+    cands: &[Cand],
+    resolved: &identity::Resolved,
+    ties: Vec<link::KnownTie>,
+) -> Vec<LocalRelation> {
+    let path: crate::graph::DocPath = doc.path.as_str().into();
+    let mut out = Vec::new();
+    for tie in ties {
+        let Some(k) = resolved.of_cand.iter().position(|&a| a == Some(tie.source)) else {
+            continue;
+        };
+        let target = Target::Actor(tie.target);
+        if !fits(RelationKind::AffiliatedTo, &resolved.actors[tie.source], &target, &resolved.actors) {
+            continue;
+        }
+        let s: Span = views[cands[k].sent].span;
+        out.push(LocalRelation {
+            source: tie.source,
+            kind: RelationKind::AffiliatedTo,
+            target,
+            evidence: Evidence {
+                document: path.clone(),
+                start: s.start,
+                end: s.end,
+                sentence: s.text(text).to_string(),
+                trigger: format!("{}: {}", cands[k].text, tie.role),
+                source: Some("knowledge".into()),
+            },
         });
     }
     out

@@ -123,6 +123,11 @@ pub struct Evidence {
     pub end: usize,
     pub sentence: String,
     pub trigger: String,
+    /// Where the edge comes from when the text alone does not say it: `knowledge` for an edge
+    /// of the actor dictionary (a dated role), whose sentence is the one naming the actor and
+    /// whose trigger is the role with its dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// One node of the graph: an actor, or a document.

@@ -11,9 +11,11 @@
 
 pub mod cues;
 pub mod describe;
+pub mod dictionary;
 pub mod lexicon;
 
 pub use cues::{Cue, Cues};
+pub use dictionary::Dictionary;
 pub use lexicon::{Lexicon, UserLexicon};
 
 use crate::text::Abbreviations;
@@ -26,6 +28,9 @@ pub struct Knowledge {
     /// (`resources/abbreviations.tsv` and the `starter` class of the cues); the text functions
     /// take it as an argument, since text runs before knowledge in the stage order.
     pub abbrev: Abbreviations,
+    /// The actor dictionary (`resources/actors.tsv`): people and organisations with their
+    /// dated roles; empty when the knowledge layer is off (`--no-knowledge`).
+    pub dictionary: Dictionary,
 }
 
 impl Knowledge {
@@ -39,14 +44,26 @@ impl Knowledge {
     pub fn with_user(user: &UserLexicon) -> crate::Result<(Knowledge, Vec<crate::Error>)> {
         let (lexicon, problems) = Lexicon::embedded_with(user)?;
         let cues = embedded_cues()?;
+        let dictionary = Dictionary::embedded(&lexicon).map_err(|message| crate::Error::Invalid {
+            what: "the embedded actor dictionary".into(),
+            message: format!("{message}; rebuild it with scripts/build_knowledge.py"),
+        })?;
         Ok((
             Knowledge {
                 lexicon,
                 abbrev: abbreviations_of(&cues)?,
                 cues,
+                dictionary,
             },
             problems,
         ))
+    }
+
+    /// The same knowledge without the actor dictionary (`--no-knowledge`): names, kinds and
+    /// relations come from the text and the word lists alone.
+    pub fn without_dictionary(mut self) -> Knowledge {
+        self.dictionary = Dictionary::empty();
+        self
     }
 }
 

@@ -58,6 +58,8 @@ pub struct Config {
     pub threads: usize,
     /// Show a progress bar on stderr for long runs when stderr is a terminal.
     pub progress: bool,
+    /// Link actors to the actor dictionary (on unless `--no-knowledge`).
+    pub dictionary: bool,
 }
 
 impl Default for Config {
@@ -68,6 +70,7 @@ impl Default for Config {
             max_bytes: corpus::MAX_INPUT_BYTES,
             threads: 0,
             progress: false,
+            dictionary: true,
         }
     }
 }
@@ -104,6 +107,11 @@ impl Pipeline {
         let stop = match &config.stoplist {
             Some(path) => StopList::read_file(path)?,
             None => StopList::default(),
+        };
+        let knowledge = if config.dictionary {
+            knowledge
+        } else {
+            knowledge.without_dictionary()
         };
         let mut pipeline = Pipeline::with_knowledge(knowledge, config)?;
         pipeline.stop = stop;
