@@ -170,6 +170,7 @@ mod tests {
                     end: i + 1,
                     sentence: "s".into(),
                     trigger: "t".into(),
+                    source: None,
                 })
                 .collect(),
         }

@@ -18,6 +18,7 @@ fn ev(start: usize) -> Evidence {
         end: start + 10,
         sentence: format!("Sentence at {start}."),
         trigger: "met".into(),
+        source: None,
     }
 }
 

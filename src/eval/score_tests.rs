@@ -44,6 +44,7 @@ fn edge(g: &mut Graph, source: &str, kind: RelationKind, target: &str) {
         end: 10,
         sentence: "An invented sentence.".into(),
         trigger: "met".into(),
+        source: None,
     };
     assert!(g.add_evidence(source, kind, target, ev), "{source} {kind} {target}");
 }

@@ -218,6 +218,7 @@ mod tests {
             end: start + sentence.len(),
             sentence: sentence.into(),
             trigger: trigger.into(),
+            source: None,
         }
     }
 

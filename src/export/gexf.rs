@@ -164,6 +164,7 @@ mod tests {
             end: start + 1,
             sentence: "s".into(),
             trigger: trigger.into(),
+            source: None,
         }
     }
 

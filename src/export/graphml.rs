@@ -181,6 +181,7 @@ mod tests {
             end: 3,
             sentence: "s".into(),
             trigger: "said".into(),
+            source: None,
         };
         g.add_evidence("x", RelationKind::QuotedIn, "doc:d", ev);
         g

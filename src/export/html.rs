@@ -206,6 +206,7 @@ mod tests {
             end: 1,
             sentence: evil.into(),
             trigger: "met".into(),
+            source: None,
         };
         g.add_evidence("evil", RelationKind::MetWith, "b", ev);
         let text = render(&g);

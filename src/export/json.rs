@@ -84,6 +84,9 @@ struct Node<'a> {
     country: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     role: Option<&'a str>,
+    /// For actors linked to the actor dictionary: the entry's CAMEO code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cameo: Option<&'a str>,
 }
 
 impl<'a> From<&'a Actor> for Node<'a> {
@@ -105,6 +108,7 @@ impl<'a> From<&'a Actor> for Node<'a> {
             quoted_in: &a.quoted_in,
             country: a.country.as_deref(),
             role: a.role.as_deref(),
+            cameo: a.cameo.as_deref(),
         }
     }
 }
@@ -181,6 +185,7 @@ mod tests {
             end: 9,
             sentence: "s".into(),
             trigger: "t".into(),
+            source: None,
         };
         g.add_evidence("a", RelationKind::AlliedWith, "b", ev);
         let text = render(&g);

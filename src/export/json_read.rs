@@ -104,6 +104,7 @@ fn read_node(node: &Value, at: &str) -> Result<Actor> {
         quoted_in: optional_set(obj, at, "quoted_in")?,
         country: optional_string(obj, at, "country")?,
         role: optional_string(obj, at, "role")?,
+        cameo: optional_string(obj, at, "cameo")?,
     })
 }
 

@@ -35,6 +35,8 @@ pub struct LocalActor {
     /// that the merge needs no lexicon.
     pub country: Option<String>,
     pub role: Option<String>,
+    /// From the actor dictionary: the entry's CAMEO code (`USAGOV`, `MNCUSAMED`).
+    pub cameo: Option<String>,
 }
 
 impl LocalActor {
@@ -53,6 +55,7 @@ impl LocalActor {
             weak: true,
             country: None,
             role: None,
+            cameo: None,
         }
     }
 }

@@ -85,6 +85,7 @@ fn entry_of(dict: &Dictionary, a: &LocalActor) -> Option<usize> {
 /// The actor takes the entry's id, its spellings and, unless the text said more, its kind.
 fn adopt(a: &mut LocalActor, entry: &Entry) {
     a.fixed_id = Some(entry.id.clone());
+    a.cameo.clone_from(&entry.code);
     a.weak = false;
     a.strong.insert(fold(&entry.name));
     a.strong.extend(entry.aliases.iter().map(|s| fold(s)));
@@ -99,7 +100,7 @@ fn adopt(a: &mut LocalActor, entry: &Entry) {
 }
 
 /// The document's actor for a state, added when the document does not name it.
-fn country_actor(kb: &Knowledge, actors: &mut Vec<LocalActor>, id: &str) -> Option<usize> {
+pub(crate) fn country_actor(kb: &Knowledge, actors: &mut Vec<LocalActor>, id: &str) -> Option<usize> {
     if let Some(i) = actors
         .iter()
         .position(|a| a.kind == ActorKind::Country && a.fixed_id.as_deref() == Some(id))
@@ -111,7 +112,7 @@ fn country_actor(kb: &Knowledge, actors: &mut Vec<LocalActor>, id: &str) -> Opti
 }
 
 /// The document's actor for another entry (a party, a legislature), added when it is not named.
-fn entry_actor(actors: &mut Vec<LocalActor>, entry: &Entry) -> usize {
+pub(crate) fn entry_actor(actors: &mut Vec<LocalActor>, entry: &Entry) -> usize {
     if let Some(i) = actors.iter().position(|a| a.fixed_id.as_deref() == Some(&entry.id)) {
         return i;
     }

@@ -10,7 +10,7 @@ use crate::pipeline::{Config, Pipeline};
 /// Ada Quill: a party figure of France, then in government 2001-2007, of the Party of Tests
 /// throughout. Widget Corp: a French company. Bram Osk: a legislator of Norway.
 const TABLE: &str = "name\tkind\taliases\tcode\troles\twikidata\n\
-    Ada Quill\tleader\tAda B. Quill\tFRAGOV\tFrance;ELI;1990-01-01;2001-05-01|France;GOV;2001-05-01;2007-05-01|Party of Tests;PTY;;\tQ1\n\
+    Ada Quill\tleader\tAda Bell Quill\tFRAGOV\tFrance;ELI;1990-01-01;2001-05-01|France;GOV;2001-05-01;2007-05-01|Party of Tests;PTY;;\tQ1\n\
     Party of Tests\tinstitute\tPoT\t\tFrance;PTY;;\t\n\
     Widget Corp\tinstitute\tWidget\tMNCFRA\tFrance;MNC;;\t\n\
     Bram Osk\tperson\t\tNORLEG\tNorway;LEG;2010-01-01;\t\n";
@@ -81,7 +81,7 @@ fn only_full_forms_link() {
     let cases: [(&str, bool); 4] = [
         ("Ada Quill said the budget was fair.", true),
         // A listed synonym.
-        ("Ada B. Quill said the budget was fair.", true),
+        ("Ada Bell Quill said the budget was fair.", true),
         // A surname alone, with no full name in the document, links to nothing.
         ("Quill said the budget was fair.", false),
         // Another person of the same surname is not her.
@@ -123,4 +123,96 @@ fn the_knowledge_layer_can_be_turned_off() {
     assert!(off.knowledge().dictionary.is_empty());
     let on = Pipeline::new(&Config::default()).expect("pipeline");
     assert!(on.knowledge().dictionary.len() > 1000, "the embedded dictionary is loaded");
+}
+
+/// `source relation target (trigger)` of every relation of a kind, from the embedded knowledge.
+fn embedded(text: &str, kind: RelationKind) -> Vec<String> {
+    let ex = crate::extract::tests_support::extract(text);
+    let mut out: Vec<String> = ex
+        .relations
+        .iter()
+        .filter(|r| r.kind == kind)
+        .filter_map(|r| match r.target {
+            Target::Actor(t) => Some(format!("{} -> {}", ex.actors[r.source].label, ex.actors[t].label)),
+            Target::Document => None,
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn party_conventions_tie_people_to_parties() {
+    let cases: [(&str, &[&str]); 6] = [
+        ("Republican presidential candidate Ann Doe spoke in Ohio.", &["Ann Doe -> Republican Party"]),
+        ("Sen. Tom Ree (D-Calif.) voted against the bill.", &["Tom Ree -> Democratic Party"]),
+        ("Rep. Lee Vonn, R-Texas, voted for it.", &["Lee Vonn -> Republican Party"]),
+        ("Tory leader Ann Doe said the vote was lost.", &["Ann Doe -> Conservative Party"]),
+        // No title between the party word and the name, or a letter before no state: no tie.
+        ("Republican Ann Doe spoke in Ohio.", &[]),
+        ("Tom Ree (R-Paris) spoke.", &[]),
+    ];
+    for (text, want) in cases {
+        let got: Vec<String> = embedded(text, RelationKind::AffiliatedTo)
+            .into_iter()
+            .filter(|r| r.contains("Party"))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn a_partys_variants_are_one_actor() {
+    let ids = |text: &str| -> Vec<String> {
+        let mut v: Vec<String> = crate::extract::tests_support::extract(text)
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Institute)
+            .filter_map(|a| a.fixed_id.clone())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    assert_eq!(ids("The Tories lost seats, and the Conservative Party blamed the polls."), ["conservative-party"]);
+    assert_eq!(ids("Republicans in the Senate and the GOP leadership disagreed."), ["republican-party"]);
+}
+
+#[test]
+fn members_named_with_their_alliance_are_allies() {
+    let cases: [(&str, &[&str]); 5] = [
+        ("France and Norway defended NATO at the summit.", &["France -> Norway"]),
+        // Planned membership is no alliance.
+        ("Turkey and Greece want to join NATO.", &[]),
+        // Brazil is no member.
+        ("France and Brazil spoke at a NATO forum.", &[]),
+        // A political union makes no allies by membership alone.
+        ("France and Italy argued inside the European Union.", &[]),
+        // A state named as the place of a meeting is not a party to it.
+        ("France and Norway met in Belgium for NATO talks.", &["France -> Norway"]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(embedded(text, RelationKind::AlliedWith), want, "{text}");
+    }
+}
+
+#[test]
+fn bodies_are_qualified_by_their_state() {
+    let text = "The Brazilian Foreign Ministry said the talks would resume. A spokesman for Peru's \
+                Defense Ministry denied it. Officials at the Ministry of Defence of Chile declined to comment.";
+    assert_eq!(
+        embedded(text, RelationKind::AffiliatedTo),
+        [
+            "Brazilian Foreign Ministry -> Brazil",
+            "Ministry of Defence of Chile -> Chile",
+            "Peruvian Defense Ministry -> Peru"
+        ]
+    );
+    // Named alone, a body takes the state of the dateline.
+    let dated = "LIMA, May 2 - The Foreign Ministry said on Friday that talks would resume.";
+    assert_eq!(embedded(dated, RelationKind::AffiliatedTo), ["Peruvian Foreign Ministry -> Peru"]);
+    // With no state to take, it stays as written.
+    let alone = "The Foreign Ministry said talks would resume.";
+    assert_eq!(embedded(alone, RelationKind::AffiliatedTo), Vec::<String>::new());
 }

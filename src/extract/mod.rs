@@ -9,11 +9,14 @@
 //!
 //! It reads with the [`Knowledge`] and the [`Tagger`] it is given: nothing here is global.
 
+pub mod blocs;
+pub mod bodies;
 pub mod cand;
 pub mod identity;
 pub mod link;
 pub mod links;
 pub mod names;
+pub mod parties;
 pub mod relations;
 pub mod sentence;
 pub mod stoplist;
@@ -86,9 +89,18 @@ pub fn extract_document(kb: &Knowledge, tagger: &Tagger, doc: &Document) -> Extr
     let (cands, links, views) = read_sentences(kb, tagger, &spans, text);
     let mut resolved = resolve(&kb.lexicon, &kb.dictionary, &cands, &links);
     let ties = link::link(kb, doc.date.as_deref(), &mut resolved.actors);
+    let sentences: Vec<Span> = views.iter().map(|v| v.span).collect();
+    let path: crate::graph::DocPath = doc.path.as_str().into();
+    let body_ties = bodies::qualify(kb, &path, text, &sentences, &cands, &resolved.of_cand, &mut resolved.actors);
+    let party_ties = parties::ties(kb, &path, text, &sentences, &cands, &resolved.of_cand, &mut resolved.actors);
     let mentions = mentions(doc, &cands, &resolved.of_cand, &resolved.actors);
     let mut relations = relations(doc, text, &views, &cands, &links, &resolved.of_cand, &resolved.actors);
     relations.extend(known_relations(doc, text, &views, &cands, &resolved, ties));
+    relations.extend(party_ties);
+    relations.extend(body_ties);
+    let year = doc.date.as_deref().and_then(crate::knowledge::dictionary::Day::parse).map(|d| (d.0 / 10_000) as u16);
+    let allies = blocs::allies(kb, &path, year, text, &sentences, &cands, &resolved.of_cand, &resolved.actors, &relations);
+    relations.extend(allies);
     Extraction {
         mentions,
         actors: resolved.actors,
@@ -461,3 +473,14 @@ impl QuoteScan {
 }
 #[cfg(test)]
 mod tests;
+
+/// The embedded pipeline for the knowledge tests, built once.
+#[cfg(test)]
+pub(crate) mod tests_support {
+    pub fn extract(text: &str) -> super::Extraction {
+        static PIPELINE: std::sync::LazyLock<crate::pipeline::Pipeline> = std::sync::LazyLock::new(|| {
+            crate::pipeline::Pipeline::new(&crate::pipeline::Config::default()).expect("the embedded pipeline")
+        });
+        PIPELINE.extract(&crate::corpus::Document::new("t.txt".into(), "t".into(), text.into()))
+    }
+}

@@ -17,6 +17,7 @@ fn ev(start: usize) -> Evidence {
         end: start + 1,
         sentence: "s".into(),
         trigger: "t".into(),
+        source: None,
     }
 }
 

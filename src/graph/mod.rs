@@ -44,6 +44,7 @@ impl Graph {
                 have.aliases.remove(&have.label);
                 have.country = have.country.take().or(actor.country);
                 have.role = have.role.take().or(actor.role);
+                have.cameo = have.cameo.take().or(actor.cameo);
             }
             None => {
                 self.actors.insert(actor.id.clone(), actor);
@@ -131,6 +132,7 @@ mod tests {
             end: 1,
             sentence: "x".into(),
             trigger: "met".into(),
+            source: None,
         }
     }
 

@@ -155,6 +155,9 @@ pub struct Actor {
     /// From the user's lexicon: the actor's role as written there (`defence minister`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// From the actor dictionary: the CAMEO code of the entry the actor is linked to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cameo: Option<String>,
 }
 
 impl Actor {
@@ -172,6 +175,7 @@ impl Actor {
             quoted_in: BTreeSet::new(),
             country: None,
             role: None,
+            cameo: None,
         }
     }
 }

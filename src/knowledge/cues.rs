@@ -86,10 +86,13 @@ pub enum Cue {
     AsAlly,
     /// a word that may stand between the names of a list of states (with the comma)
     ListWord,
+    /// a role in a party's politics: between a party word and a name it ties the name to the
+    /// party (`Republican candidate X`), besides the titles of `titles.tsv`
+    PartyRole,
 }
 
 /// How many classes there are, for per-class tables.
-pub const CUE_CLASSES: usize = Cue::ListWord as usize + 1;
+pub const CUE_CLASSES: usize = Cue::PartyRole as usize + 1;
 
 // A word's classes are one bit each in a `u64` (`CueHits::word`).
 const _: () = assert!(CUE_CLASSES <= 64);
@@ -166,6 +169,7 @@ impl Cue {
         ("notallied", Cue::NotAllied),
         ("asally", Cue::AsAlly),
         ("listword", Cue::ListWord),
+        ("partyrole", Cue::PartyRole),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

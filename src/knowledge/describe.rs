@@ -13,7 +13,8 @@ pub struct Fact {
     pub name: String,
     /// Where it was found: `country`, `country alias`, `demonym`, `capital`, `seat of
     /// government`, `outlet`, `place`, `your lexicon`, `title`, `honorific`,
-    /// `organisation head word`, `given name`, `surname`, `alliance` or `word class`.
+    /// `actor dictionary`, `organisation head word`, `given name`, `surname`, `alliance` or
+    /// `word class`.
     pub table: &'static str,
     /// The entry's canonical name (for a title or word class, the phrase as listed).
     pub entry: String,
@@ -110,6 +111,9 @@ pub fn describe(kb: &Knowledge, name: &str) -> Vec<Fact> {
             out.push(f);
         }
     }
+    if let Some(e) = kb.dictionary.lookup(name) {
+        out.push(dictionary_fact(kb, name, e));
+    }
     for (table, title) in [("title", lex.title(&lower)), ("honorific", lex.honorific(name))] {
         if let Some(t) = title {
             let mut f = Fact::new(name, table, &t.phrase);
@@ -144,6 +148,36 @@ pub fn describe(kb: &Knowledge, name: &str) -> Vec<Fact> {
         out.push(f);
     }
     out
+}
+
+/// An entry of the actor dictionary: its id, kind, CAMEO code, Wikidata id and dated roles.
+fn dictionary_fact(kb: &Knowledge, name: &str, e: usize) -> Fact {
+    use super::dictionary::RoleTarget;
+    let d = &kb.dictionary;
+    let entry = d.entry(e);
+    let mut f = Fact::new(name, "actor dictionary", &entry.name);
+    f.id = Some(entry.id.clone());
+    f.kind = Some(entry.kind.as_str().into());
+    f.aliases.clone_from(&entry.aliases);
+    let roles: Vec<String> = entry
+        .roles
+        .iter()
+        .map(|r| {
+            let target = match &r.target {
+                RoleTarget::Country(id) => id.clone(),
+                RoleTarget::Entry(j) => d.entry(*j).id.clone(),
+            };
+            format!("{target} {}", r.describe())
+        })
+        .collect();
+    let mut note: Vec<String> = Vec::new();
+    note.extend(entry.code.as_ref().map(|c| format!("CAMEO {c}")));
+    note.extend(entry.wikidata.as_ref().map(|w| format!("Wikidata {w}")));
+    if !roles.is_empty() {
+        note.push(format!("roles: {}", roles.join(", ")));
+    }
+    f.note = (!note.is_empty()).then(|| note.join("; "));
+    f
 }
 
 /// One line a fact, for a person reading: `NAME: TABLE ENTRY (kind, id, country) note`.

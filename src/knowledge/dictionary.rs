@@ -209,6 +209,51 @@ impl Dictionary {
     }
 }
 
+impl Dictionary {
+    /// Adds the parties of `resources/parties.tsv`: a party the dictionary already has (by
+    /// name or alias) gains the list's aliases and plural member nouns (`Tories`,
+    /// `Republicans`: the party as a body); any other becomes an entry tied to its state.
+    /// A form that already names another entry stays with it.
+    pub fn add_parties(&mut self, parties: &crate::knowledge::parties::Parties) {
+        for p in parties.iter() {
+            let forms: Vec<&String> = std::iter::once(&p.name)
+                .chain(&p.aliases)
+                .chain(p.members.iter().filter(|m| m.ends_with('s')))
+                .collect();
+            let i = match forms.iter().find_map(|f| self.lookup(f)) {
+                Some(i) => i,
+                None => {
+                    self.entries.push(Entry {
+                        name: p.name.clone(),
+                        id: p.id.clone(),
+                        kind: ActorKind::Institute,
+                        aliases: Vec::new(),
+                        code: None,
+                        roles: vec![Role {
+                            target: RoleTarget::Country(p.country.clone()),
+                            sector: "PTY".into(),
+                            start: None,
+                            end: None,
+                        }],
+                        wikidata: None,
+                    });
+                    self.entries.len() - 1
+                }
+            };
+            for form in forms {
+                let key = fold(form);
+                if self.forms.contains_key(&key) {
+                    continue;
+                }
+                self.forms.insert(key, i);
+                if *form != self.entries[i].name {
+                    self.entries[i].aliases.push(form.clone());
+                }
+            }
+        }
+    }
+}
+
 fn list(col: &str) -> impl Iterator<Item = &str> {
     col.split('|').map(str::trim).filter(|s| !s.is_empty())
 }

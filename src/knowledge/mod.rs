@@ -9,13 +9,19 @@
 //! [`Pipeline`](crate::pipeline::Pipeline) owns and lends to every extraction. Nothing here is
 //! process-wide: two pipelines with different lexicons coexist.
 
+pub mod blocs;
+pub mod bodies;
 pub mod cues;
 pub mod describe;
 pub mod dictionary;
 pub mod lexicon;
+pub mod parties;
 
+pub use blocs::Blocs;
+pub use bodies::Bodies;
 pub use cues::{Cue, Cues};
 pub use dictionary::Dictionary;
+pub use parties::Parties;
 pub use lexicon::{Lexicon, UserLexicon};
 
 use crate::text::Abbreviations;
@@ -31,6 +37,15 @@ pub struct Knowledge {
     /// The actor dictionary (`resources/actors.tsv`): people and organisations with their
     /// dated roles; empty when the knowledge layer is off (`--no-knowledge`).
     pub dictionary: Dictionary,
+    /// Alliances and blocs with their members and years (`resources/blocs.tsv`); empty when
+    /// the knowledge layer is off.
+    pub blocs: Blocs,
+    /// Political parties of the major states (`resources/parties.tsv`), also merged into the
+    /// dictionary; empty when the knowledge layer is off.
+    pub parties: Parties,
+    /// Generic names of government bodies (`resources/bodies.tsv`), qualified by their state
+    /// in each document; empty when the knowledge layer is off.
+    pub bodies: Bodies,
 }
 
 impl Knowledge {
@@ -44,9 +59,22 @@ impl Knowledge {
     pub fn with_user(user: &UserLexicon) -> crate::Result<(Knowledge, Vec<crate::Error>)> {
         let (lexicon, problems) = Lexicon::embedded_with(user)?;
         let cues = embedded_cues()?;
-        let dictionary = Dictionary::embedded(&lexicon).map_err(|message| crate::Error::Invalid {
+        let mut dictionary = Dictionary::embedded(&lexicon).map_err(|message| crate::Error::Invalid {
             what: "the embedded actor dictionary".into(),
             message: format!("{message}; rebuild it with scripts/build_knowledge.py"),
+        })?;
+        let parties = Parties::embedded(&lexicon).map_err(|message| crate::Error::Invalid {
+            what: "the embedded parties".into(),
+            message: format!("{message}; fix the file and rebuild"),
+        })?;
+        dictionary.add_parties(&parties);
+        let bodies = Bodies::embedded().map_err(|message| crate::Error::Invalid {
+            what: "the embedded government bodies".into(),
+            message: format!("{message}; fix the file and rebuild"),
+        })?;
+        let blocs = Blocs::embedded(&lexicon).map_err(|message| crate::Error::Invalid {
+            what: "the embedded alliances and blocs".into(),
+            message: format!("{message}; fix the file and rebuild"),
         })?;
         Ok((
             Knowledge {
@@ -54,6 +82,9 @@ impl Knowledge {
                 abbrev: abbreviations_of(&cues)?,
                 cues,
                 dictionary,
+                blocs,
+                parties,
+                bodies,
             },
             problems,
         ))
@@ -63,6 +94,9 @@ impl Knowledge {
     /// relations come from the text and the word lists alone.
     pub fn without_dictionary(mut self) -> Knowledge {
         self.dictionary = Dictionary::empty();
+        self.blocs = Blocs::default();
+        self.parties = Parties::default();
+        self.bodies = Bodies::default();
         self
     }
 }

@@ -282,6 +282,7 @@ impl Merger {
             documents: documents.into_iter().collect(),
             country: known.and_then(|a| a.country.clone()),
             role: known.and_then(|a| a.role.clone()),
+            cameo: members.iter().find_map(|&m| self.distinct[m].actor.cameo.clone()),
             ..Actor::new(fixed.unwrap_or_else(|| slug(&label)), label, kind)
         }
     }

@@ -201,5 +201,6 @@ fn local_actor(actor: &crate::graph::Actor, mentions: usize) -> LocalActor {
         weak: false,
         country: actor.country.clone(),
         role: actor.role.clone(),
+        cameo: actor.cameo.clone(),
     }
 }

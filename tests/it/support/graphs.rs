@@ -14,6 +14,7 @@ pub fn actor(id: &str, label: &str, kind: ActorKind, aliases: &[&str], docs: &[&
         quoted_in: Default::default(),
         country: None,
         role: None,
+        cameo: None,
     }
 }
 
@@ -24,6 +25,7 @@ pub fn ev(doc: &str, start: usize, sentence: &str, trigger: &str) -> Evidence {
         end: start + sentence.len(),
         sentence: sentence.into(),
         trigger: trigger.into(),
+        source: None,
     }
 }
 

@@ -1,0 +1,125 @@
+//! Government bodies qualified by their state. A generic body name (`Foreign Ministry`, `Lower
+//! House`) is an institution of the state the text puts with it: before it (`the Japanese
+//! Foreign Ministry`, `Peru's Defense Ministry`), after it (`the Ministry of Defence of Chile`),
+//! or, named alone, the state of the document's dateline (or the one state the document names
+//! most). A body named alone takes its state into its name (`Japanese Foreign Ministry`), so two
+//! documents' foreign ministries never become one node unless they are one state's.
+
+use super::{LocalRelation, Target};
+use crate::extract::identity::LocalActor;
+use crate::extract::names::Cand;
+use crate::graph::{ActorKind, DocPath, Evidence, RelationKind, fold, slug};
+use crate::knowledge::Knowledge;
+use crate::knowledge::lexicon::{Country, How};
+use crate::text::Span;
+
+/// How many sentences from the start a dateline may be in (after a headline and a date line).
+const DATELINE_SENTENCES: usize = 4;
+
+/// Qualifies every body of the document and ties it to its state.
+pub fn qualify(
+    kb: &Knowledge,
+    path: &DocPath,
+    text: &str,
+    sentences: &[Span],
+    cands: &[Cand],
+    of_cand: &[Option<usize>],
+    actors: &mut Vec<LocalActor>,
+) -> Vec<LocalRelation> {
+    let mut out = Vec::new();
+    let home = home_state(kb, cands, actors);
+    for i in 0..actors.len() {
+        let a = &actors[i];
+        if a.kind != ActorKind::Institute || a.fixed_id.is_some() || a.kind_strength >= crate::extract::identity::KNOWN {
+            continue;
+        }
+        let Some(first) = of_cand.iter().position(|&o| o == Some(i)) else { continue };
+        let c = &cands[first];
+        let s = sentences[c.sent];
+        let found = named_with(kb, &a.label).map(|(country, q)| (country, q, false)).or_else(|| {
+            kb.bodies.lookup(&a.label)?;
+            possessive_before(kb, &text[s.start..c.span.start])
+                .map(|(country, q)| (country, q, true))
+                .or_else(|| home.map(|country| (country, format!("{} (the document's state)", a.label), true)))
+        });
+        let Some((country, trigger, rename)) = found else { continue };
+        if rename {
+            let qualifier = country.demonyms.first().unwrap_or(&country.name);
+            let label = format!("{qualifier} {}", a.label);
+            let a = &mut actors[i];
+            a.aliases.insert(std::mem::replace(&mut a.label, label.clone()));
+            a.key = format!("org:{}", fold(&label));
+            a.strong = std::iter::once(fold(&label)).collect();
+            a.fixed_id = Some(slug(&label));
+        }
+        actors[i].weak = false;
+        let Some(target) = crate::extract::link::country_actor(kb, actors, &country.id) else {
+            continue;
+        };
+        out.push(LocalRelation {
+            source: i,
+            kind: RelationKind::AffiliatedTo,
+            target: Target::Actor(target),
+            evidence: Evidence {
+                document: path.clone(),
+                start: s.start,
+                end: s.end,
+                sentence: s.text(text).to_string(),
+                trigger,
+                source: None,
+            },
+        });
+    }
+    out
+}
+
+/// `Japanese Foreign Ministry`, `U.S. House of Representatives`, `Ministry of Defence of
+/// Chile`: a body with its state in its name; the state and the words that name it.
+fn named_with<'k>(kb: &'k Knowledge, label: &str) -> Option<(&'k Country, String)> {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    for n in 1..words.len().min(4) {
+        let (head, rest) = (words[..n].join(" "), words[n..].join(" "));
+        if let Some(f) = kb.lexicon.country_form(&head)
+            && matches!(f.how, How::Name | How::Alias | How::Demonym)
+            && kb.bodies.lookup(&rest).is_some()
+        {
+            return Some((f.country, head));
+        }
+    }
+    let (body, state) = label.rsplit_once(" of ")?;
+    let f = kb.lexicon.country_form(state)?;
+    (matches!(f.how, How::Name | How::Alias) && kb.bodies.lookup(body).is_some())
+        .then(|| (f.country, format!("of {state}")))
+}
+
+/// `Peru's` right before the body.
+fn possessive_before<'k>(kb: &'k Knowledge, before: &str) -> Option<(&'k Country, String)> {
+    let word = before.split_whitespace().next_back()?;
+    let state = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))?;
+    let f = kb.lexicon.country_form(state)?;
+    matches!(f.how, How::Name | How::Alias).then(|| (f.country, word.to_string()))
+}
+
+/// The document's own state: its dateline's (`TOKYO, April 27 -`), else the state it names
+/// most when no other comes close.
+fn home_state<'k>(kb: &'k Knowledge, cands: &[Cand], actors: &[LocalActor]) -> Option<&'k Country> {
+    let dateline = cands.iter().take_while(|c| c.sent < DATELINE_SENTENCES).find_map(|c| {
+        let f = kb.lexicon.country_form(&c.text)?;
+        (c.first == 0 && f.how == How::Capital && !c.text.chars().any(char::is_lowercase)).then_some(f.country)
+    });
+    if dateline.is_some() {
+        return dateline;
+    }
+    let mut counts: Vec<(usize, &str)> = actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Country)
+        .filter_map(|a| Some((a.mentions, a.fixed_id.as_deref()?)))
+        .collect();
+    counts.sort_unstable_by(|a, b| b.cmp(a));
+    match counts.as_slice() {
+        [(top, id), rest @ ..] if *top >= 2 && rest.first().is_none_or(|(second, _)| top >= &(2 * second)) => {
+            kb.lexicon.country_by_id(id)
+        }
+        _ => None,
+    }
+}
