@@ -208,7 +208,13 @@ pub fn resolve(lexicon: &Lexicon, dictionary: &Dictionary, cands: &[Cand], links
             // A tagger guess of a place (`Costa added`) that is the surname of a
             // person of this document is that person.
             What::Place if c.tagger_only && !c.text.contains(' ') => {
-                surname_owner(&b, cands, &ctx, &of_cand, k, &person_words(&c.text))
+                surname_owner(&b, cands, &ctx, &of_cand, k, &person_words(&c.text)).or_else(|| {
+                    // The tagger's place that the actor dictionary knows as an organisation
+                    // (`companies such as Amazon and Google`).
+                    dictionary_org(dictionary, &c.text).then(|| {
+                        b.get_or_add(format!("org:{}", fold(&c.text)), &c.text, ActorKind::Institute, 1)
+                    })
+                })
             }
             What::Person | What::Name => {
                 let words = person_words(&c.text);

@@ -10,6 +10,8 @@
 //! sentence that named the actor.
 
 use crate::extract::identity::{KNOWN, LocalActor};
+use crate::extract::names::Cand;
+use crate::text::Span;
 use crate::graph::{ActorKind, fold};
 use crate::knowledge::Knowledge;
 use crate::knowledge::dictionary::{Day, Dictionary, Entry, RoleTarget};
@@ -23,9 +25,9 @@ pub struct KnownTie {
     pub role: String,
 }
 
-/// Links every actor it can and returns the affiliations the dictionary gives them; actors the
-/// roles point to (a state, a party) are added when the document has none.
-pub fn link(kb: &Knowledge, date: Option<&str>, actors: &mut Vec<LocalActor>) -> Vec<KnownTie> {
+/// Links every actor it can and returns the affiliations the dictionary gives them toward the
+/// states and organisations the document names.
+pub fn link(kb: &Knowledge, date: Option<&str>, read: &Read<'_>, actors: &mut Vec<LocalActor>) -> Vec<KnownTie> {
     let dict = &kb.dictionary;
     if dict.is_empty() {
         return Vec::new();
@@ -34,7 +36,11 @@ pub fn link(kb: &Knowledge, date: Option<&str>, actors: &mut Vec<LocalActor>) ->
     // Every actor the text names is linked before any role adds one, so that a party the
     // document names is found, not added a second time.
     let linked: Vec<(usize, usize)> = (0..actors.len())
-        .filter_map(|i| entry_of(dict, &actors[i]).map(|e| (i, e)))
+        .filter_map(|i| {
+            entry_of(dict, &actors[i])
+                .or_else(|| titled_entry(dict, read, i, &actors[i]))
+                .map(|e| (i, e))
+        })
         .collect();
     for &(i, e) in &linked {
         adopt(&mut actors[i], dict.entry(e));
@@ -44,9 +50,11 @@ pub fn link(kb: &Knowledge, date: Option<&str>, actors: &mut Vec<LocalActor>) ->
         let entry = dict.entry(e);
         let mut seen = Vec::new();
         for role in dict.roles_at(entry, day) {
+            // A role ties the actor to a state or organisation the document names: the
+            // dictionary says whose it is, the text says it matters here.
             let target = match &role.target {
-                RoleTarget::Country(id) => country_actor(kb, actors, id),
-                RoleTarget::Entry(j) => Some(entry_actor(actors, dict.entry(*j))),
+                RoleTarget::Country(id) => named(actors, |a| a.kind == ActorKind::Country && a.fixed_id.as_deref() == Some(id)),
+                RoleTarget::Entry(j) => named(actors, |a| a.fixed_id.as_deref() == Some(&dict.entry(*j).id)),
             };
             let Some(target) = target.filter(|&t| t != i && !seen.contains(&t)) else {
                 continue;
@@ -61,6 +69,46 @@ pub fn link(kb: &Knowledge, date: Option<&str>, actors: &mut Vec<LocalActor>) ->
         }
     }
     ties
+}
+
+/// What linking reads of the document besides its actors: the text, its sentences, the
+/// candidate mentions and the actor each names.
+pub struct Read<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Span],
+    pub cands: &'a [Cand],
+    pub of_cand: &'a [Option<usize>],
+}
+
+/// How many words a head's title before a surname may have (`Prime Minister`, `Secretary of
+/// State`).
+const MAX_TITLE_WORDS: usize = 3;
+
+/// `President Reagan`: a person the document names only by a surname after a head's title
+/// links to the entry that lists the title with the surname as a synonym.
+fn titled_entry(dict: &Dictionary, read: &Read<'_>, i: usize, a: &LocalActor) -> Option<usize> {
+    if !a.kind.is_person() || a.fixed_id.is_some() || a.kind_strength >= KNOWN || a.label.contains(' ') {
+        return None;
+    }
+    let surname = fold(&a.label);
+    read.cands
+        .iter()
+        .zip(read.of_cand)
+        .filter(|(c, o)| **o == Some(i) && c.titled)
+        .find_map(|(c, _)| {
+            let before = &read.text[read.sentences[c.sent].start..c.span.start];
+            let words: Vec<&str> = before.split_whitespace().rev().take(MAX_TITLE_WORDS).collect();
+            (1..=words.len()).find_map(|n| {
+                let title: Vec<&str> = words[..n].iter().rev().copied().collect();
+                let e = dict.lookup_folded(&format!("{} {surname}", fold(&title.join(" "))))?;
+                dict.entry(e).kind.is_person().then_some(e)
+            })
+        })
+}
+
+/// The first actor the document names (one mention or more) that `is` accepts.
+fn named(actors: &[LocalActor], is: impl Fn(&LocalActor) -> bool) -> Option<usize> {
+    actors.iter().position(|a| a.mentions > 0 && is(a))
 }
 
 /// The entry an actor's full forms name, when the entry's kind can be the actor's.
@@ -89,6 +137,11 @@ fn adopt(a: &mut LocalActor, entry: &Entry) {
     a.weak = false;
     a.strong.insert(fold(&entry.name));
     a.strong.extend(entry.aliases.iter().map(|s| fold(s)));
+    // A surname the dictionary identified takes the full name as its label.
+    if a.label.split_whitespace().count() < entry.name.split_whitespace().count() && entry.kind.is_person() {
+        let short = std::mem::replace(&mut a.label, entry.name.clone());
+        a.aliases.insert(short);
+    }
     let class_changes = entry.kind.is_person() != a.kind.is_person();
     if class_changes || a.kind_strength < 2 {
         a.kind = entry.kind;

@@ -51,7 +51,7 @@ fn ties(text: &str, date: Option<&str>) -> Vec<String> {
 
 #[test]
 fn dated_roles_give_the_affiliations_of_the_day() {
-    let text = "Ada Quill spoke to farmers in Lyon on Tuesday. Quill said prices would fall.";
+    let text = "Ada Quill spoke to farmers of France and to the Party of Tests on Tuesday. Quill said prices would fall.";
     let cases: [(Option<&str>, &[&str]); 4] = [
         // Before office: a party figure of France.
         (
@@ -110,7 +110,9 @@ fn the_dictionary_decides_person_or_organisation() {
     // A leader of the dictionary quoted without a title is a leader.
     assert_eq!(kind_of("Ada Quill said the vote was close.", "Ada Quill"), Some(ActorKind::Leader));
     // A company's affiliation is its home state.
-    assert_eq!(ties("Widget Corp said its profits rose.", None), ["Widget Corp -> France (MNC (MNCFRA))"]);
+    assert_eq!(ties("Widget Corp said its profits rose in France.", None), ["Widget Corp -> France (MNC (MNCFRA))"]);
+    // A state the document does not name gets no edge: the text says what matters here.
+    assert_eq!(ties("Widget Corp said its profits rose.", None), Vec::<String>::new());
 }
 
 #[test]

@@ -88,8 +88,14 @@ pub fn extract_document(kb: &Knowledge, tagger: &Tagger, doc: &Document) -> Extr
     let spans = bounded(text, sentences(text, &doc.furniture, &kb.abbrev));
     let (cands, links, views) = read_sentences(kb, tagger, &spans, text);
     let mut resolved = resolve(&kb.lexicon, &kb.dictionary, &cands, &links);
-    let ties = link::link(kb, doc.date.as_deref(), &mut resolved.actors);
     let sentences: Vec<Span> = views.iter().map(|v| v.span).collect();
+    let read = link::Read {
+        text,
+        sentences: &sentences,
+        cands: &cands,
+        of_cand: &resolved.of_cand,
+    };
+    let ties = link::link(kb, doc.date.as_deref(), &read, &mut resolved.actors);
     let path: crate::graph::DocPath = doc.path.as_str().into();
     let body_ties = bodies::qualify(kb, &path, text, &sentences, &cands, &resolved.of_cand, &mut resolved.actors);
     let party_ties = parties::ties(kb, &path, text, &sentences, &cands, &resolved.of_cand, &mut resolved.actors);
