@@ -374,8 +374,29 @@ pub fn alliances(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>
         let list = list_after(view, local, from);
         if list.len() >= 2 {
             push_pairs(view, local, &list, i, out);
+            continue;
+        }
+        // `Russia is an ally of President X's government in Syria`: the clause's state and the
+        // state that government rules.
+        let subject = (0..local.cands.len())
+            .rev()
+            .find(|&k| local.cands[k].first >= start && local.cands[k].last <= i && allied_kind(local, k));
+        if let (Some(s), Some(g)) = (subject, governed_state(view, local, from)) {
+            push_pairs(view, local, &[s, g], i, out);
         }
     }
+}
+
+/// How far after an alliance trigger the word for a state's rulers may be, and how far after
+/// that word its state (`ally of President X's government in Syria`).
+const GOVERNMENT_WINDOW: usize = 8;
+const GOVERNED_WINDOW: usize = 3;
+
+/// The state named right after a word for a state's rulers that follows the trigger.
+fn governed_state(view: &SentenceView<'_>, local: &Local<'_>, from: usize) -> Option<usize> {
+    let n = view.len();
+    let g = (from..n.min(from + GOVERNMENT_WINDOW)).find(|&j| view.word_in(j, Cue::Government))?;
+    (g + 1..n.min(g + 1 + GOVERNED_WINDOW)).find_map(|j| starting(local, j))
 }
 
 /// `Turkey and Greece, both NATO members`, `NATO allies Norway and Denmark`: states stated

@@ -145,6 +145,12 @@ fn alliances() {
     has("The Chile-Peru-Colombia framework held firm.", "Chile allied-with Peru");
     has("Japan-allied Philippines sent ships.", "Japan allied-with Philippines");
     lacks("Canada traded grain with Norway.", "Canada allied-with Norway");
+    // An ally of a ruler's government is an ally of the state it rules.
+    has(
+        "Canada has been a close ally of President Ivo Ranek's government in Norway for years.",
+        "Canada allied-with Norway",
+    );
+    lacks("Canada has been a close ally of President Ivo Ranek for years.", "Canada allied-with Norway");
 }
 
 #[test]

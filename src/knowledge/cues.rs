@@ -89,10 +89,13 @@ pub enum Cue {
     /// a role in a party's politics: between a party word and a name it ties the name to the
     /// party (`Republican candidate X`), besides the titles of `titles.tsv`
     PartyRole,
+    /// a noun for the rulers of a state: after an alliance trigger, `X's government in Y`
+    /// stands for the state Y
+    Government,
 }
 
 /// How many classes there are, for per-class tables.
-pub const CUE_CLASSES: usize = Cue::PartyRole as usize + 1;
+pub const CUE_CLASSES: usize = Cue::Government as usize + 1;
 
 // A word's classes are one bit each in a `u64` (`CueHits::word`).
 const _: () = assert!(CUE_CLASSES <= 64);
@@ -170,6 +173,7 @@ impl Cue {
         ("asally", Cue::AsAlly),
         ("listword", Cue::ListWord),
         ("partyrole", Cue::PartyRole),
+        ("government", Cue::Government),
     ];
 
     fn parse(s: &str) -> Option<Cue> {
