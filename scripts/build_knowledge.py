@@ -1083,12 +1083,27 @@ def similar_forms(a_toks, b_toks):
     return False
 
 
+# A block whose first name is a generic description of its members.
+GENERIC_GROUP = re.compile(r'THINK_TANK|(^|_)[A-Z]+-BASED_')
+
+
 def split_group(g):
     """The actors of a group: the first primary phrase and its synonyms; each further primary
     phrase that names the same actor (title-stripped) joins it, any other is an actor of its
     own with the group's codes (PETRARCH shares the codes)."""
     actors = []
     for e in g['entries']:
+        if GENERIC_GROUP.search(e['raw']):
+            # `WASHINGTON-BASED_THINK_TANK` lists distinct think tanks as its synonyms: each is
+            # an actor of its own with the group's codes; the generic name is none.
+            for syn in e['syns']:
+                f = Form(syn)
+                if f.toks and not GENERIC_GROUP.search(syn):
+                    a = PActor(g['file'], e['line'], [f], list(g['codes']), False)
+                    a.comment = e['comment']
+                    actors.append(a)
+            stat('phoenix generic groups split into their members')
+            continue
         forms = [Form(e['raw'])] + [Form(s) for s in e['syns']]
         forms = [f for f in forms if f.toks]
         if not forms:
