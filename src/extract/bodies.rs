@@ -1,8 +1,8 @@
 //! Government bodies qualified by their state. A generic body name (`Foreign Ministry`, `Lower
 //! House`) is an institution of the state the text puts with it: before it (`the Japanese
 //! Foreign Ministry`, `Peru's Defense Ministry`), after it (`the Ministry of Defence of Chile`),
-//! or, named alone, the state of the document's dateline (or the one state the document names
-//! most). A body named alone takes its state into its name (`Japanese Foreign Ministry`), so two
+//! or, named alone, the state the document is most about (its mentions and those of the leaders
+//! the dictionary ties to it), else the state of its dateline. A body named alone takes its state into its name (`Japanese Foreign Ministry`), so two
 //! documents' foreign ministries never become one node unless they are one state's.
 
 use super::{LocalRelation, Target};
@@ -24,10 +24,11 @@ pub fn qualify(
     sentences: &[Span],
     cands: &[Cand],
     of_cand: &[Option<usize>],
+    ties: &[crate::extract::link::KnownTie],
     actors: &mut Vec<LocalActor>,
 ) -> Vec<LocalRelation> {
     let mut out = Vec::new();
-    let home = home_state(kb, cands, actors);
+    let home = home_state(kb, cands, ties, actors);
     for i in 0..actors.len() {
         let a = &actors[i];
         if a.kind != ActorKind::Institute || a.fixed_id.is_some() || a.kind_strength >= crate::extract::identity::KNOWN {
@@ -100,26 +101,40 @@ fn possessive_before<'k>(kb: &'k Knowledge, before: &str) -> Option<(&'k Country
     matches!(f.how, How::Name | How::Alias).then(|| (f.country, word.to_string()))
 }
 
-/// The document's own state: its dateline's (`TOKYO, April 27 -`), else the state it names
-/// most when no other comes close.
-fn home_state<'k>(kb: &'k Knowledge, cands: &[Cand], actors: &[LocalActor]) -> Option<&'k Country> {
+/// The least weight (mentions of a state and of its leaders) that makes a state the document's.
+const MIN_HOME_WEIGHT: usize = 3;
+
+/// The document's own state: the state with the most weight (its mentions and those of the
+/// leaders tied to it) when no other has as much, else its dateline's (`TOKYO, April 27 -`).
+/// The weight comes first: a reporter in London may write about Washington.
+fn home_state<'k>(
+    kb: &'k Knowledge,
+    cands: &[Cand],
+    ties: &[crate::extract::link::KnownTie],
+    actors: &[LocalActor],
+) -> Option<&'k Country> {
     let dateline = cands.iter().take_while(|c| c.sent < DATELINE_SENTENCES).find_map(|c| {
         let f = kb.lexicon.country_form(&c.text)?;
         (c.first == 0 && f.how == How::Capital && !c.text.chars().any(char::is_lowercase)).then_some(f.country)
     });
-    if dateline.is_some() {
-        return dateline;
-    }
-    let mut counts: Vec<(usize, &str)> = actors
-        .iter()
-        .filter(|a| a.kind == ActorKind::Country)
-        .filter_map(|a| Some((a.mentions, a.fixed_id.as_deref()?)))
-        .collect();
-    counts.sort_unstable_by(|a, b| b.cmp(a));
-    match counts.as_slice() {
-        [(top, id), rest @ ..] if *top >= 2 && rest.first().is_none_or(|(second, _)| top >= &(2 * second)) => {
-            kb.lexicon.country_by_id(id)
+    let mut weight = vec![0usize; actors.len()];
+    for (i, a) in actors.iter().enumerate() {
+        if a.kind == ActorKind::Country {
+            weight[i] += a.mentions;
         }
-        _ => None,
+    }
+    for t in ties {
+        if actors[t.target].kind == ActorKind::Country && actors[t.source].kind == ActorKind::Leader {
+            weight[t.target] += actors[t.source].mentions;
+        }
+    }
+    let mut ranked: Vec<(usize, usize)> = weight.iter().copied().zip(0..).filter(|&(w, _)| w > 0).collect();
+    ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    match ranked.as_slice() {
+        [(top, i), rest @ ..] if *top >= MIN_HOME_WEIGHT && rest.first().is_none_or(|(second, _)| top > second) => {
+            kb.lexicon.country_by_id(actors[*i].fixed_id.as_deref()?)
+        }
+        // A tie: where the reporter files from.
+        _ => dateline,
     }
 }

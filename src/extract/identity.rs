@@ -9,7 +9,7 @@ use crate::extract::links::{Link, Ref};
 use crate::extract::names::{Cand, What};
 use crate::graph::fold;
 use crate::graph::{ActorKind, RelationKind, slug};
-use crate::knowledge::Dictionary;
+use crate::knowledge::{Dictionary, Knowledge};
 use crate::knowledge::lexicon::Lexicon;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
@@ -136,7 +136,8 @@ fn person_words(label: &str) -> Vec<String> {
     label.split_whitespace().map(fold).collect()
 }
 
-pub fn resolve(lexicon: &Lexicon, dictionary: &Dictionary, cands: &[Cand], links: &[Link]) -> Resolved {
+pub fn resolve(kb: &Knowledge, cands: &[Cand], links: &[Link]) -> Resolved {
+    let (lexicon, dictionary) = (&kb.lexicon, &kb.dictionary);
     let mut b = Builder::default();
     let mut of_cand: Vec<Option<usize>> = vec![None; cands.len()];
     let quoted: BTreeSet<usize> = links
@@ -207,6 +208,10 @@ pub fn resolve(lexicon: &Lexicon, dictionary: &Dictionary, cands: &[Cand], links
             }),
             // A tagger guess of a place (`Costa added`) that is the surname of a
             // person of this document is that person.
+            // A government body the tagger took for a place (`the Upper House`).
+            What::Place if kb.bodies.lookup(&c.text).is_some() => {
+                Some(b.get_or_add(format!("org:{}", fold(&c.text)), &c.text, ActorKind::Institute, 2))
+            }
             What::Place if c.tagger_only && !c.text.contains(' ') => {
                 surname_owner(&b, cands, &ctx, &of_cand, k, &person_words(&c.text)).or_else(|| {
                     // The tagger's place that the actor dictionary knows as an organisation

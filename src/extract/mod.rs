@@ -87,7 +87,7 @@ pub fn extract_document(kb: &Knowledge, tagger: &Tagger, doc: &Document) -> Extr
     let text = doc.text.as_str();
     let spans = bounded(text, sentences(text, &doc.furniture, &kb.abbrev));
     let (cands, links, views) = read_sentences(kb, tagger, &spans, text);
-    let mut resolved = resolve(&kb.lexicon, &kb.dictionary, &cands, &links);
+    let mut resolved = resolve(kb, &cands, &links);
     let sentences: Vec<Span> = views.iter().map(|v| v.span).collect();
     let read = link::Read {
         text,
@@ -97,7 +97,7 @@ pub fn extract_document(kb: &Knowledge, tagger: &Tagger, doc: &Document) -> Extr
     };
     let ties = link::link(kb, doc.date.as_deref(), &read, &mut resolved.actors);
     let path: crate::graph::DocPath = doc.path.as_str().into();
-    let body_ties = bodies::qualify(kb, &path, text, &sentences, &cands, &resolved.of_cand, &mut resolved.actors);
+    let body_ties = bodies::qualify(kb, &path, text, &sentences, &cands, &resolved.of_cand, &ties, &mut resolved.actors);
     let party_ties = parties::ties(kb, &path, text, &sentences, &cands, &resolved.of_cand, &mut resolved.actors);
     let mentions = mentions(doc, &cands, &resolved.of_cand, &resolved.actors);
     let mut relations = relations(doc, text, &views, &cands, &links, &resolved.of_cand, &resolved.actors);
