@@ -132,7 +132,7 @@ fn the_knowledge_layer_can_be_turned_off() {
 
 /// `source relation target (trigger)` of every relation of a kind, from the embedded knowledge.
 fn embedded(text: &str, kind: RelationKind) -> Vec<String> {
-    let ex = crate::extract::tests_support::extract(text);
+    let ex = embedded_extract(text);
     let mut out: Vec<String> = ex
         .relations
         .iter()
@@ -170,7 +170,7 @@ fn party_conventions_tie_people_to_parties() {
 #[test]
 fn a_partys_variants_are_one_actor() {
     let ids = |text: &str| -> Vec<String> {
-        let mut v: Vec<String> = crate::extract::tests_support::extract(text)
+        let mut v: Vec<String> = embedded_extract(text)
             .actors
             .iter()
             .filter(|a| a.kind == ActorKind::Institute)
@@ -220,4 +220,11 @@ fn bodies_are_qualified_by_their_state() {
     // With no state to take, it stays as written.
     let alone = "The Foreign Ministry said talks would resume.";
     assert_eq!(embedded(alone, RelationKind::AffiliatedTo), Vec::<String>::new());
+}
+
+/// The embedded pipeline (the real dictionary and lists), built once.
+fn embedded_extract(text: &str) -> Extraction {
+    static PIPELINE: std::sync::LazyLock<Pipeline> =
+        std::sync::LazyLock::new(|| Pipeline::new(&Config::default()).expect("the embedded pipeline"));
+    PIPELINE.extract(&Document::new("t.txt".into(), "t".into(), text.into()))
 }

@@ -479,14 +479,3 @@ impl QuoteScan {
 }
 #[cfg(test)]
 mod tests;
-
-/// The embedded pipeline for the knowledge tests, built once.
-#[cfg(test)]
-pub(crate) mod tests_support {
-    pub fn extract(text: &str) -> super::Extraction {
-        static PIPELINE: std::sync::LazyLock<crate::pipeline::Pipeline> = std::sync::LazyLock::new(|| {
-            crate::pipeline::Pipeline::new(&crate::pipeline::Config::default()).expect("the embedded pipeline")
-        });
-        PIPELINE.extract(&crate::corpus::Document::new("t.txt".into(), "t".into(), text.into()))
-    }
-}

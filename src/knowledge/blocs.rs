@@ -129,7 +129,7 @@ fn parse_row(cols: &[&str], lexicon: &Lexicon) -> Result<Bloc, String> {
             .rsplit_once(':')
             .ok_or_else(|| format!("member `{m}`: expected `State:YYYY` or `State:YYYY-YYYY`"))?;
         let country = lexicon
-            .country(state.trim())
+            .country_by_id(&crate::graph::slug(state.trim()))
             .ok_or_else(|| format!("member `{m}`: `{state}` is not a state of countries.tsv"))?;
         let (from, to) = match years.split_once('-') {
             Some((a, b)) => (year(a)?, Some(year(b)?)),

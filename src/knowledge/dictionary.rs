@@ -138,8 +138,9 @@ impl Dictionary {
         self.forms.get(folded).copied()
     }
 
-    /// The roles an actor held on `day`; without a day, its latest role toward a state, toward
-    /// a party and toward any other organisation (the dictionary's present).
+    /// The roles an actor held on `day`; without a day, its roles of the dictionary's present:
+    /// toward states, toward parties and toward other organisations, the roles still open, else
+    /// the latest of each.
     pub fn roles_at<'a>(&self, e: &'a Entry, day: Option<Day>) -> Vec<&'a Role> {
         if let Some(day) = day {
             return e.roles.iter().filter(|r| r.covers(day)).collect();
@@ -149,15 +150,18 @@ impl Dictionary {
             RoleTarget::Entry(_) if r.sector == "PTY" => 1,
             RoleTarget::Entry(_) => 2,
         };
-        let mut latest: [Option<&'a Role>; 3] = [None; 3];
-        for r in &e.roles {
-            let slot = &mut latest[group(r)];
-            // The latest start wins; an open start counts as earliest, and ties keep the first.
-            if slot.is_none_or(|have| r.start > have.start) {
-                *slot = Some(r);
+        let mut out = Vec::new();
+        for g in 0..3 {
+            let roles: Vec<&Role> = e.roles.iter().filter(|r| group(r) == g).collect();
+            let open: Vec<&Role> = roles.iter().copied().filter(|r| r.end.is_none() && r.start.is_some()).collect();
+            if !open.is_empty() {
+                out.extend(open);
+            } else if let Some(latest) = roles.iter().copied().reduce(|a, b| if b.start > a.start { b } else { a }) {
+                // The latest start wins; an open start counts as earliest, ties keep the first.
+                out.push(latest);
             }
         }
-        latest.into_iter().flatten().collect()
+        out
     }
 
     /// Parses the dictionary's TSV; `lexicon` resolves country targets. The first problem
@@ -295,7 +299,9 @@ fn parse_role(text: &str, index: &FxHashMap<&str, usize>, lexicon: &Lexicon) -> 
     };
     let target = if let Some(&i) = index.get(target) {
         RoleTarget::Entry(i)
-    } else if let Some(c) = lexicon.country(target) {
+    } else if let Some(c) = lexicon.country_by_id(&slug(target)) {
+        // By the name of countries.tsv: a user's lexicon may take the form `Malta` for a
+        // person, never the state's own row.
         RoleTarget::Country(c.id.clone())
     } else {
         return Err(format!("role `{text}`: `{target}` is neither a country nor an entry"));

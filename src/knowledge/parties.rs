@@ -106,7 +106,7 @@ impl Parties {
                 c.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
             };
             let country = lexicon
-                .country(cols[3].trim())
+                .country_by_id(&slug(cols[3].trim()))
                 .ok_or_else(|| at(format!("`{}` is not a state of countries.tsv", cols[3])))?;
             let letter = match cols[4].trim() {
                 "" => None,
