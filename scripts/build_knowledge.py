@@ -2338,6 +2338,12 @@ def final_roles(r):
                     if as_ <= s <= ae:
                         e = ae
                         break
+                else:
+                    # an open span from before the first dated term ends with the last one
+                    # (Phoenix's `GOV >1952` of a monarch whose reign leaders.tsv closes)
+                    if auth and s < min(as_ for as_, _ in auth) and \
+                            not any(a2 and not e2 for _, e2, a2 in spans3):
+                        e = max(ae for _, ae in auth)
             spans.append((s, e))
         dated = sorted(set(x for x in spans if x != ('', '')))
         if not dated:

@@ -16,6 +16,70 @@ use crate::text::Span;
 /// How many sentences from the start a dateline may be in (after a headline and a date line).
 const DATELINE_SENTENCES: usize = 4;
 
+/// How many words a state title before a name may have (`Deputy Foreign Minister`).
+const MAX_TITLE_WORDS: usize = 3;
+
+/// `Foreign Minister Ann Doe` with no state named for her: an official of the document's
+/// state. Only titles held for a state alone (`foreign minister`, not `president`, which
+/// universities and companies have too), and only for a person the text and the dictionary
+/// tie to no state.
+pub fn officials(
+    kb: &Knowledge,
+    home: Option<&Country>,
+    path: &DocPath,
+    text: &str,
+    sentences: &[Span],
+    cands: &[Cand],
+    of_cand: &[Option<usize>],
+    actors: &[LocalActor],
+    relations: &[LocalRelation],
+) -> Vec<LocalRelation> {
+    let Some(home) = home else { return Vec::new() };
+    let Some(state) = actors
+        .iter()
+        .position(|a| a.kind == ActorKind::Country && a.mentions > 0 && a.fixed_id.as_deref() == Some(&home.id))
+    else {
+        return Vec::new();
+    };
+    let tied = |i: usize| {
+        relations.iter().any(|r| {
+            r.source == i
+                && r.kind == RelationKind::AffiliatedTo
+                && matches!(r.target, Target::Actor(t) if actors[t].kind == ActorKind::Country)
+        })
+    };
+    let mut out: Vec<LocalRelation> = Vec::new();
+    for (k, c) in cands.iter().enumerate() {
+        let Some(i) = of_cand[k] else { continue };
+        if !c.titled || !actors[i].kind.is_person() || tied(i) || out.iter().any(|r| r.source == i) {
+            continue;
+        }
+        let s = sentences[c.sent];
+        let words: Vec<&str> = text[s.start..c.span.start].split_whitespace().rev().take(MAX_TITLE_WORDS).collect();
+        let title = (1..=words.len()).rev().find_map(|n| {
+            let phrase: Vec<&str> = words[..n].iter().rev().copied().collect();
+            let phrase = phrase.join(" ");
+            let t = kb.lexicon.title(&phrase.to_lowercase())?;
+            (t.role == ActorKind::Leader && !t.org && phrase.starts_with(char::is_uppercase)).then_some(phrase)
+        });
+        let Some(title) = title else { continue };
+        out.push(LocalRelation {
+            source: i,
+            kind: RelationKind::AffiliatedTo,
+            target: Target::Actor(state),
+            evidence: Evidence {
+                document: path.clone(),
+                start: s.start,
+                end: s.end,
+                sentence: s.text(text).to_string(),
+                trigger: format!("{title} (the document's state)"),
+                source: None,
+            },
+        });
+    }
+    out
+}
+
 /// Qualifies every body of the document and ties it to its state.
 pub fn qualify(
     kb: &Knowledge,
@@ -24,11 +88,10 @@ pub fn qualify(
     sentences: &[Span],
     cands: &[Cand],
     of_cand: &[Option<usize>],
-    ties: &[crate::extract::link::KnownTie],
+    home: Option<&Country>,
     actors: &mut Vec<LocalActor>,
 ) -> Vec<LocalRelation> {
     let mut out = Vec::new();
-    let home = home_state(kb, cands, ties, actors);
     for i in 0..actors.len() {
         let a = &actors[i];
         if a.kind != ActorKind::Institute || a.fixed_id.is_some() || a.kind_strength >= crate::extract::identity::KNOWN {
@@ -107,7 +170,7 @@ const MIN_HOME_WEIGHT: usize = 3;
 /// The document's own state: the state with the most weight (its mentions and those of the
 /// leaders tied to it) when no other has as much, else its dateline's (`TOKYO, April 27 -`).
 /// The weight comes first: a reporter in London may write about Washington.
-fn home_state<'k>(
+pub fn home_state<'k>(
     kb: &'k Knowledge,
     cands: &[Cand],
     ties: &[crate::extract::link::KnownTie],

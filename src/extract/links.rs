@@ -202,15 +202,22 @@ fn apposition(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: &mu
     if view.word_in(k, Cue::Relative) {
         return;
     }
+    // The role word heads the phrase: it comes within its first few words.
+    let title = (start..end.min(start + 6)).find_map(|j| view.words[j].title.filter(|t| !t.honorific).map(|t| (j, t)));
+    // Another person makes a list (`X, Chinese President Y and ...`), unless the phrase opens
+    // with a lower-case word and the person comes after its role word: then the person is the
+    // one the role serves (`X, a senior adviser to President Y`).
+    let head = match title {
+        Some((j, _)) if !view.words[start].cap => j,
+        _ => end,
+    };
     if local
         .cands
         .iter()
-        .any(|o| o.first >= start && o.last <= end && *o.what() == What::Person)
+        .any(|o| o.first >= start && o.last <= end && o.first < head && *o.what() == What::Person)
     {
         return;
     }
-    // The role word heads the phrase: it comes within its first few words.
-    let title = (start..end.min(start + 6)).find_map(|j| view.words[j].title.filter(|t| !t.honorific).map(|t| (j, t)));
     let retired = (start..end).any(|j| view.word_in(j, Cue::Retired));
     let role = title.map(|(j, t)| {
         let of_org = view

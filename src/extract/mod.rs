@@ -97,13 +97,26 @@ pub fn extract_document(kb: &Knowledge, tagger: &Tagger, doc: &Document) -> Extr
     };
     let ties = link::link(kb, doc.date.as_deref(), &read, &mut resolved.actors);
     let path: crate::graph::DocPath = doc.path.as_str().into();
-    let body_ties = bodies::qualify(kb, &path, text, &sentences, &cands, &resolved.of_cand, &ties, &mut resolved.actors);
+    let home = bodies::home_state(kb, &cands, &ties, &resolved.actors);
+    let body_ties = bodies::qualify(kb, &path, text, &sentences, &cands, &resolved.of_cand, home, &mut resolved.actors);
     let party_ties = parties::ties(kb, &path, text, &sentences, &cands, &resolved.of_cand, &mut resolved.actors);
     let mentions = mentions(doc, &cands, &resolved.of_cand, &resolved.actors);
     let mut relations = relations(doc, text, &views, &cands, &links, &resolved.of_cand, &resolved.actors);
     relations.extend(known_relations(doc, text, &views, &cands, &resolved, ties));
     relations.extend(party_ties);
     relations.extend(body_ties);
+    let officials = bodies::officials(
+        kb,
+        home,
+        &path,
+        text,
+        &sentences,
+        &cands,
+        &resolved.of_cand,
+        &resolved.actors,
+        &relations,
+    );
+    relations.extend(officials);
     let year = doc.date.as_deref().and_then(crate::knowledge::dictionary::Day::parse).map(|d| (d.0 / 10_000) as u16);
     let allies = blocs::allies(kb, &path, year, text, &sentences, &cands, &resolved.of_cand, &resolved.actors, &relations);
     relations.extend(allies);

@@ -140,7 +140,7 @@ impl Dictionary {
 
     /// The roles an actor held on `day`; without a day, its roles of the dictionary's present:
     /// toward states, toward parties and toward other organisations, the roles still open, else
-    /// the latest of each.
+    /// those of its last day in office (a monarch's several realms end together).
     pub fn roles_at<'a>(&self, e: &'a Entry, day: Option<Day>) -> Vec<&'a Role> {
         if let Some(day) = day {
             return e.roles.iter().filter(|r| r.covers(day)).collect();
@@ -156,9 +156,8 @@ impl Dictionary {
             let open: Vec<&Role> = roles.iter().copied().filter(|r| r.end.is_none() && r.start.is_some()).collect();
             if !open.is_empty() {
                 out.extend(open);
-            } else if let Some(latest) = roles.iter().copied().reduce(|a, b| if b.start > a.start { b } else { a }) {
-                // The latest start wins; an open start counts as earliest, ties keep the first.
-                out.push(latest);
+            } else if let Some(last) = roles.iter().map(|r| r.end).max() {
+                out.extend(roles.iter().copied().filter(|r| r.end == last));
             }
         }
         out
