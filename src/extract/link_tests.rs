@@ -228,3 +228,40 @@ fn embedded_extract(text: &str) -> Extraction {
         std::sync::LazyLock::new(|| Pipeline::new(&Config::default()).expect("the embedded pipeline"));
     PIPELINE.extract(&Document::new("t.txt".into(), "t".into(), text.into()))
 }
+
+#[test]
+fn an_official_with_no_state_named_serves_the_documents_state() {
+    let text = "Japan and Peru signed a trade deal on Monday. Japan will ship rice and Japan will buy \
+                copper. Foreign Minister Ken Oda praised the deal.";
+    assert!(embedded(text, RelationKind::AffiliatedTo).contains(&"Ken Oda -> Japan".to_string()));
+    // A state the text gives wins; no second state is guessed.
+    let named = "Japan and Peru signed a trade deal on Monday. Japan will ship rice and Japan will buy \
+                 copper. Peru's Foreign Minister Ken Oda praised the deal.";
+    let got = embedded(named, RelationKind::AffiliatedTo);
+    assert!(got.contains(&"Ken Oda -> Peru".to_string()), "{got:?}");
+    assert!(!got.contains(&"Ken Oda -> Japan".to_string()), "{got:?}");
+    // A title that universities and companies have too (`President`) says no state.
+    let president = "Japan and Peru signed a trade deal on Monday. Japan will ship rice and Japan will buy \
+                     copper. President Ken Oda praised the deal.";
+    assert!(!embedded(president, RelationKind::AffiliatedTo).contains(&"Ken Oda -> Japan".to_string()));
+}
+
+#[test]
+fn an_apposition_may_name_the_person_its_role_serves() {
+    let kind_of = |text: &str| {
+        embedded_extract(text)
+            .actors
+            .iter()
+            .find(|a| a.label == "Ana Brel")
+            .map(|a| a.kind)
+    };
+    // An adviser quoted is no analyst for being quoted.
+    assert_eq!(
+        kind_of("Ana Brel, a senior adviser to Peru's President Ivo Ranek, said the plan failed."),
+        Some(ActorKind::Person)
+    );
+    // A list of people with titles stays a list.
+    let list = "Chilean President Ana Brel, Peruvian President Ivo Ranek and Bolivian leader Luz Omar met.";
+    let got = embedded(list, RelationKind::AffiliatedTo);
+    assert!(!got.contains(&"Ana Brel -> Peru".to_string()), "{got:?}");
+}

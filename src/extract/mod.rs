@@ -102,7 +102,7 @@ pub fn extract_document(kb: &Knowledge, tagger: &Tagger, doc: &Document) -> Extr
     let party_ties = parties::ties(kb, &path, text, &sentences, &cands, &resolved.of_cand, &mut resolved.actors);
     let mentions = mentions(doc, &cands, &resolved.of_cand, &resolved.actors);
     let mut relations = relations(doc, text, &views, &cands, &links, &resolved.of_cand, &resolved.actors);
-    relations.extend(known_relations(doc, text, &views, &cands, &resolved, ties));
+    relations.extend(known_relations(kb, doc, text, &views, &cands, &resolved, ties));
     relations.extend(party_ties);
     relations.extend(body_ties);
     let officials = bodies::officials(
@@ -342,6 +342,7 @@ fn relations(
 /// The dictionary's affiliations as relations. Each cites the first sentence that names its
 /// member (the mention the link was made by) and says it comes from the knowledge.
 fn known_relations(
+    kb: &Knowledge,
     doc: &Document,
     text: &str,
     views: &[Read],
@@ -352,7 +353,14 @@ fn known_relations(
     let path: crate::graph::DocPath = doc.path.as_str().into();
     let mut out = Vec::new();
     for tie in ties {
-        let Some(k) = resolved.of_cand.iter().position(|&a| a == Some(tie.source)) else {
+        // The mention that made the link: the first that the dictionary knows as a full form,
+        // else (a head's title with the surname) the first.
+        let mine = |k: &usize| resolved.of_cand[*k] == Some(tie.source);
+        let Some(k) = (0..cands.len())
+            .filter(mine)
+            .find(|&k| kb.dictionary.lookup(&cands[k].text).is_some())
+            .or_else(|| (0..cands.len()).find(mine))
+        else {
             continue;
         };
         let target = Target::Actor(tie.target);
