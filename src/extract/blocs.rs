@@ -55,13 +55,17 @@ pub fn allies(
     let mut k = 0;
     while k < cands.len() {
         let sent = cands[k].sent;
+        if kb.blocs.is_empty() {
+            break;
+        }
         let end = k + cands[k..].iter().take_while(|c| c.sent == sent).count();
         let here = &cands[k..end];
         let blocs = here
             .iter()
-            .filter(|c| !unreal(kb, &text[sentences[sent].start..c.span.start]))
-            .filter_map(|c| kb.blocs.lookup(&c.text))
-            .filter(|b| b.kind == BlocKind::Alliance);
+            .filter_map(|c| Some((c, kb.blocs.lookup(&c.text)?)))
+            .filter(|(_, b)| b.kind == BlocKind::Alliance)
+            .filter(|(c, _)| !unreal(kb, &text[sentences[sent].start..c.span.start]))
+            .map(|(_, b)| b);
         for bloc in blocs {
             // A state named as a place (`meetings in Britain's capital`) is not a party to it.
             let as_place = |j: usize| {

@@ -69,14 +69,13 @@ fn party_before(kb: &Knowledge, before: &str) -> Option<(usize, String)> {
             .or_else(|| w.strip_suffix("’s"))
             .unwrap_or(w);
         let lower = bare.to_lowercase();
-        let is_title = kb.lexicon.title(&lower).is_some()
-            || kb.lexicon.honorific(bare).is_some()
-            || kb.cues.word_is(&lower, crate::knowledge::Cue::PartyRole);
-        if is_title {
-            titled = true;
+        if bare.starts_with(char::is_lowercase) && bare.chars().all(|c| c.is_alphabetic() || c == '-') {
+            // A lower-case word: a role (`candidate`, `leader`) or a modifier (`presidential`).
+            titled |= kb.cues.word_is(&lower, crate::knowledge::Cue::PartyRole) || kb.lexicon.title(&lower).is_some();
             continue;
         }
-        if bare.starts_with(char::is_lowercase) && bare.chars().all(|c| c.is_alphabetic() || c == '-') {
+        if kb.lexicon.honorific(bare).is_some() || kb.lexicon.title(&lower).is_some() {
+            titled = true;
             continue;
         }
         let party = kb.parties.by_member(bare).or_else(|| kb.parties.by_name(bare))?;

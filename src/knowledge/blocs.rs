@@ -63,6 +63,20 @@ impl Bloc {
 pub struct Blocs {
     blocs: Vec<Bloc>,
     forms: FxHashMap<String, usize>,
+    /// [`first_key`] of the first word of every form.
+    first_words: rustc_hash::FxHashSet<u64>,
+}
+
+/// The hash of a word lower-cased with only its letters and digits kept, up to its first hyphen (`NATO`,
+/// `nato`; `North-Atlantic` -> `north`): what a form's first word and a name's agree on.
+fn first_key(word: &str) -> u64 {
+    use std::hash::Hasher;
+    let word = word.split(['-', '\u{2010}', '\u{2011}', '\u{2013}']).next().unwrap_or(word);
+    let mut h = rustc_hash::FxHasher::default();
+    for c in word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
+        h.write_u32(c as u32);
+    }
+    h.finish()
 }
 
 const FILE: &str = "resources/blocs.tsv";
@@ -74,8 +88,17 @@ impl Blocs {
         Blocs::parse(BLOCS_TSV, lexicon)
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.blocs.is_empty()
+    }
+
     /// The bloc a name or alias names, as written (`NATO`, `the Quad`).
     pub fn lookup(&self, name: &str) -> Option<&Bloc> {
+        // Most names are no bloc: their first word, cheaply keyed, rules them out unfolded.
+        let first = name.split_whitespace().find(|w| !w.eq_ignore_ascii_case("the"))?;
+        if !self.first_words.contains(&first_key(first)) {
+            return None;
+        }
         self.forms.get(&fold(name)).map(|&i| &self.blocs[i])
     }
 
@@ -105,6 +128,9 @@ impl Blocs {
             let bloc = parse_row(&cols, lexicon).map_err(at)?;
             let i = out.blocs.len();
             for form in std::iter::once(&bloc.name).chain(&bloc.aliases) {
+                if let Some(w) = form.split_whitespace().find(|w| !w.eq_ignore_ascii_case("the")) {
+                    out.first_words.insert(first_key(w));
+                }
                 if out.forms.insert(fold(form), i).is_some() {
                     return Err(at(format!("`{form}` names two blocs")));
                 }
