@@ -16,12 +16,18 @@ fn unreal(kb: &Knowledge, before: &str) -> bool {
     use crate::knowledge::Cue;
     let words: Vec<String> = before
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_lowercase()
+        })
         .collect();
     let single = words
         .iter()
         .any(|w| kb.cues.word_is(w, Cue::Modal) || kb.cues.word_is(w, Cue::NotAllied));
-    single || words.windows(2).any(|p| kb.cues.is(&format!("{} {}", p[0], p[1]), Cue::Modal))
+    single
+        || words
+            .windows(2)
+            .any(|p| kb.cues.is(&format!("{} {}", p[0], p[1]), Cue::Modal))
 }
 
 /// The `allied-with` relations of member states named with their alliance, one per pair and
@@ -46,7 +52,9 @@ pub fn allies(
             return None;
         }
         relations.iter().find_map(|r| match r.target {
-            Target::Actor(t) if r.source == a && r.kind == RelationKind::AffiliatedTo && actors[t].kind == ActorKind::Country => {
+            Target::Actor(t)
+                if r.source == a && r.kind == RelationKind::AffiliatedTo && actors[t].kind == ActorKind::Country =>
+            {
                 Some(t)
             }
             _ => None,

@@ -55,7 +55,11 @@ pub fn officials(
             continue;
         }
         let s = sentences[c.sent];
-        let words: Vec<&str> = text[s.start..c.span.start].split_whitespace().rev().take(MAX_TITLE_WORDS).collect();
+        let words: Vec<&str> = text[s.start..c.span.start]
+            .split_whitespace()
+            .rev()
+            .take(MAX_TITLE_WORDS)
+            .collect();
         let title = (1..=words.len()).rev().find_map(|n| {
             let phrase: Vec<&str> = words[..n].iter().rev().copied().collect();
             let phrase = phrase.join(" ");
@@ -94,19 +98,26 @@ pub fn qualify(
     let mut out = Vec::new();
     for i in 0..actors.len() {
         let a = &actors[i];
-        if a.kind != ActorKind::Institute || a.fixed_id.is_some() || a.kind_strength >= crate::extract::identity::KNOWN {
+        if a.kind != ActorKind::Institute || a.fixed_id.is_some() || a.kind_strength >= crate::extract::identity::KNOWN
+        {
             continue;
         }
-        let Some(first) = of_cand.iter().position(|&o| o == Some(i)) else { continue };
+        let Some(first) = of_cand.iter().position(|&o| o == Some(i)) else {
+            continue;
+        };
         let c = &cands[first];
         let s = sentences[c.sent];
-        let found = named_with(kb, &a.label).map(|(country, q)| (country, q, false)).or_else(|| {
-            kb.bodies.lookup(&a.label)?;
-            possessive_before(kb, &text[s.start..c.span.start])
-                .map(|(country, q)| (country, q, true))
-                .or_else(|| home.map(|country| (country, format!("{} (the document's state)", a.label), true)))
-        });
-        let Some((country, trigger, rename)) = found else { continue };
+        let found = named_with(kb, &a.label)
+            .map(|(country, q)| (country, q, false))
+            .or_else(|| {
+                kb.bodies.lookup(&a.label)?;
+                possessive_before(kb, &text[s.start..c.span.start])
+                    .map(|(country, q)| (country, q, true))
+                    .or_else(|| home.map(|country| (country, format!("{} (the document's state)", a.label), true)))
+            });
+        let Some((country, trigger, rename)) = found else {
+            continue;
+        };
         if rename {
             let qualifier = country.demonyms.first().unwrap_or(&country.name);
             let label = format!("{qualifier} {}", a.label);

@@ -9,8 +9,8 @@ use crate::extract::links::{Link, Ref};
 use crate::extract::names::{Cand, What};
 use crate::graph::fold;
 use crate::graph::{ActorKind, RelationKind, slug};
-use crate::knowledge::{Dictionary, Knowledge};
 use crate::knowledge::lexicon::Lexicon;
+use crate::knowledge::{Dictionary, Knowledge};
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
 
@@ -216,9 +216,8 @@ pub fn resolve(kb: &Knowledge, cands: &[Cand], links: &[Link]) -> Resolved {
                 surname_owner(&b, cands, &ctx, &of_cand, k, &person_words(&c.text)).or_else(|| {
                     // The tagger's place that the actor dictionary knows as an organisation
                     // (`companies such as Amazon and Google`).
-                    dictionary_org(dictionary, &c.text).then(|| {
-                        b.get_or_add(format!("org:{}", fold(&c.text)), &c.text, ActorKind::Institute, 1)
-                    })
+                    dictionary_org(dictionary, &c.text)
+                        .then(|| b.get_or_add(format!("org:{}", fold(&c.text)), &c.text, ActorKind::Institute, 1))
                 })
             }
             What::Person | What::Name => {

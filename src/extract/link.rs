@@ -11,10 +11,10 @@
 
 use crate::extract::identity::{KNOWN, LocalActor};
 use crate::extract::names::Cand;
-use crate::text::Span;
 use crate::graph::{ActorKind, fold};
 use crate::knowledge::Knowledge;
 use crate::knowledge::dictionary::{Day, Dictionary, Entry, RoleTarget};
+use crate::text::Span;
 
 /// An affiliation the dictionary gives: `source` held `role` in `target` (actor indexes).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,7 +53,9 @@ pub fn link(kb: &Knowledge, date: Option<&str>, read: &Read<'_>, actors: &mut Ve
             // A role ties the actor to a state or organisation the document names: the
             // dictionary says whose it is, the text says it matters here.
             let target = match &role.target {
-                RoleTarget::Country(id) => named(actors, |a| a.kind == ActorKind::Country && a.fixed_id.as_deref() == Some(id)),
+                RoleTarget::Country(id) => named(actors, |a| {
+                    a.kind == ActorKind::Country && a.fixed_id.as_deref() == Some(id)
+                }),
                 RoleTarget::Entry(j) => named(actors, |a| a.fixed_id.as_deref() == Some(&dict.entry(*j).id)),
             };
             let Some(target) = target.filter(|&t| t != i && !seen.contains(&t)) else {
@@ -148,7 +150,11 @@ fn adopt(a: &mut LocalActor, entry: &Entry) {
         a.kind_strength = 2;
     }
     if class_changes {
-        a.key = format!("{}:{}", if entry.kind.is_person() { "person" } else { "org" }, fold(&entry.name));
+        a.key = format!(
+            "{}:{}",
+            if entry.kind.is_person() { "person" } else { "org" },
+            fold(&entry.name)
+        );
     }
 }
 
@@ -161,7 +167,13 @@ pub(crate) fn country_actor(kb: &Knowledge, actors: &mut Vec<LocalActor>, id: &s
         return Some(i);
     }
     let country = kb.lexicon.country_by_id(id)?;
-    Some(push(actors, format!("country:{id}"), &country.name, ActorKind::Country, id))
+    Some(push(
+        actors,
+        format!("country:{id}"),
+        &country.name,
+        ActorKind::Country,
+        id,
+    ))
 }
 
 /// The document's actor for another entry (a party, a legislature), added when it is not named.
@@ -169,7 +181,13 @@ pub(crate) fn entry_actor(actors: &mut Vec<LocalActor>, entry: &Entry) -> usize 
     if let Some(i) = actors.iter().position(|a| a.fixed_id.as_deref() == Some(&entry.id)) {
         return i;
     }
-    let i = push(actors, format!("org:{}", fold(&entry.name)), &entry.name, entry.kind, &entry.id);
+    let i = push(
+        actors,
+        format!("org:{}", fold(&entry.name)),
+        &entry.name,
+        entry.kind,
+        &entry.id,
+    );
     adopt(&mut actors[i], entry);
     i
 }

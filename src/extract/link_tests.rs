@@ -40,7 +40,9 @@ fn ties(text: &str, date: Option<&str>) -> Vec<String> {
         .filter(|r| r.evidence.source.as_deref() == Some("knowledge"))
         .map(|r| {
             assert_eq!(r.kind, RelationKind::AffiliatedTo);
-            let Target::Actor(t) = r.target else { panic!("an affiliation targets an actor") };
+            let Target::Actor(t) = r.target else {
+                panic!("an affiliation targets an actor")
+            };
             let role = r.evidence.trigger.split(": ").nth(1).unwrap_or("");
             format!("{} -> {} ({role})", ex.actors[r.source].label, ex.actors[t].label)
         })
@@ -51,28 +53,41 @@ fn ties(text: &str, date: Option<&str>) -> Vec<String> {
 
 #[test]
 fn dated_roles_give_the_affiliations_of_the_day() {
-    let text = "Ada Quill spoke to farmers of France and to the Party of Tests on Tuesday. Quill said prices would fall.";
+    let text =
+        "Ada Quill spoke to farmers of France and to the Party of Tests on Tuesday. Quill said prices would fall.";
     let cases: [(Option<&str>, &[&str]); 4] = [
         // Before office: a party figure of France.
         (
             Some("1996-03-02"),
-            &["Ada Quill -> France (ELI 1990-01-01 to 2001-05-01 (FRAGOV))", "Ada Quill -> Party of Tests (PTY (FRAGOV))"],
+            &[
+                "Ada Quill -> France (ELI 1990-01-01 to 2001-05-01 (FRAGOV))",
+                "Ada Quill -> Party of Tests (PTY (FRAGOV))",
+            ],
         ),
         // In office.
         (
             Some("2004-03-02"),
-            &["Ada Quill -> France (GOV 2001-05-01 to 2007-05-01 (FRAGOV))", "Ada Quill -> Party of Tests (PTY (FRAGOV))"],
+            &[
+                "Ada Quill -> France (GOV 2001-05-01 to 2007-05-01 (FRAGOV))",
+                "Ada Quill -> Party of Tests (PTY (FRAGOV))",
+            ],
         ),
         // Long after: no role toward the state covers the day; the party still does.
         (Some("2019-03-02"), &["Ada Quill -> Party of Tests (PTY (FRAGOV))"]),
         // No date: the latest role.
         (
             None,
-            &["Ada Quill -> France (GOV 2001-05-01 to 2007-05-01 (FRAGOV))", "Ada Quill -> Party of Tests (PTY (FRAGOV))"],
+            &[
+                "Ada Quill -> France (GOV 2001-05-01 to 2007-05-01 (FRAGOV))",
+                "Ada Quill -> Party of Tests (PTY (FRAGOV))",
+            ],
         ),
     ];
     for (date, want) in cases {
-        let hers: Vec<String> = ties(text, date).into_iter().filter(|t| t.starts_with("Ada Quill")).collect();
+        let hers: Vec<String> = ties(text, date)
+            .into_iter()
+            .filter(|t| t.starts_with("Ada Quill"))
+            .collect();
         assert_eq!(hers, want, "{date:?}");
     }
     // The party the document names is tied to its state whatever the date.
@@ -107,13 +122,28 @@ fn the_dictionary_decides_person_or_organisation() {
             .map(|a| a.kind)
     };
     // A company quoted like a person stays a company; a legislator is a person, not an analyst.
-    assert_eq!(kind_of("Widget Corp said its profits rose.", "Widget Corp"), Some(ActorKind::Institute));
-    assert_eq!(kind_of("Shares in Widget fell after Widget said sales were weak.", "Widget"), Some(ActorKind::Institute));
-    assert_eq!(kind_of("Bram Osk said the vote was close.", "Bram Osk"), Some(ActorKind::Person));
+    assert_eq!(
+        kind_of("Widget Corp said its profits rose.", "Widget Corp"),
+        Some(ActorKind::Institute)
+    );
+    assert_eq!(
+        kind_of("Shares in Widget fell after Widget said sales were weak.", "Widget"),
+        Some(ActorKind::Institute)
+    );
+    assert_eq!(
+        kind_of("Bram Osk said the vote was close.", "Bram Osk"),
+        Some(ActorKind::Person)
+    );
     // A leader of the dictionary quoted without a title is a leader.
-    assert_eq!(kind_of("Ada Quill said the vote was close.", "Ada Quill"), Some(ActorKind::Leader));
+    assert_eq!(
+        kind_of("Ada Quill said the vote was close.", "Ada Quill"),
+        Some(ActorKind::Leader)
+    );
     // A company's affiliation is its home state.
-    assert_eq!(ties("Widget Corp said its profits rose in France.", None), ["Widget Corp -> France (MNC (MNCFRA))"]);
+    assert_eq!(
+        ties("Widget Corp said its profits rose in France.", None),
+        ["Widget Corp -> France (MNC (MNCFRA))"]
+    );
     // A state the document does not name gets no edge: the text says what matters here.
     assert_eq!(ties("Widget Corp said its profits rose.", None), Vec::<String>::new());
 }
@@ -127,7 +157,10 @@ fn the_knowledge_layer_can_be_turned_off() {
     .expect("pipeline");
     assert!(off.knowledge().dictionary.is_empty());
     let on = Pipeline::new(&Config::default()).expect("pipeline");
-    assert!(on.knowledge().dictionary.len() > 1000, "the embedded dictionary is loaded");
+    assert!(
+        on.knowledge().dictionary.len() > 1000,
+        "the embedded dictionary is loaded"
+    );
 }
 
 /// `source relation target (trigger)` of every relation of a kind, from the embedded knowledge.
@@ -150,10 +183,22 @@ fn embedded(text: &str, kind: RelationKind) -> Vec<String> {
 #[test]
 fn party_conventions_tie_people_to_parties() {
     let cases: [(&str, &[&str]); 6] = [
-        ("Republican presidential candidate Ann Doe spoke in Ohio.", &["Ann Doe -> Republican Party"]),
-        ("Sen. Tom Ree (D-Calif.) voted against the bill.", &["Tom Ree -> Democratic Party"]),
-        ("Rep. Lee Vonn, R-Texas, voted for it.", &["Lee Vonn -> Republican Party"]),
-        ("Tory leader Ann Doe said the vote was lost.", &["Ann Doe -> Conservative Party"]),
+        (
+            "Republican presidential candidate Ann Doe spoke in Ohio.",
+            &["Ann Doe -> Republican Party"],
+        ),
+        (
+            "Sen. Tom Ree (D-Calif.) voted against the bill.",
+            &["Tom Ree -> Democratic Party"],
+        ),
+        (
+            "Rep. Lee Vonn, R-Texas, voted for it.",
+            &["Lee Vonn -> Republican Party"],
+        ),
+        (
+            "Tory leader Ann Doe said the vote was lost.",
+            &["Ann Doe -> Conservative Party"],
+        ),
         // No title between the party word and the name, or a letter before no state: no tie.
         ("Republican Ann Doe spoke in Ohio.", &[]),
         ("Tom Ree (R-Paris) spoke.", &[]),
@@ -180,8 +225,14 @@ fn a_partys_variants_are_one_actor() {
         v.dedup();
         v
     };
-    assert_eq!(ids("The Tories lost seats, and the Conservative Party blamed the polls."), ["conservative-party"]);
-    assert_eq!(ids("Republicans in the Senate and the GOP leadership disagreed."), ["republican-party"]);
+    assert_eq!(
+        ids("The Tories lost seats, and the Conservative Party blamed the polls."),
+        ["conservative-party"]
+    );
+    assert_eq!(
+        ids("Republicans in the Senate and the GOP leadership disagreed."),
+        ["republican-party"]
+    );
 }
 
 #[test]
@@ -195,7 +246,10 @@ fn members_named_with_their_alliance_are_allies() {
         // A political union makes no allies by membership alone.
         ("France and Italy argued inside the European Union.", &[]),
         // A state named as the place of a meeting is not a party to it.
-        ("France and Norway met in Belgium for NATO talks.", &["France -> Norway"]),
+        (
+            "France and Norway met in Belgium for NATO talks.",
+            &["France -> Norway"],
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(embedded(text, RelationKind::AlliedWith), want, "{text}");
@@ -216,7 +270,10 @@ fn bodies_are_qualified_by_their_state() {
     );
     // Named alone, a body takes the state of the dateline.
     let dated = "LIMA, May 2 - The Foreign Ministry said on Friday that talks would resume.";
-    assert_eq!(embedded(dated, RelationKind::AffiliatedTo), ["Peruvian Foreign Ministry -> Peru"]);
+    assert_eq!(
+        embedded(dated, RelationKind::AffiliatedTo),
+        ["Peruvian Foreign Ministry -> Peru"]
+    );
     // With no state to take, it stays as written.
     let alone = "The Foreign Ministry said talks would resume.";
     assert_eq!(embedded(alone, RelationKind::AffiliatedTo), Vec::<String>::new());

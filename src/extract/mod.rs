@@ -98,8 +98,25 @@ pub fn extract_document(kb: &Knowledge, tagger: &Tagger, doc: &Document) -> Extr
     let ties = link::link(kb, doc.date.as_deref(), &read, &mut resolved.actors);
     let path: crate::graph::DocPath = doc.path.as_str().into();
     let home = bodies::home_state(kb, &cands, &ties, &resolved.actors);
-    let body_ties = bodies::qualify(kb, &path, text, &sentences, &cands, &resolved.of_cand, home, &mut resolved.actors);
-    let party_ties = parties::ties(kb, &path, text, &sentences, &cands, &resolved.of_cand, &mut resolved.actors);
+    let body_ties = bodies::qualify(
+        kb,
+        &path,
+        text,
+        &sentences,
+        &cands,
+        &resolved.of_cand,
+        home,
+        &mut resolved.actors,
+    );
+    let party_ties = parties::ties(
+        kb,
+        &path,
+        text,
+        &sentences,
+        &cands,
+        &resolved.of_cand,
+        &mut resolved.actors,
+    );
     let mentions = mentions(doc, &cands, &resolved.of_cand, &resolved.actors);
     let mut relations = relations(doc, text, &views, &cands, &links, &resolved.of_cand, &resolved.actors);
     relations.extend(known_relations(kb, doc, text, &views, &cands, &resolved, ties));
@@ -117,8 +134,22 @@ pub fn extract_document(kb: &Knowledge, tagger: &Tagger, doc: &Document) -> Extr
         &relations,
     );
     relations.extend(officials);
-    let year = doc.date.as_deref().and_then(crate::knowledge::dictionary::Day::parse).map(|d| (d.0 / 10_000) as u16);
-    let allies = blocs::allies(kb, &path, year, text, &sentences, &cands, &resolved.of_cand, &resolved.actors, &relations);
+    let year = doc
+        .date
+        .as_deref()
+        .and_then(crate::knowledge::dictionary::Day::parse)
+        .map(|d| (d.0 / 10_000) as u16);
+    let allies = blocs::allies(
+        kb,
+        &path,
+        year,
+        text,
+        &sentences,
+        &cands,
+        &resolved.of_cand,
+        &resolved.actors,
+        &relations,
+    );
     relations.extend(allies);
     Extraction {
         mentions,
@@ -364,7 +395,12 @@ fn known_relations(
             continue;
         };
         let target = Target::Actor(tie.target);
-        if !fits(RelationKind::AffiliatedTo, &resolved.actors[tie.source], &target, &resolved.actors) {
+        if !fits(
+            RelationKind::AffiliatedTo,
+            &resolved.actors[tie.source],
+            &target,
+            &resolved.actors,
+        ) {
             continue;
         }
         let s: Span = views[cands[k].sent].span;

@@ -64,10 +64,7 @@ fn party_before(kb: &Knowledge, before: &str) -> Option<(usize, String)> {
     let mut titled = false;
     for (n, raw) in words.iter().enumerate() {
         let w = raw.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '(' | ')' | ','));
-        let bare = w
-            .strip_suffix("'s")
-            .or_else(|| w.strip_suffix("’s"))
-            .unwrap_or(w);
+        let bare = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
         let lower = bare.to_lowercase();
         if bare.starts_with(char::is_lowercase) && bare.chars().all(|c| c.is_alphabetic() || c == '-') {
             // A lower-case word: a role (`candidate`, `leader`) or a modifier (`presidential`).

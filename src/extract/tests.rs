@@ -150,7 +150,10 @@ fn alliances() {
         "Canada has been a close ally of President Ivo Ranek's government in Norway for years.",
         "Canada allied-with Norway",
     );
-    lacks("Canada has been a close ally of President Ivo Ranek for years.", "Canada allied-with Norway");
+    lacks(
+        "Canada has been a close ally of President Ivo Ranek for years.",
+        "Canada allied-with Norway",
+    );
 }
 
 #[test]

@@ -71,9 +71,16 @@ pub struct Blocs {
 /// `nato`; `North-Atlantic` -> `north`): what a form's first word and a name's agree on.
 fn first_key(word: &str) -> u64 {
     use std::hash::Hasher;
-    let word = word.split(['-', '\u{2010}', '\u{2011}', '\u{2013}']).next().unwrap_or(word);
+    let word = word
+        .split(['-', '\u{2010}', '\u{2011}', '\u{2013}'])
+        .next()
+        .unwrap_or(word);
     let mut h = rustc_hash::FxHasher::default();
-    for c in word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
+    for c in word
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+    {
         h.write_u32(c as u32);
     }
     h.finish()
@@ -108,23 +115,8 @@ impl Blocs {
 
     pub fn parse(tsv: &str, lexicon: &Lexicon) -> Result<Blocs, String> {
         let mut out = Blocs::default();
-        let mut header = false;
-        for (n, line) in tsv.lines().enumerate() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let at = |m: String| format!("{FILE}:{}: {m}", n + 1);
-            let cols: Vec<&str> = line.split('\t').collect();
-            if !header {
-                if cols != COLUMNS {
-                    return Err(at(format!("expected the header `{}`", COLUMNS.join("\t"))));
-                }
-                header = true;
-                continue;
-            }
-            if cols.len() != COLUMNS.len() {
-                return Err(at(format!("expected {} columns, found {}", COLUMNS.len(), cols.len())));
-            }
+        for (line, cols) in super::table::rows(FILE, tsv, &COLUMNS)? {
+            let at = |m: String| format!("{FILE}:{line}: {m}");
             let bloc = parse_row(&cols, lexicon).map_err(at)?;
             let i = out.blocs.len();
             for form in std::iter::once(&bloc.name).chain(&bloc.aliases) {
@@ -169,10 +161,19 @@ fn parse_row(cols: &[&str], lexicon: &Lexicon) -> Result<Bloc, String> {
     }
     Ok(Bloc {
         name: cols[0].to_string(),
-        aliases: cols[1].split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect(),
+        aliases: cols[1]
+            .split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
         kind,
         founded: year(cols[3])?,
-        dissolved: if cols[4].trim().is_empty() { None } else { Some(year(cols[4])?) },
+        dissolved: if cols[4].trim().is_empty() {
+            None
+        } else {
+            Some(year(cols[4])?)
+        },
         members,
     })
 }
@@ -190,7 +191,10 @@ mod tests {
         // Every member today, the founders of 1949 and the latest accession (Sweden, 2024).
         assert_eq!(nato.members.iter().filter(|m| m.in_year(None)).count(), 32);
         assert!(nato.member("france").is_some_and(|m| m.from == 1949));
-        assert!(nato.member("sweden").is_some_and(|m| m.from == 2024 && !m.in_year(Some(2020))));
+        assert!(
+            nato.member("sweden")
+                .is_some_and(|m| m.from == 2024 && !m.in_year(Some(2020)))
+        );
         let eu = blocs.lookup("European Union").expect("the EU is listed");
         assert_eq!(eu.kind, BlocKind::Political);
         let uk = eu.member("united-kingdom").expect("the UK was a member");
@@ -209,7 +213,10 @@ mod tests {
             ("X\t\tclub\t1990\t\tFrance:1990\n", "unknown kind"),
             ("X\t\talliance\t1990\t\tAtlantis:1990\n", "not a state"),
             ("X\t\talliance\t1990\t\tFrance\n", "expected `State:YYYY`"),
-            ("X\tY\talliance\t1990\t\t\nZ\tY\talliance\t1990\t\t\n", "names two blocs"),
+            (
+                "X\tY\talliance\t1990\t\t\nZ\tY\talliance\t1990\t\t\n",
+                "names two blocs",
+            ),
         ];
         for (rows, want) in bad {
             let err = Blocs::parse(&format!("{head}{rows}"), &lex).unwrap_err();

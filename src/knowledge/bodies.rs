@@ -16,7 +16,15 @@ const FILE: &str = "resources/bodies.tsv";
 const BODIES_TSV: &str = include_str!("../../resources/bodies.tsv");
 const COLUMNS: [&str; 3] = ["body", "aliases", "kind"];
 const KINDS: [&str; 9] = [
-    "ministry", "legislature", "chamber", "court", "bank", "agency", "military", "cabinet", "office",
+    "ministry",
+    "legislature",
+    "chamber",
+    "court",
+    "bank",
+    "agency",
+    "military",
+    "cabinet",
+    "office",
 ];
 
 impl Bodies {
@@ -32,23 +40,8 @@ impl Bodies {
 
     pub fn parse(tsv: &str) -> Result<Bodies, String> {
         let mut out = Bodies::default();
-        let mut header = false;
-        for (n, line) in tsv.lines().enumerate() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let at = |m: String| format!("{FILE}:{}: {m}", n + 1);
-            let cols: Vec<&str> = line.split('\t').collect();
-            if !header {
-                if cols != COLUMNS {
-                    return Err(at(format!("expected the header `{}`", COLUMNS.join("\t"))));
-                }
-                header = true;
-                continue;
-            }
-            if cols.len() != COLUMNS.len() {
-                return Err(at(format!("expected {} columns, found {}", COLUMNS.len(), cols.len())));
-            }
+        for (line, cols) in super::table::rows(FILE, tsv, &COLUMNS)? {
+            let at = |m: String| format!("{FILE}:{line}: {m}");
             if !KINDS.contains(&cols[2]) {
                 return Err(at(format!("unknown kind `{}` ({})", cols[2], KINDS.join(", "))));
             }

@@ -153,7 +153,11 @@ impl Dictionary {
         let mut out = Vec::new();
         for g in 0..3 {
             let roles: Vec<&Role> = e.roles.iter().filter(|r| group(r) == g).collect();
-            let open: Vec<&Role> = roles.iter().copied().filter(|r| r.end.is_none() && r.start.is_some()).collect();
+            let open: Vec<&Role> = roles
+                .iter()
+                .copied()
+                .filter(|r| r.end.is_none() && r.start.is_some())
+                .collect();
             if !open.is_empty() {
                 out.extend(open);
             } else if let Some(last) = roles.iter().map(|r| r.end).max() {
@@ -166,25 +170,7 @@ impl Dictionary {
     /// Parses the dictionary's TSV; `lexicon` resolves country targets. The first problem
     /// refuses the whole file with its line.
     pub fn parse(tsv: &str, lexicon: &Lexicon) -> Result<Dictionary, String> {
-        let mut rows: Vec<(usize, Vec<&str>)> = Vec::new();
-        let mut header = false;
-        for (n, line) in tsv.lines().enumerate() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
-            if !header {
-                if cols != COLUMNS {
-                    return Err(format!("{FILE}:{}: expected the header `{}`", n + 1, COLUMNS.join("\t")));
-                }
-                header = true;
-                continue;
-            }
-            if cols.len() != COLUMNS.len() {
-                return Err(format!("{FILE}:{}: expected {} columns, found {}", n + 1, COLUMNS.len(), cols.len()));
-            }
-            rows.push((n + 1, cols));
-        }
+        let rows = super::table::rows(FILE, tsv, &COLUMNS)?;
         let index: FxHashMap<&str, usize> = rows.iter().enumerate().map(|(i, (_, c))| (c[0], i)).collect();
         let mut d = Dictionary::default();
         for (line, cols) in &rows {
@@ -367,7 +353,10 @@ mod tests {
         let lex = Lexicon::embedded().unwrap();
         let bad = [
             ("name\tkind\n", "header"),
-            ("name\tkind\taliases\tcode\troles\twikidata\nX Y\tgiant\t\t\t\t\n", "unknown kind"),
+            (
+                "name\tkind\taliases\tcode\troles\twikidata\nX Y\tgiant\t\t\t\t\n",
+                "unknown kind",
+            ),
             (
                 "name\tkind\taliases\tcode\troles\twikidata\nX Y\tperson\t\t\tNowhere;GOV;;\t\n",
                 "neither a country",

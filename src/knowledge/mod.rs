@@ -16,13 +16,14 @@ pub mod describe;
 pub mod dictionary;
 pub mod lexicon;
 pub mod parties;
+mod table;
 
 pub use blocs::Blocs;
 pub use bodies::Bodies;
 pub use cues::{Cue, Cues};
 pub use dictionary::Dictionary;
-pub use parties::Parties;
 pub use lexicon::{Lexicon, UserLexicon};
+pub use parties::Parties;
 
 use crate::text::Abbreviations;
 

@@ -85,25 +85,14 @@ impl Parties {
 
     pub fn parse(tsv: &str, lexicon: &Lexicon) -> Result<Parties, String> {
         let mut out = Parties::default();
-        let mut header = false;
-        for (n, line) in tsv.lines().enumerate() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let at = |m: String| format!("{FILE}:{}: {m}", n + 1);
-            let cols: Vec<&str> = line.split('\t').collect();
-            if !header {
-                if cols != COLUMNS {
-                    return Err(at(format!("expected the header `{}`", COLUMNS.join("\t"))));
-                }
-                header = true;
-                continue;
-            }
-            if cols.len() != COLUMNS.len() {
-                return Err(at(format!("expected {} columns, found {}", COLUMNS.len(), cols.len())));
-            }
+        for (line, cols) in super::table::rows(FILE, tsv, &COLUMNS)? {
+            let at = |m: String| format!("{FILE}:{line}: {m}");
             let list = |c: &str| -> Vec<String> {
-                c.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+                c.split('|')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect()
             };
             let country = lexicon
                 .country_by_id(&slug(cols[3].trim()))
@@ -141,23 +130,13 @@ impl Parties {
 /// Every form of `resources/us_states.tsv`, folded.
 fn parse_us_states(tsv: &str) -> Result<rustc_hash::FxHashSet<String>, String> {
     let mut out = rustc_hash::FxHashSet::default();
-    let mut header = false;
-    for (n, line) in tsv.lines().enumerate() {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if !header {
-            if cols != US_STATE_COLUMNS {
-                return Err(format!("resources/us_states.tsv:{}: expected the header `{}`", n + 1, US_STATE_COLUMNS.join("\t")));
-            }
-            header = true;
-            continue;
-        }
-        if cols.len() != US_STATE_COLUMNS.len() {
-            return Err(format!("resources/us_states.tsv:{}: expected {} columns", n + 1, US_STATE_COLUMNS.len()));
-        }
-        for form in cols.iter().flat_map(|c| c.split('|')).map(str::trim).filter(|s| !s.is_empty()) {
+    for (_, cols) in super::table::rows("resources/us_states.tsv", tsv, &US_STATE_COLUMNS)? {
+        for form in cols
+            .iter()
+            .flat_map(|c| c.split('|'))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             out.insert(fold(form));
         }
     }
@@ -183,7 +162,10 @@ mod tests {
         assert!(tories.is_some());
         assert_eq!(name(parties.by_member("Tory")), tories);
         assert_eq!(name(parties.by_member("Conservatives")), tories);
-        assert_eq!(name(parties.by_name("Lib Dems")), name(parties.by_name("Liberal Democrats")));
+        assert_eq!(
+            name(parties.by_name("Lib Dems")),
+            name(parties.by_name("Liberal Democrats"))
+        );
         assert!(parties.by_name("SNP").is_some());
         for state in ["Texas", "Calif.", "N.H.", "TX", "Mass."] {
             assert!(parties.is_us_state(state), "{state}");
