@@ -86,6 +86,9 @@ pub struct Cand {
     pub tagger_only: bool,
     /// The person or institute of the user's lexicon this names (index into `Lexicon::known`).
     pub known: Option<usize>,
+    /// One word usually written in lowercase, capitalised because it starts the sentence
+    /// (`Police said`): it names only an actor the document names otherwise.
+    pub common_word: bool,
 }
 
 impl Cand {
@@ -104,6 +107,7 @@ impl Cand {
             tagged: None,
             tagger_only: false,
             known: None,
+            common_word: false,
         }
     }
 

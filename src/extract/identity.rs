@@ -152,6 +152,9 @@ pub fn resolve(kb: &Knowledge, cands: &[Cand], links: &[Link]) -> Resolved {
             of_cand[k] = Some(known_actor(lexicon, &mut b, known));
             continue;
         }
+        if c.common_word {
+            continue;
+        }
         let idx = match c.what() {
             What::Country { id, name } => {
                 let i = b.get_or_add(format!("country:{id}"), name, ActorKind::Country, 2);
@@ -192,12 +195,22 @@ pub fn resolve(kb: &Knowledge, cands: &[Cand], links: &[Link]) -> Resolved {
     }
 
     // Pass 2: short forms and acronyms against what pass 1 found.
+    let org_words = organisation_words(kb, cands, &quoted);
     let mut ctx = SurnameContext::new(links);
     for (k, &actor) in of_cand.iter().enumerate() {
         ctx.assigned(cands, k, actor);
     }
     for (k, c) in cands.iter().enumerate() {
         if of_cand[k].is_some() {
+            continue;
+        }
+        if c.common_word {
+            // Only an actor named otherwise: `Police said` after `Mr. Police` or `Police Ltd`.
+            let folded = fold(&c.text);
+            of_cand[k] = surname_owner(&b, cands, &ctx, &of_cand, k, &person_words(&c.text))
+                .or_else(|| b.by_key.get(&format!("person:{folded}")).copied())
+                .or_else(|| b.by_key.get(&format!("org:{folded}")).copied());
+            ctx.assigned(cands, k, of_cand[k]);
             continue;
         }
         of_cand[k] = match c.what() {
@@ -223,6 +236,12 @@ pub fn resolve(kb: &Knowledge, cands: &[Cand], links: &[Link]) -> Resolved {
             What::Person | What::Name => {
                 let words = person_words(&c.text);
                 let found = surname_owner(&b, cands, &ctx, &of_cand, k, &words)
+                    .or_else(|| {
+                        // `Samsung played`: a word the document reads as an organisation
+                        // elsewhere (`Samsung said its profits`) is that organisation.
+                        (words.len() == 1 && org_words.contains(&fold(&c.text)))
+                            .then(|| b.get_or_add(format!("org:{}", fold(&c.text)), &c.text, ActorKind::Institute, 1))
+                    })
                     .or_else(|| b.by_key.get(&format!("person:{}", fold(&c.text))).copied())
                     .or_else(|| {
                         // An unknown name may repeat an organisation named in full earlier.
@@ -393,6 +412,40 @@ fn surname_owner(
         .max_by_key(|&h| (full_count(h), std::cmp::Reverse(h)))
 }
 
+/// Folded one-word names the document's votes make an organisation: more of the word's
+/// mentions read as one (a rule's organisation, the tagger's ORG, the actor dictionary's
+/// organisation) than as a person or a place, and none as a person for sure (a title, a role,
+/// a quote).
+fn organisation_words(kb: &Knowledge, cands: &[Cand], quoted: &BTreeSet<usize>) -> BTreeSet<String> {
+    use crate::learn::tagger::EntityType;
+    let mut votes: HashMap<String, (usize, usize)> = HashMap::default();
+    let mut person = BTreeSet::new();
+    for (k, c) in cands.iter().enumerate().filter(|(_, c)| !c.text.contains(' ')) {
+        let reads_org = match c.what() {
+            What::Org => true,
+            What::Name | What::Person => {
+                c.tagged == Some(EntityType::Org)
+                    || (c.tagged.is_none() && !c.titled && c.role.is_none() && dictionary_org(&kb.dictionary, &c.text))
+            }
+            _ => false,
+        };
+        let vote = votes.entry(fold(&c.text)).or_default();
+        if reads_org {
+            vote.0 += 1;
+        } else {
+            vote.1 += 1;
+            if *c.what() == What::Person && (c.titled || c.role.is_some() || quoted.contains(&k)) {
+                person.insert(fold(&c.text));
+            }
+        }
+    }
+    votes
+        .into_iter()
+        .filter(|(word, (org, other))| org > other && !person.contains(word))
+        .map(|(word, _)| word)
+        .collect()
+}
+
 fn count_and_type(cands: &[Cand], quoted: &BTreeSet<usize>, b: &mut Builder, of_cand: &[Option<usize>]) {
     for (k, c) in cands.iter().enumerate() {
         let Some(i) = of_cand[k] else { continue };
@@ -446,4 +499,50 @@ pub fn without_initials(name: &str) -> String {
 /// Node id for an actor with no lexicon id.
 pub fn actor_slug(a: &LocalActor) -> String {
     a.fixed_id.clone().unwrap_or_else(|| slug(&a.label))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::cand::Pass;
+    use crate::learn::tagger::EntityType;
+    use crate::text::Span;
+
+    fn cand(sent: usize, text: &str, what: What, tagged: Option<EntityType>) -> Cand {
+        let mut c = Cand::new(
+            sent,
+            0,
+            1,
+            Span::new(0, text.len()),
+            text.to_string(),
+            Pass::Rules,
+            what,
+        );
+        c.tagged = tagged;
+        c
+    }
+
+    fn kinds(cands: &[Cand]) -> Vec<Option<ActorKind>> {
+        let kb = Knowledge::embedded().unwrap().without_dictionary();
+        let r = resolve(&kb, cands, &[]);
+        r.of_cand.iter().map(|i| i.map(|i| r.actors[i].kind)).collect()
+    }
+
+    /// One-word names take the kind most of their mentions vote for; a title or a role is a
+    /// person's for sure.
+    #[test]
+    fn one_word_names_are_what_most_mentions_say() {
+        let org = || cand(0, "Brenvik", What::Org, Some(EntityType::Org));
+        let tagged_org = || cand(1, "Brenvik", What::Name, Some(EntityType::Org));
+        let person = || cand(2, "Brenvik", What::Person, Some(EntityType::Per));
+        let inst = Some(ActorKind::Institute);
+        assert_eq!(kinds(&[org(), tagged_org(), person()]), [inst, inst, inst]);
+        assert_eq!(
+            kinds(&[tagged_org(), person(), person()])[1..],
+            [Some(ActorKind::Person); 2]
+        );
+        let mut titled = person();
+        titled.titled = true;
+        assert_eq!(kinds(&[org(), tagged_org(), titled])[2], Some(ActorKind::Person));
+    }
 }

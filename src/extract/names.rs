@@ -46,6 +46,9 @@ pub fn find(view: &SentenceView<'_>, text: &str) -> Vec<Cand> {
     {
         refine(view, Pass::Titles, c);
     }
+    for c in &mut out {
+        mark_common_word(view, c);
+    }
     out
 }
 
@@ -65,12 +68,24 @@ fn starts_chunk(view: &SentenceView<'_>, i: usize) -> bool {
     if w.text == "I" && !view.words.get(i + 1).is_some_and(|n| n.is_punct(".")) {
         return false;
     }
-    !(at_sentence_start(view, i) && view.kb.cues.word_is(w.text, Cue::Stop))
+    if view.at_start(i) && view.kb.cues.word_is(w.text, Cue::Stop) {
+        return false;
+    }
+    true
 }
 
-/// First word of the sentence, or first after an opening quote, bracket or dash.
-fn at_sentence_start(view: &SentenceView<'_>, i: usize) -> bool {
-    view.words[..i].iter().all(|w| !w.is_word()) || (i > 0 && view.words[i - 1].is_punct("\"“‘'([—–-:"))
+/// `Police said`, `Obviously ,`: a word usually written in lowercase, capitalised only because
+/// it starts the sentence, is no name alone unless the document names it elsewhere (the
+/// resolver decides) or the actor dictionary knows it (`Labour said`).
+fn mark_common_word(view: &SentenceView<'_>, c: &mut Cand) {
+    let alone = view.words.get(c.last).is_none_or(|n| !(n.is_word() && n.cap));
+    c.common_word = c.last - c.first == 1
+        && alone
+        && view.common_start(c.first)
+        && c.known.is_none()
+        && !c.titled
+        && c.role.is_none()
+        && view.kb.dictionary.lookup(&c.text).is_none();
 }
 
 fn is_chunk_word(view: &SentenceView<'_>, j: usize) -> bool {
@@ -327,6 +342,10 @@ fn cand(view: &SentenceView<'_>, text: &str, first: usize, last: usize, pass: Pa
 fn with_tagger(view: &SentenceView<'_>, text: &str, mut out: Vec<Cand>) -> Vec<Cand> {
     for &(a, b, ty) in &view.tagged {
         if ty == EntityType::Misc {
+            // `U.S. Open`, `Tour of the Netherlands`, `Schindler's List`: a name inside the
+            // name of an event, a work or a product names no actor there. The user's own
+            // actors stay.
+            out.retain(|c| c.known.is_some() || !(a <= c.first && c.last <= b && c.last - c.first < b - a));
             continue;
         }
         let Some((a, b)) = trim(view, a, b) else { continue };

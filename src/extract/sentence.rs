@@ -103,6 +103,9 @@ pub struct SentenceView<'a> {
     /// The longest cue of each class starting at each word, in words (0: none): relations
     /// ask for cues at every word, so they are matched once here.
     cues: Vec<CueHits>,
+    /// Capitalised words at a sentence's start (see [`SentenceView::at_start`]) that the
+    /// tagger's training text writes mostly in lowercase (`Police said`, `Obviously ,`).
+    common_starts: Vec<usize>,
 }
 
 impl<'a> SentenceView<'a> {
@@ -127,6 +130,10 @@ impl<'a> SentenceView<'a> {
                     .hits_at(words[i..].iter().map(|w| w.lower.as_str()), &mut phrase)
             })
             .collect();
+        let common_starts = (0..words.len())
+            .filter(|&i| words[i].cap && words[i].gaz.is_none() && at_start(&words, i))
+            .filter(|&i| tagger.usually_lowercase(words[i].text))
+            .collect();
         SentenceView {
             kb,
             index,
@@ -135,7 +142,19 @@ impl<'a> SentenceView<'a> {
             all_caps: total >= 8 && upper == total,
             tagged,
             cues,
+            common_starts,
         }
+    }
+
+    /// First word of the sentence, or first after an opening quote, bracket, dash or colon:
+    /// where a capital letter says nothing of a name.
+    pub fn at_start(&self, i: usize) -> bool {
+        at_start(&self.words, i)
+    }
+
+    /// Word `i` starts the sentence capitalised, and is a word usually written in lowercase.
+    pub fn common_start(&self, i: usize) -> bool {
+        self.common_starts.contains(&i)
     }
 
     pub fn len(&self) -> usize {
@@ -162,6 +181,10 @@ impl<'a> SentenceView<'a> {
     pub fn span_of(&self, first: usize, last: usize) -> Span {
         Span::new(self.words[first].span.start, self.words[last - 1].span.end)
     }
+}
+
+fn at_start(words: &[Word<'_>], i: usize) -> bool {
+    words[..i].iter().all(|w| !w.is_word()) || (i > 0 && words[i - 1].is_punct("\"“‘'([—–-:"))
 }
 
 fn word<'a>(cues: &Cues, text: &'a str, t: &Token) -> Word<'a> {

@@ -508,3 +508,43 @@ fn a_named_news_site_is_an_outlet_and_a_university_site_an_institute() {
         actors(text)
     );
 }
+
+#[test]
+fn a_common_word_starting_a_sentence_is_no_name() {
+    for (text, word) in [
+        ("Police said the two men were held overnight in Varden.", "Police"),
+        ("\"Obviously, the vote changes little,\" said Lena Morgan.", "Obviously"),
+        ("Company shares fell after the report.", "Company"),
+    ] {
+        let labels: Vec<String> = actors(text).into_iter().map(|(l, _)| l).collect();
+        assert!(!labels.iter().any(|l| l == word), "{text:?}: {labels:?}");
+    }
+    // Named otherwise in the document, it is that actor.
+    let text = "Tomas Rice, the mayor, spoke first. Rice said the budget was balanced.";
+    let ex = extract_document(&doc(text));
+    let owner = |start: usize| ex.mentions.iter().find(|m| m.start == start).map(|m| m.entity.clone());
+    assert_eq!(
+        owner(text.rfind("Rice").unwrap()),
+        owner(text.find("Tomas").unwrap()),
+        "{:?}",
+        ex.mentions
+    );
+}
+
+#[test]
+fn a_name_inside_the_name_of_an_event_names_no_actor() {
+    let text = "Kell Mora won the Norway Open on Sunday.";
+    let mut view = super::sentence::SentenceView::new(
+        pipeline().knowledge(),
+        &crate::learn::tagger::Tagger::embedded().unwrap(),
+        text,
+        0,
+        Span::new(0, text.len()),
+    );
+    let norway = view.words.iter().position(|w| w.text == "Norway").unwrap();
+    let kell = view.words.iter().position(|w| w.text == "Kell").unwrap();
+    use crate::learn::tagger::EntityType::{Misc, Per};
+    view.tagged = vec![(kell, kell + 2, Per), (norway, norway + 2, Misc)];
+    let found: Vec<String> = super::names::find(&view, text).into_iter().map(|c| c.text).collect();
+    assert_eq!(found, ["Kell Mora"]);
+}
