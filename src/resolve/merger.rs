@@ -352,7 +352,8 @@ fn join_surnames(distinct: &[Distinct], in_order: impl Iterator<Item = usize>, u
         let a = &x.actor;
         let words: Vec<&str> = a.label.split_whitespace().collect();
         if class(a.kind) == "person" && words.len() >= 2 {
-            for w in [words[0], words[words.len() - 1]] {
+            let last = words[words.len() - 1];
+            for w in [words[0], last, after_particle(last)] {
                 full.entry(fold(w)).or_default().insert(i);
             }
         }
@@ -373,6 +374,21 @@ fn join_surnames(distinct: &[Distinct], in_order: impl Iterator<Item = usize>, u
             let r = *roots.iter().next().expect("one root");
             uf.union(i, r);
         }
+    }
+}
+
+/// `al-Assad` -> `Assad`: a surname after a lower-case particle glued by a hyphen (`al-`,
+/// `el-`, `bin-`) is written alone too. Other words come back whole (`Jong-un`).
+fn after_particle(word: &str) -> &str {
+    match word.split_once('-') {
+        Some((particle, rest))
+            if !particle.is_empty()
+                && particle.chars().all(char::is_lowercase)
+                && rest.starts_with(char::is_uppercase) =>
+        {
+            rest
+        }
+        _ => word,
     }
 }
 
@@ -405,5 +421,22 @@ fn document_node(doc: &DocMeta) -> Actor {
         documents: [doc.path.clone()].into_iter().collect(),
         path: Some(doc.path.clone()),
         ..Actor::new(document_id(&doc.stem), doc.label.clone(), ActorKind::Document)
+    }
+}
+
+#[cfg(test)]
+mod particle_tests {
+    #[test]
+    fn surnames_after_a_particle() {
+        for (word, want) in [
+            ("al-Rahmani", "Rahmani"),
+            ("el-Naguib", "Naguib"),
+            ("Jong-un", "Jong-un"),
+            ("Smith-Jones", "Smith-Jones"),
+            ("-Tor", "-Tor"),
+            ("al-", "al-"),
+        ] {
+            assert_eq!(super::after_particle(word), want, "{word}");
+        }
     }
 }

@@ -177,13 +177,13 @@ impl Tagger {
         })
     }
 
-    /// Tags one sentence.
     /// Whether the training text writes `word` mostly in lowercase where capitals tell
     /// something (not at a sentence's start, not in headlines): `Police`, `Obviously`.
     pub fn usually_lowercase(&self, word: &str) -> bool {
         casing::usually_lowercase(self.casing.class(features::analyse(word).lower))
     }
 
+    /// Tags one sentence.
     pub fn tag(&self, words: &[&str]) -> Vec<Tag> {
         self.tag_with(words, &NoExtraFeatures)
     }
