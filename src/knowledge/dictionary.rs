@@ -170,11 +170,17 @@ impl Dictionary {
     /// Parses the dictionary's TSV; `lexicon` resolves country targets. The first problem
     /// refuses the whole file with its line.
     pub fn parse(tsv: &str, lexicon: &Lexicon) -> Result<Dictionary, String> {
-        let rows = super::table::rows(FILE, tsv, &COLUMNS)?;
+        Dictionary::parse_file(FILE, tsv, lexicon)
+    }
+
+    /// As [`Dictionary::parse`], naming `file` in messages (a user's `--lexicon` in this
+    /// layout).
+    pub fn parse_file(file: &str, tsv: &str, lexicon: &Lexicon) -> Result<Dictionary, String> {
+        let rows = super::table::rows(file, tsv, &COLUMNS)?;
         let index: FxHashMap<&str, usize> = rows.iter().enumerate().map(|(i, (_, c))| (c[0], i)).collect();
         let mut d = Dictionary::default();
         for (line, cols) in &rows {
-            let at = |m: String| format!("{FILE}:{line}: {m}");
+            let at = |m: String| format!("{file}:{line}: {m}");
             let kind = ActorKind::parse(cols[1]).ok_or_else(|| at(format!("unknown kind `{}`", cols[1])))?;
             let mut roles = Vec::new();
             for r in list(cols[4]) {
@@ -215,6 +221,25 @@ impl Dictionary {
 }
 
 impl Dictionary {
+    /// Lays `user`'s entries over these: each is added, and every form it has names it from
+    /// now on, whichever entry had the form before (the user knows better). Its roles may
+    /// point at entries of its own file.
+    pub fn overlay(&mut self, user: Dictionary) {
+        let offset = self.entries.len();
+        for mut e in user.entries {
+            for r in &mut e.roles {
+                if let RoleTarget::Entry(i) = &mut r.target {
+                    *i += offset;
+                }
+            }
+            let i = self.entries.len();
+            for form in std::iter::once(&e.name).chain(&e.aliases) {
+                self.forms.insert(fold(form), i);
+            }
+            self.entries.push(e);
+        }
+    }
+
     /// Adds the parties of `resources/parties.tsv`: a party the dictionary already has (by
     /// name or alias) gains the list's aliases and plural member nouns (`Tories`,
     /// `Republicans`: the party as a body); any other becomes an entry tied to its state.

@@ -69,6 +69,22 @@ impl Knowledge {
             message: format!("{message}; fix the file and rebuild"),
         })?;
         dictionary.add_parties(&parties);
+        let mut problems = problems;
+        for (file, text) in &user.dictionary_tables {
+            match Dictionary::parse_file(file, text, &lexicon) {
+                Ok(table) => dictionary.overlay(table),
+                Err(message) => {
+                    // The message starts with `file:line:`; say the file once.
+                    let message = message
+                        .strip_prefix(&format!("{file}:"))
+                        .map_or(message.clone(), |rest| format!("line {rest}"));
+                    problems.push(crate::Error::Invalid {
+                        what: file.clone(),
+                        message: format!("{message}; the file is left out (see resources/README.md for the layout)"),
+                    })
+                }
+            }
+        }
         let bodies = Bodies::embedded().map_err(|message| crate::Error::Invalid {
             what: "the embedded government bodies".into(),
             message: format!("{message}; fix the file and rebuild"),

@@ -55,3 +55,52 @@ fn a_name_nothing_is_known_of_is_exit_1_with_a_line_on_stderr() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("Zqxwv Plorth"), "{stderr}");
 }
+
+/// A `--lexicon` in the actor dictionary's layout adds dated roles (and wins the forms it
+/// shares); a broken one is reported with its file and line, and the run goes on (exit 2).
+#[test]
+fn a_lexicon_in_the_dictionary_layout_adds_dated_roles() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = dir.path().join("desk.tsv");
+    let bad = dir.path().join("bad.tsv");
+    let article = dir.path().join("a.txt");
+    let header = "name\tkind\taliases\tcode\troles\twikidata\n";
+    // Invented names.
+    std::fs::write(
+        &desk,
+        format!("{header}Orlen Vasquith\tleader\tO. Vasquith\tFRAGOV\tFrance;GOV;2020-01-01;\t\n"),
+    )
+    .unwrap();
+    std::fs::write(&bad, format!("{header}Tamsin Rook\tleader\t\t\tNowhere;GOV;;\t\n")).unwrap();
+    std::fs::write(&article, "Orlen Vasquith spoke to reporters in France on Monday.\n").unwrap();
+    let out = graphgen(&[
+        article.to_str().unwrap(),
+        "--lexicon",
+        desk.to_str().unwrap(),
+        "--json",
+        "-q",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let graph: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let tie = graph["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["source"] == "orlen-vasquith" && l["target"] == "france" && l["relation"] == "affiliated-to");
+    assert!(tie.is_some(), "{graph}");
+
+    let out = graphgen(&[
+        article.to_str().unwrap(),
+        "--lexicon",
+        bad.to_str().unwrap(),
+        "--json",
+        "-q",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("bad.tsv: line 2:") && stderr.contains("Nowhere"),
+        "{stderr}"
+    );
+    assert!(!out.stdout.is_empty(), "the graph is still written");
+}

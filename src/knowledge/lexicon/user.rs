@@ -49,6 +49,9 @@ impl UserEntry {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UserLexicon {
     pub entries: Vec<UserEntry>,
+    /// Files in the actor dictionary's layout (header `name kind aliases code roles
+    /// wikidata`, as `resources/actors.tsv`): (file name, text), laid over the dictionary.
+    pub dictionary_tables: Vec<(String, String)>,
     /// Normalised form -> origin of the entry that has it.
     owners: HashMap<String, String>,
 }
@@ -78,6 +81,14 @@ impl UserLexicon {
     pub fn add_text(&mut self, file: &str, text: &str) -> Vec<Error> {
         // Editors on some systems start a UTF-8 file with a byte-order mark.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let first_data = text
+            .lines()
+            .map(|l| l.trim_end_matches('\r'))
+            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+        if first_data.is_some_and(is_dictionary_header) {
+            self.dictionary_tables.push((file.to_string(), text.to_string()));
+            return Vec::new();
+        }
         let mut problems = Vec::new();
         let mut seen_data = false;
         for (i, raw) in text.lines().enumerate() {
@@ -134,6 +145,13 @@ pub fn sort_problems(problems: &mut [Error]) {
         },
         other => (other.to_string(), 0),
     });
+}
+
+/// The header of the actor dictionary's layout (`crate::knowledge::dictionary`).
+fn is_dictionary_header(line: &str) -> bool {
+    line.split('\t')
+        .map(str::trim)
+        .eq(["name", "kind", "aliases", "code", "roles", "wikidata"])
 }
 
 fn is_header(line: &str) -> bool {
