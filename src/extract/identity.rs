@@ -196,6 +196,7 @@ pub fn resolve(kb: &Knowledge, cands: &[Cand], links: &[Link]) -> Resolved {
 
     // Pass 2: short forms and acronyms against what pass 1 found.
     let org_words = organisation_words(kb, cands, &quoted);
+    let shorts = short_forms(kb, &b);
     let mut ctx = SurnameContext::new(links);
     for (k, &actor) in of_cand.iter().enumerate() {
         ctx.assigned(cands, k, actor);
@@ -226,16 +227,24 @@ pub fn resolve(kb: &Knowledge, cands: &[Cand], links: &[Link]) -> Resolved {
                 Some(b.get_or_add(format!("org:{}", fold(&c.text)), &c.text, ActorKind::Institute, 2))
             }
             What::Place if c.tagger_only && !c.text.contains(' ') => {
-                surname_owner(&b, cands, &ctx, &of_cand, k, &person_words(&c.text)).or_else(|| {
-                    // The tagger's place that the actor dictionary knows as an organisation
-                    // (`companies such as Amazon and Google`).
-                    dictionary_org(dictionary, &c.text)
-                        .then(|| b.get_or_add(format!("org:{}", fold(&c.text)), &c.text, ActorKind::Institute, 1))
-                })
+                surname_owner(&b, cands, &ctx, &of_cand, k, &person_words(&c.text))
+                    .or_else(|| only_short_form(&shorts, &c.text))
+                    .or_else(|| {
+                        // The tagger's place that the actor dictionary knows as an organisation
+                        // (`companies such as Amazon and Google`).
+                        dictionary_org(dictionary, &c.text)
+                            .then(|| b.get_or_add(format!("org:{}", fold(&c.text)), &c.text, ActorKind::Institute, 1))
+                    })
             }
             What::Person | What::Name => {
                 let words = person_words(&c.text);
                 let found = surname_owner(&b, cands, &ctx, &of_cand, k, &words)
+                    .or_else(|| {
+                        // `Pirelli` after `Pirelli SpA`: an organisation without its head word.
+                        (words.len() == 1 && !c.titled && c.role.is_none() && !quoted.contains(&k))
+                            .then(|| only_short_form(&shorts, &c.text))
+                            .flatten()
+                    })
                     .or_else(|| {
                         // `Samsung played`: a word the document reads as an organisation
                         // elsewhere (`Samsung said its profits`) is that organisation.
@@ -410,6 +419,35 @@ fn surname_owner(
         .iter()
         .copied()
         .max_by_key(|&h| (full_count(h), std::cmp::Reverse(h)))
+}
+
+/// The organisations found so far by their name without its last words, while those are an
+/// organisation's heads (`Pirelli SpA`, `Brookings Institution`, `Magna International Inc`):
+/// folded short form -> actors.
+fn short_forms(kb: &Knowledge, b: &Builder) -> HashMap<String, Vec<usize>> {
+    let mut out: HashMap<String, Vec<usize>> = HashMap::default();
+    for (i, a) in b.actors.iter().enumerate().filter(|(_, a)| a.kind.is_organisation()) {
+        let mut name = a.label.as_str();
+        while let Some((rest, last)) = name.rsplit_once(' ')
+            && crate::extract::names::org_head_kind(kb, last).is_some()
+            && !rest.trim().is_empty()
+        {
+            let forms = out.entry(fold(rest)).or_default();
+            if !forms.contains(&i) {
+                forms.push(i);
+            }
+            name = rest.trim_end();
+        }
+    }
+    out
+}
+
+/// The one organisation whose short form this name is.
+fn only_short_form(shorts: &HashMap<String, Vec<usize>>, name: &str) -> Option<usize> {
+    match shorts.get(&fold(name)).map(Vec::as_slice) {
+        Some(&[only]) => Some(only),
+        _ => None,
+    }
 }
 
 /// Folded one-word names the document's votes make an organisation: more of the word's

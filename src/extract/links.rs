@@ -143,11 +143,16 @@ fn title_context(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: 
         cand.role = Some(strongest(cand.role, t.role));
         k -= 1;
     }
+    let mut company_role = false;
     if let Some(t) = super::names::title_before(view, k) {
         if t.honorific {
             return;
         }
+        company_role = view.cue_at(k - t.len, Cue::CompanyRole) == Some(t.len);
         k -= t.len;
+    }
+    if company_role {
+        company_before(local, k);
     }
     // Possessive: `North Korea's Kim Jong Un`, `Russia's foreign minister X`.
     if k >= 2 && view.words[k - 1].kind == crate::text::TokenKind::Possessive {
@@ -168,6 +173,17 @@ fn title_context(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: 
         }
         let start = local.get(owner).first;
         out.push(affiliation(view, c, to, start, first));
+    }
+}
+
+/// `Cofinec chief executive X`: a name no title or role makes a person's, right before a
+/// company's title, is the company.
+fn company_before(local: &mut Local<'_>, k: usize) {
+    let Some(owner) = local.ending_at(k) else { return };
+    let o = local.get_mut(owner);
+    let untitled = !o.titled && o.role.is_none() && o.known.is_none();
+    if untitled && matches!(o.what(), What::Name | What::Person) {
+        o.propose(Pass::Appositions, What::Org);
     }
 }
 

@@ -46,10 +46,78 @@ pub fn find(view: &SentenceView<'_>, text: &str) -> Vec<Cand> {
     {
         refine(view, Pass::Titles, c);
     }
+    if let Some(end) = dateline_place(view) {
+        dateline(view, text, end, &mut out);
+    }
     for c in &mut out {
         mark_common_word(view, c);
     }
     out
+}
+
+/// How many sentences from a document's start a dateline may be (after a headline and a
+/// line of its own).
+const DATELINE_SENTENCES: usize = 4;
+
+/// `BRUSSELS 1996-08-31`, `WIGAN, England 1996-08-31`, `CARDIFF, Aug 31 -`: a news agency's
+/// dateline opens the story with its place in capitals, then (after an optional region) the
+/// date. Returns the end of the place's words.
+fn dateline_place(view: &SentenceView<'_>) -> Option<usize> {
+    if view.index >= DATELINE_SENTENCES {
+        return None;
+    }
+    let w = &view.words;
+    let capitals = |t: &super::sentence::Word<'_>| {
+        t.is_word() && t.text.chars().any(char::is_alphabetic) && !t.text.chars().any(char::is_lowercase)
+    };
+    // Capitalised words, and the periods of their abbreviations (`ST. LOUIS`).
+    let end = w
+        .iter()
+        .enumerate()
+        .take(6)
+        .take_while(|(i, t)| capitals(t) || (*i > 0 && t.is_punct(".") && w[i - 1].span.end == t.span.start))
+        .count();
+    if end == 0 || end == 6 || !w[end - 1].is_word() {
+        return None;
+    }
+    let mut k = end;
+    if w.get(k).is_some_and(|t| t.is_punct(",")) {
+        k += 1;
+        // The region or state (`England`, `Mich.`); a month ends it.
+        while w
+            .get(k)
+            .is_some_and(|t| t.is_word() && t.cap && !view.kb.cues.word_is(&t.lower, Cue::Time))
+        {
+            k += 1;
+        }
+    }
+    let is_date = |t: &super::sentence::Word<'_>| {
+        let digits = t.text.chars().filter(char::is_ascii_digit).count();
+        digits >= 6 && t.text.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '/')
+    };
+    let day = |t: &super::sentence::Word<'_>| t.text.len() <= 2 && t.text.chars().all(|c| c.is_ascii_digit());
+    // `Aug 31` or `August 31`: a month (the region's loop stops at a full month name, and
+    // takes an abbreviated one as its last word).
+    let month_day = (w.get(k).is_some_and(|t| view.kb.cues.word_is(&t.lower, Cue::Time))
+        && w.get(k + 1).is_some_and(day))
+        || (k > end + 1 && w.get(k).is_some_and(day));
+    (w.get(k).is_some_and(is_date) || month_day).then_some(end)
+}
+
+/// The dateline's place is a place (or the state or capital the lexicon knows it as), whatever
+/// the tagger or the capitals rule made of it.
+fn dateline(view: &SentenceView<'_>, text: &str, end: usize, out: &mut Vec<Cand>) {
+    let covering = out.iter().position(|c| c.first == 0 && c.last == end);
+    if let Some(k) = covering
+        && matches!(out[k].what(), What::Country { .. } | What::Capital { .. } | What::Place)
+    {
+        return;
+    }
+    out.retain(|c| c.first >= end || c.known.is_some());
+    if out.iter().any(|c| c.first < end) {
+        return;
+    }
+    out.insert(0, cand(view, text, 0, end, Pass::Rules, What::Place));
 }
 
 fn starts_chunk(view: &SentenceView<'_>, i: usize) -> bool {
@@ -246,7 +314,7 @@ fn classify(view: &SentenceView<'_>, text: &str, mut first: usize, last: usize, 
     // Months and weekdays never start a name (`July`, `Friday`), nor does `the`.
     while first < last
         && (!view.words[first].is_word()
-            || view.words[first].lower == "the"
+            || view.words[first].lower == "the" && !names_article(view, first, last)
             || view.kb.cues.word_is(&view.words[first].lower, Cue::Time))
     {
         first += 1;
@@ -293,6 +361,16 @@ fn classify(view: &SentenceView<'_>, text: &str, mut first: usize, last: usize, 
     if run < last {
         out.push(cand(view, text, run, last, Pass::Rules, What::Name));
     }
+}
+
+/// `at The Oval`, `in The Hague`: a capitalised article after a lowercase word, where nothing
+/// but the name asks for a capital, is the name's own.
+fn names_article(view: &SentenceView<'_>, first: usize, last: usize) -> bool {
+    view.words[first].text == "The"
+        && first + 1 < last
+        && first > 0
+        && view.words[first - 1].is_word()
+        && !view.words[first - 1].cap
 }
 
 fn from_gaz(view: &SentenceView<'_>, text: &str, first: usize, last: usize, gaz: &Gaz, ambiguous: bool) -> Cand {
@@ -428,7 +506,7 @@ fn trim(view: &SentenceView<'_>, mut a: usize, b: usize) -> Option<(usize, usize
         let w = &view.words[a];
         if let Some(t) = w.title.filter(|t| a + t.len < b && w.gaz.is_none()) {
             a += t.len;
-        } else if w.lower == "the" || !w.is_word() {
+        } else if w.lower == "the" && !names_article(view, a, b) || !w.is_word() {
             a += 1;
         } else {
             break;

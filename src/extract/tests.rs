@@ -548,3 +548,68 @@ fn a_name_inside_the_name_of_an_event_names_no_actor() {
     let found: Vec<String> = super::names::find(&view, text).into_iter().map(|c| c.text).collect();
     assert_eq!(found, ["Kell Mora"]);
 }
+
+#[test]
+fn a_datelines_place_is_a_place() {
+    for (text, place) in [
+        ("VARDENHOLM 2024-03-02\nThe council met on Saturday.", "VARDENHOLM"),
+        ("OSKBERG, Mar 2 - The council met on Saturday.", "OSKBERG"),
+        ("KELLMOOR , Westshire 2024-03-02\nThe council met.", "KELLMOOR"),
+    ] {
+        let ex = extract_document(&doc(text));
+        let m = ex.mentions.iter().find(|m| m.text == place);
+        assert_eq!(m.map(|m| m.kind.as_str()), Some("place"), "{text:?}: {:?}", ex.mentions);
+    }
+    // Scores in capitals are no dateline.
+    let ex = extract_document(&doc("HOLMBURY 22 POINTS\nThe table after Saturday."));
+    assert!(ex.mentions.iter().all(|m| m.kind != "place"), "{:?}", ex.mentions);
+}
+
+#[test]
+fn an_organisation_without_its_head_word_is_that_organisation() {
+    let text = "Brenvik SpA said on Monday it had sold its cable unit. Brenvik shares rose 3 percent.";
+    let ex = extract_document(&doc(text));
+    let entity = |word: &str| {
+        let at = text.rfind(word).unwrap();
+        ex.mentions
+            .iter()
+            .find(|m| m.start == at)
+            .map(|m| (m.entity.clone(), m.kind.clone()))
+    };
+    assert_eq!(entity("Brenvik shares"), entity("Brenvik SpA"), "{:?}", ex.mentions);
+}
+
+#[test]
+fn an_organisation_without_its_head_words_is_that_organisation() {
+    // Two heads stripped: `Tarvel International Inc` is also `Tarvel International` and `Tarvel`.
+    let text = "Tarvel International Inc said it would buy the plant. Tarvel was up 2 cents.";
+    let ex = extract_document(&doc(text));
+    let of = |at: usize| ex.mentions.iter().find(|m| m.start == at).map(|m| (m.entity.clone(), m.kind.clone()));
+    let short = text.rfind("Tarvel").unwrap();
+    assert_eq!(of(short), of(0), "{:?}", ex.mentions);
+}
+
+#[test]
+fn a_name_before_a_company_title_is_the_company() {
+    for (text, company) in [
+        ("Orvasco chief executive Lena Markel said sales fell.", "Orvasco"),
+        ("Quillon CEO Daniel Perrow told reporters the plant would close.", "Quillon"),
+        ("Sales at Dremtek fell, Dremtek general manager Pal Voss said.", "Dremtek"),
+    ] {
+        let ex = extract_document(&doc(text));
+        let m = ex.mentions.iter().rfind(|m| m.text == company);
+        assert_eq!(m.map(|m| m.kind.as_str()), Some("institute"), "{text:?}: {:?}", ex.mentions);
+    }
+    // A person's title that companies do not give keeps the name before it a person's.
+    let ex = extract_document(&doc("Marten Holloway adviser Jan Kreel said the talks went well."));
+    assert!(ex.mentions.iter().all(|m| m.kind != "institute"), "{:?}", ex.mentions);
+}
+
+#[test]
+fn a_capitalised_article_inside_a_sentence_is_the_names() {
+    let ex = extract_document(&doc("The final was played at The Kellerdome on Sunday."));
+    assert!(ex.mentions.iter().any(|m| m.text == "The Kellerdome"), "{:?}", ex.mentions);
+    // At the start of a sentence the article is the sentence's.
+    let ex = extract_document(&doc("The Kellerdome was full on Sunday."));
+    assert!(ex.mentions.iter().any(|m| m.text == "Kellerdome"), "{:?}", ex.mentions);
+}

@@ -92,10 +92,13 @@ pub enum Cue {
     /// a noun for the rulers of a state: after an alliance trigger, `X's government in Y`
     /// stands for the state Y
     Government,
+    /// a title held in a company: right after a name that is no person's, it makes that name
+    /// the company (`Fiat chairman X`)
+    CompanyRole,
 }
 
 /// How many classes there are, for per-class tables.
-pub const CUE_CLASSES: usize = Cue::Government as usize + 1;
+pub const CUE_CLASSES: usize = Cue::CompanyRole as usize + 1;
 
 // A word's classes are one bit each in a `u64` (`CueHits::word`).
 const _: () = assert!(CUE_CLASSES <= 64);
@@ -174,6 +177,7 @@ impl Cue {
         ("listword", Cue::ListWord),
         ("partyrole", Cue::PartyRole),
         ("government", Cue::Government),
+        ("companyrole", Cue::CompanyRole),
     ];
 
     fn parse(s: &str) -> Option<Cue> {
