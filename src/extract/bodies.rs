@@ -2,8 +2,11 @@
 //! House`) is an institution of the state the text puts with it: before it (`the Japanese
 //! Foreign Ministry`, `Peru's Defense Ministry`), after it (`the Ministry of Defence of Chile`),
 //! or, named alone, the state the document is most about (its mentions and those of the leaders
-//! the dictionary ties to it), else the state of its dateline. A body named alone takes its state into its name (`Japanese Foreign Ministry`), so two
-//! documents' foreign ministries never become one node unless they are one state's.
+//! the dictionary ties to it), else the state of its dateline. A body named alone takes its
+//! state into its name (`Japanese Foreign Ministry`), and every qualified body takes the id of
+//! its state's demonym and the body's canonical name (`Ministry of Foreign Affairs of Japan` is
+//! `japanese-foreign-ministry`), so two documents' foreign ministries become one node exactly
+//! when they are one state's.
 
 use super::{LocalRelation, Target};
 use crate::extract::identity::LocalActor;
@@ -108,7 +111,7 @@ pub fn qualify(
         let c = &cands[first];
         let s = sentences[c.sent];
         let found = named_with(kb, &a.label)
-            .map(|(country, q)| (country, q, false))
+            .map(|(country, q, _)| (country, q, false))
             .or_else(|| {
                 kb.bodies.lookup(&a.label)?;
                 possessive_before(kb, &text[s.start..c.span.start])
@@ -118,14 +121,29 @@ pub fn qualify(
         let Some((country, trigger, rename)) = found else {
             continue;
         };
+        let qualifier = country.demonyms.first().unwrap_or(&country.name);
         if rename {
-            let qualifier = country.demonyms.first().unwrap_or(&country.name);
             let label = format!("{qualifier} {}", a.label);
+            let canonical = format!("{qualifier} {}", kb.bodies.lookup(&a.label).unwrap_or(&a.label));
             let a = &mut actors[i];
             a.aliases.insert(std::mem::replace(&mut a.label, label.clone()));
-            a.key = format!("org:{}", fold(&label));
-            a.strong = std::iter::once(fold(&label)).collect();
-            a.fixed_id = Some(slug(&label));
+            if fold(&canonical) != fold(&label) {
+                a.aliases.insert(canonical.clone());
+            }
+            a.key = format!("org:{}", fold(&canonical));
+            a.strong = [fold(&label), fold(&canonical)].into_iter().collect();
+            a.fixed_id = Some(slug(&canonical));
+        } else if let Some((_, _, Some(body))) = named_with(kb, &a.label) {
+            // `Foreign Ministry of Brazil`, `Brazil's Ministry of Foreign Affairs`: one node
+            // with `Brazilian Foreign Ministry`, under the name most mentions use.
+            let canonical = format!("{qualifier} {body}");
+            let a = &mut actors[i];
+            if fold(&canonical) != fold(&a.label) {
+                a.aliases.insert(canonical.clone());
+            }
+            a.key = format!("org:{}", fold(&canonical));
+            a.strong.insert(fold(&canonical));
+            a.fixed_id = Some(slug(&canonical));
         }
         actors[i].weak = false;
         let Some(target) = crate::extract::link::country_actor(kb, actors, &country.id) else {
@@ -149,22 +167,26 @@ pub fn qualify(
 }
 
 /// `Japanese Foreign Ministry`, `U.S. House of Representatives`, `Ministry of Defence of
-/// Chile`: a body with its state in its name; the state and the words that name it.
-fn named_with<'k>(kb: &'k Knowledge, label: &str) -> Option<(&'k Country, String)> {
+/// Chile`: a body with its state in its name; the state, the words that name it and the
+/// body's canonical name (`Defense Ministry`; none for a name of its own such as `Bank of Korea`).
+fn named_with<'k>(kb: &'k Knowledge, label: &str) -> Option<(&'k Country, String, Option<&'k str>)> {
     let words: Vec<&str> = label.split_whitespace().collect();
     for n in 1..words.len().min(4) {
         let (head, rest) = (words[..n].join(" "), words[n..].join(" "));
         if let Some(f) = kb.lexicon.country_form(&head)
             && matches!(f.how, How::Name | How::Alias | How::Demonym)
-            && kb.bodies.lookup(&rest).is_some()
+            && let Some(body) = kb.bodies.lookup(&rest)
         {
-            return Some((f.country, head));
+            return Some((f.country, head, Some(body)));
         }
     }
-    let (body, state) = label.rsplit_once(" of ")?;
+    let (written, state) = label.rsplit_once(" of ")?;
     let f = kb.lexicon.country_form(state)?;
-    (matches!(f.how, How::Name | How::Alias) && kb.bodies.lookup(body).is_some())
-        .then(|| (f.country, format!("of {state}")))
+    // A central bank's `Bank of Korea` is its own name, not a generic bank's.
+    let body = (kb.bodies.kind(written)? != "bank")
+        .then(|| kb.bodies.lookup(written))
+        .flatten();
+    matches!(f.how, How::Name | How::Alias).then(|| (f.country, format!("of {state}"), body))
 }
 
 /// `Peru's` right before the body.

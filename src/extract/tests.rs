@@ -584,7 +584,12 @@ fn an_organisation_without_its_head_words_is_that_organisation() {
     // Two heads stripped: `Tarvel International Inc` is also `Tarvel International` and `Tarvel`.
     let text = "Tarvel International Inc said it would buy the plant. Tarvel was up 2 cents.";
     let ex = extract_document(&doc(text));
-    let of = |at: usize| ex.mentions.iter().find(|m| m.start == at).map(|m| (m.entity.clone(), m.kind.clone()));
+    let of = |at: usize| {
+        ex.mentions
+            .iter()
+            .find(|m| m.start == at)
+            .map(|m| (m.entity.clone(), m.kind.clone()))
+    };
     let short = text.rfind("Tarvel").unwrap();
     assert_eq!(of(short), of(0), "{:?}", ex.mentions);
 }
@@ -593,12 +598,23 @@ fn an_organisation_without_its_head_words_is_that_organisation() {
 fn a_name_before_a_company_title_is_the_company() {
     for (text, company) in [
         ("Orvasco chief executive Lena Markel said sales fell.", "Orvasco"),
-        ("Quillon CEO Daniel Perrow told reporters the plant would close.", "Quillon"),
-        ("Sales at Dremtek fell, Dremtek general manager Pal Voss said.", "Dremtek"),
+        (
+            "Quillon CEO Daniel Perrow told reporters the plant would close.",
+            "Quillon",
+        ),
+        (
+            "Sales at Dremtek fell, Dremtek general manager Pal Voss said.",
+            "Dremtek",
+        ),
     ] {
         let ex = extract_document(&doc(text));
         let m = ex.mentions.iter().rfind(|m| m.text == company);
-        assert_eq!(m.map(|m| m.kind.as_str()), Some("institute"), "{text:?}: {:?}", ex.mentions);
+        assert_eq!(
+            m.map(|m| m.kind.as_str()),
+            Some("institute"),
+            "{text:?}: {:?}",
+            ex.mentions
+        );
     }
     // A person's title that companies do not give keeps the name before it a person's.
     let ex = extract_document(&doc("Marten Holloway adviser Jan Kreel said the talks went well."));
@@ -608,7 +624,11 @@ fn a_name_before_a_company_title_is_the_company() {
 #[test]
 fn a_capitalised_article_inside_a_sentence_is_the_names() {
     let ex = extract_document(&doc("The final was played at The Kellerdome on Sunday."));
-    assert!(ex.mentions.iter().any(|m| m.text == "The Kellerdome"), "{:?}", ex.mentions);
+    assert!(
+        ex.mentions.iter().any(|m| m.text == "The Kellerdome"),
+        "{:?}",
+        ex.mentions
+    );
     // At the start of a sentence the article is the sentence's.
     let ex = extract_document(&doc("The Kellerdome was full on Sunday."));
     assert!(ex.mentions.iter().any(|m| m.text == "Kellerdome"), "{:?}", ex.mentions);

@@ -6,10 +6,10 @@
 use crate::graph::fold;
 use rustc_hash::FxHashMap;
 
-/// Every body form, folded -> its canonical name.
+/// Every body form, folded -> its canonical name and its kind (a `KINDS` word).
 #[derive(Debug, Default)]
 pub struct Bodies {
-    forms: FxHashMap<String, String>,
+    forms: FxHashMap<String, (String, &'static str)>,
 }
 
 const FILE: &str = "resources/bodies.tsv";
@@ -35,19 +35,24 @@ impl Bodies {
     /// The canonical name of the body a form names (`Ministry of Defence` -> `Defense
     /// Ministry`), case, periods and a leading `the` aside.
     pub fn lookup(&self, form: &str) -> Option<&str> {
-        self.forms.get(&fold(form)).map(String::as_str)
+        self.forms.get(&fold(form)).map(|(name, _)| name.as_str())
+    }
+
+    /// The kind of body a form names (`ministry`, `bank`, ...; see `resources/bodies.tsv`).
+    pub fn kind(&self, form: &str) -> Option<&'static str> {
+        self.forms.get(&fold(form)).map(|&(_, kind)| kind)
     }
 
     pub fn parse(tsv: &str) -> Result<Bodies, String> {
         let mut out = Bodies::default();
         for (line, cols) in super::table::rows(FILE, tsv, &COLUMNS)? {
             let at = |m: String| format!("{FILE}:{line}: {m}");
-            if !KINDS.contains(&cols[2]) {
+            let Some(&kind) = KINDS.iter().find(|&&k| k == cols[2]) else {
                 return Err(at(format!("unknown kind `{}` ({})", cols[2], KINDS.join(", "))));
-            }
+            };
             let forms = std::iter::once(cols[0]).chain(cols[1].split('|')).map(str::trim);
             for form in forms.filter(|f| !f.is_empty()) {
-                if let Some(other) = out.forms.insert(fold(form), cols[0].to_string())
+                if let Some((other, _)) = out.forms.insert(fold(form), (cols[0].to_string(), kind))
                     && other != cols[0]
                 {
                     return Err(at(format!("`{form}` is also a form of {other}")));

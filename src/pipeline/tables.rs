@@ -128,3 +128,34 @@ fn argument_order_does_not_change_the_graph() {
     docs.sort_by(|x, y| x.path.cmp(&y.path));
     assert_eq!(g1, build_graph(&docs));
 }
+
+#[test]
+fn generic_names_of_different_states_stay_apart_across_documents() {
+    // `the Foreign Ministry` of one state is never that of another, however it is written.
+    let g = graph(&[
+        "Brazil's Foreign Ministry said the talks would resume.",
+        "The Peruvian Foreign Ministry denied the report.",
+        "A spokesman for the Foreign Ministry of Brazil confirmed it.",
+        "Brazil's Ministry of Foreign Affairs said on Monday the talks had ended.",
+    ]);
+    let mut bodies: Vec<(String, usize)> = g
+        .actors()
+        .filter(|a| a.kind == ActorKind::Institute)
+        .map(|a| (a.id.clone(), a.documents.len()))
+        .collect();
+    bodies.sort();
+    assert_eq!(
+        bodies,
+        [
+            ("brazilian-foreign-ministry".to_string(), 3),
+            ("peruvian-foreign-ministry".to_string(), 1)
+        ]
+    );
+    // A central bank's own name stays its name.
+    let g = graph(&["The Bank of Norway raised its key rate on Thursday."]);
+    assert!(
+        g.actor("bank-of-norway").is_some(),
+        "{:?}",
+        g.actors().map(|a| &a.id).collect::<Vec<_>>()
+    );
+}
