@@ -104,3 +104,20 @@ fn a_lexicon_in_the_dictionary_layout_adds_dated_roles() {
     );
     assert!(!out.stdout.is_empty(), "the graph is still written");
 }
+
+/// The hand-made lists stay well formed and complete for what they cover (every member of the
+/// blocs whose size is known, every state's abbreviations): `scripts/check_lists.py`.
+#[test]
+fn the_hand_made_lists_pass_their_checks() {
+    let out = Command::new("python3")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/check_lists.py"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("python3 runs scripts/check_lists.py");
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
