@@ -27,7 +27,8 @@ pub enum Command {
     /// Print what graphgen knows of a name: every lexicon, title list, word class or entry of
     /// your --lexicon that holds it. Exit 1 when nothing is known of a name.
     Knowledge(KnowledgeArgs),
-    /// Train the mention tagger on CoNLL files and write its model (see resources/tagger.model).
+    /// Train a model and write it: the mention tagger on CoNLL files (resources/tagger.model),
+    /// or the POS tagger and dependency parser on CoNLL-U treebanks (resources/parser.model).
     Train(TrainArgs),
     /// Score the graph of INPUTs (or of --graph) against a gold annotation: actors, kinds and
     /// each relation, as precision, recall and F1. Exit 1 when a --min floor is not met.
@@ -284,17 +285,33 @@ pub struct KnowledgeArgs {
     pub json: bool,
 }
 
+/// The models `graphgen train` makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TrainModel {
+    /// The mention tagger (CoNLL-2003 columns).
+    Tagger,
+    /// The POS tagger and dependency parser (CoNLL-U, `.gz` read as gzip).
+    Parser,
+}
+
 #[derive(Debug, Clone, Args)]
 pub struct TrainArgs {
-    /// Training sentences in CoNLL columns: the token first, its IOB tag last, blank lines
-    /// between sentences.
+    /// Which model to train.
+    #[arg(value_enum, default_value_t = TrainModel::Tagger)]
+    pub model: TrainModel,
+
+    /// Training sentences: for the tagger CoNLL columns (the token first, its IOB tag last,
+    /// blank lines between sentences); for the parser CoNLL-U. A CoNLL-U file of the PolNeAR
+    /// analyses reads its word forms from the articles beside it (`polnear/<split>/text/`).
     #[arg(long, value_name = "PATH")]
     pub train: PathBuf,
 
     /// Sentences to report precision, recall and F1 on, per epoch and at the end (on stderr).
     /// They never change the model.
+    /// The parser takes several (`--dev A --dev B`), and scores heads only on a treebank
+    /// whose labels it does not know (UD v2 against its UD v1).
     #[arg(long, value_name = "PATH")]
-    pub dev: Option<PathBuf>,
+    pub dev: Vec<PathBuf>,
 
     /// Where to write the model.
     #[arg(short, long, value_name = "FILE")]

@@ -328,6 +328,9 @@ fn knowledge(args: KnowledgeArgs) -> anyhow::Result<Outcome> {
 }
 
 fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
+    if args.model == crate::app::cli::TrainModel::Parser {
+        return train_parser(args);
+    }
     let defaults = TrainConfig::default();
     let config = TrainConfig {
         epochs: args.epochs.unwrap_or(defaults.epochs),
@@ -336,7 +339,10 @@ fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
         headline_every: args.headline_every.unwrap_or(defaults.headline_every),
     };
     let sentences = read_conll_file(&args.train)?;
-    let dev = args.dev.as_deref().map(read_conll_file).transpose()?;
+    if args.dev.len() > 1 {
+        bail!("the mention tagger reports on one --dev file; give one");
+    }
+    let dev = args.dev.first().map(|p| read_conll_file(p)).transpose()?;
     eprintln!("graphgen: training on {} sentences, {config:?}", sentences.len());
     let mut report = |epoch: usize, model: &tagger::Tagger| {
         if let Some(dev) = &dev {
@@ -380,6 +386,66 @@ fn diff(args: DiffArgs) -> anyhow::Result<Outcome> {
         Outcome::Done if !report.diff.is_empty() => Outcome::Differences,
         other => other,
     })
+}
+
+fn train_parser(args: TrainArgs) -> anyhow::Result<Outcome> {
+    use graphgen::learn::parser;
+    let defaults = parser::TrainConfig::default();
+    let config = parser::TrainConfig {
+        parse_epochs: args.epochs.unwrap_or(defaults.parse_epochs),
+        seed: args.seed.unwrap_or(defaults.seed),
+        parse_bits: args.bits.unwrap_or(defaults.parse_bits),
+        ..defaults
+    };
+    let read = |path: &Path| {
+        parser::conllu::read_treebank(path, article_texts(path).as_deref())
+            .map_err(|e| anyhow::anyhow!("{e}; give a CoNLL-U treebank (plain or .gz)"))
+    };
+    let sentences = read(&args.train)?;
+    let dev = args
+        .dev
+        .iter()
+        .map(|p| Ok((p.display().to_string(), read(p)?)))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    eprintln!(
+        "graphgen: training the parser on {} sentences, {config:?}",
+        sentences.len()
+    );
+    let score = |model: &parser::Parser, sentences: &[parser::conllu::TreeSentence]| {
+        let known = sentences
+            .iter()
+            .flat_map(|s| &s.labels)
+            .all(|l| model.label_id(l).is_some());
+        parser::evaluate(model, sentences, known).report()
+    };
+    let mut report = |stage: &str, epoch: usize, model: &parser::Parser| {
+        if let Some((name, dev)) = dev.first() {
+            eprintln!("graphgen: {stage} pass {epoch}: {name}: {}", score(model, dev));
+        }
+    };
+    let model = parser::train(&sentences, &config, Some(&mut report));
+    write_output(
+        Some(&args.output),
+        || sentences.len(),
+        |w| w.write_all(&model.to_bytes()),
+    )?;
+    for (name, dev) in &dev {
+        let started = std::time::Instant::now();
+        let report = score(&model, dev);
+        let words: usize = dev.iter().map(|s| s.len()).sum();
+        let speed = words as f64 / started.elapsed().as_secs_f64();
+        eprintln!("graphgen: {name}: {report}; tagged and parsed at {speed:.0} words/s on one thread");
+    }
+    Ok(Outcome::Done)
+}
+
+/// The PolNeAR articles a CoreNLP treebank's offsets point into:
+/// `<data>/polnear-corenlp/<split>.conllu.gz` -> `<data>/polnear/<split>/text`, if it is there.
+fn article_texts(treebank: &Path) -> Option<PathBuf> {
+    let name = treebank.file_name()?.to_str()?;
+    let split = name.split('.').next()?;
+    let dir = treebank.parent()?.parent()?.join("polnear").join(split).join("text");
+    dir.is_dir().then_some(dir)
 }
 
 fn read_conll_file(path: &Path) -> anyhow::Result<Vec<Tagged>> {

@@ -1,10 +1,11 @@
 //! Learned models: what graphgen knows from annotated text rather than from word lists.
 //!
-//! Today one model, the mention [`tagger`] (a structured perceptron trained on CoNLL-2003,
-//! embedded as `resources/tagger.model`, rebuilt bit for bit by `graphgen train`). The
-//! dependency parser, POS tagger and attribution model planned next belong here too, beside
-//! it; each is loaded once by the [`Pipeline`](crate::pipeline::Pipeline) and lent to the
-//! stages that read with it.
+//! Two models: the mention [`tagger`] (a structured perceptron trained on CoNLL-2003,
+//! embedded as `resources/tagger.model`, rebuilt bit for bit by `graphgen train`), and the
+//! POS tagger and dependency [`parser`] (greedy perceptrons trained on CoreNLP's analyses of
+//! PolNeAR, `graphgen train parser`; not yet read by the pipeline). The attribution model
+//! planned next belongs here too; each is loaded once by the
+//! [`Pipeline`](crate::pipeline::Pipeline) and lent to the stages that read with it.
 //!
 //! # The shared core
 //!
@@ -36,6 +37,7 @@
 
 pub mod format;
 pub mod hash;
+pub mod parser;
 pub mod perceptron;
 pub mod tagger;
 pub mod train;

@@ -100,3 +100,65 @@ fn train_reports_a_missing_file() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.conll"));
 }
+
+const MINI_TREEBANK: &str = "tests/fixtures/parser/mini.conllu";
+
+fn train_parser_to(path: &Path) -> String {
+    let out = cargo_bin_cmd!("graphgen")
+        .args([
+            "train",
+            "parser",
+            "--train",
+            MINI_TREEBANK,
+            "--dev",
+            MINI_TREEBANK,
+            "--epochs",
+            "15",
+            "-o",
+        ])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_empty(), "stdout carries data only");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+#[test]
+fn train_parser_writes_a_reproducible_model_and_reports_attachment_scores() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b): (PathBuf, PathBuf) = (dir.path().join("a.model"), dir.path().join("b.model"));
+    let report = train_parser_to(&a);
+    train_parser_to(&b);
+    assert!(report.contains("parser pass 15:"), "{report}");
+    assert!(
+        report.contains("UAS 1.0000  LAS 1.0000"),
+        "the training sentences are learned: {report}"
+    );
+    let bytes = std::fs::read(&a).unwrap();
+    assert!(
+        bytes == std::fs::read(&b).unwrap(),
+        "two trainings gave different files"
+    );
+    let model = graphgen::learn::parser::Parser::from_bytes(&bytes).unwrap();
+    let parse = model.parse(&["Ilsa", "met", "Teodor", "."]);
+    assert_eq!(parse.heads, [2, 0, 2, 2]);
+}
+
+#[test]
+fn train_parser_names_a_bad_treebank_and_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.conllu");
+    std::fs::write(&bad, "1\tIlsa\t_\t_\tNNP\t_\tx\tnsubj\t_\t_\n").unwrap();
+    let out = cargo_bin_cmd!("graphgen")
+        .args(["train", "parser", "--train"])
+        .arg(&bad)
+        .arg("-o")
+        .arg(dir.path().join("m.model"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.conllu") && err.contains("line 1"), "{err}");
+    assert!(!dir.path().join("m.model").exists());
+}
