@@ -139,11 +139,30 @@ impl State {
     }
 
     /// Heads and labels of words 1..=n, those left without one hung from the root.
-    pub fn finish(mut self, root_label: usize) -> (Vec<usize>, Vec<usize>) {
+    ///
+    /// A sentence has one root: when the root already has a child, the words left without a
+    /// head hang from that child instead, labelled by `label(head, dependent)`.
+    pub fn finish(
+        mut self,
+        root_label: usize,
+        mut label: impl FnMut(&State, usize, usize) -> usize,
+    ) -> (Vec<usize>, Vec<usize>) {
+        let mut top = (1..=self.n).find(|&w| self.heads[w] == 0);
         for w in 1..=self.n {
-            if self.heads[w] == NONE {
-                self.heads[w] = 0;
-                self.labels[w] = root_label;
+            if self.heads[w] != NONE {
+                continue;
+            }
+            match top {
+                Some(t) => {
+                    let l = label(&self, t, w);
+                    self.heads[w] = t;
+                    self.labels[w] = l;
+                }
+                None => {
+                    self.heads[w] = 0;
+                    self.labels[w] = root_label;
+                    top = Some(w);
+                }
             }
         }
         (self.heads[1..].to_vec(), self.labels[1..].to_vec())
@@ -344,7 +363,7 @@ mod tests {
                 .expect("a valid transition");
             s.apply(t, 0);
         }
-        s.finish(0).0
+        s.finish(0, |_, _, _| 0).0
     }
 
     #[test]

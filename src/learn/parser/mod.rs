@@ -111,7 +111,10 @@ impl Parser {
             };
             state.apply(t, label);
         }
-        state.finish(self.root_label)
+        let mut rows_end = Vec::new();
+        state.finish(self.root_label, |state, h, d| {
+            self.best_label(state, &toks, h, d, &mut rows_end, &mut label_score)
+        })
     }
 
     fn best_label(

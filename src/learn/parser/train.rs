@@ -20,17 +20,21 @@ pub struct TrainConfig {
     pub pos_bits: u32,
     pub parse_bits: u32,
     pub label_bits: u32,
+    /// Folds of the training sentences whose tags the parser learns from come from a tagger
+    /// trained on the other folds (below 2: gold tags).
+    pub jackknife_folds: usize,
 }
 
 impl Default for TrainConfig {
     fn default() -> TrainConfig {
         TrainConfig {
             pos_epochs: 6,
-            parse_epochs: 12,
+            parse_epochs: 8,
             seed: 20_261_205,
             pos_bits: 17,
             parse_bits: 20,
             label_bits: 16,
+            jackknife_folds: 4,
         }
     }
 }
@@ -66,8 +70,37 @@ pub fn train(sentences: &[TreeSentence], config: &TrainConfig, mut report: Optio
     };
     let (pos_table, _) = train_tagger(&views, &gold_tags, config, &mut model, &mut report);
     model.pos = pos_table;
-    train_parser(sentences, &views, &gold_tags, config, &mut model, &mut report);
+    let parser_tags = jackknifed_tags(&views, &gold_tags, config, &model);
+    train_parser(sentences, &views, &parser_tags, config, &mut model, &mut report);
     model
+}
+
+/// The tags the parser learns from: each fold's sentences tagged by a tagger trained on the
+/// other folds, so that the parser sees tagging mistakes like those it will meet (with
+/// `folds` below 2, the gold tags).
+fn jackknifed_tags(
+    views: &[Vec<WordView>],
+    gold: &[Vec<usize>],
+    config: &TrainConfig,
+    model: &Parser,
+) -> Vec<Vec<usize>> {
+    if config.jackknife_folds < 2 {
+        return gold.to_vec();
+    }
+    let folds = config.jackknife_folds;
+    let mut out = gold.to_vec();
+    for fold in 0..folds {
+        let (train_views, train_gold): (Vec<Vec<WordView>>, Vec<Vec<usize>>) = (0..views.len())
+            .filter(|k| k % folds != fold)
+            .map(|k| (views[k].clone(), gold[k].clone()))
+            .unzip();
+        let mut scratch = model.clone();
+        let (table, _) = train_tagger(&train_views, &train_gold, config, &mut scratch, &mut None);
+        for k in (0..views.len()).filter(|k| k % folds == fold) {
+            out[k] = pos::tag(&table, &views[k]);
+        }
+    }
+    out
 }
 
 fn sorted_set<'a>(items: impl Iterator<Item = &'a String>) -> Vec<String> {
@@ -292,6 +325,7 @@ mod tests {
             pos_bits: 12,
             parse_bits: 12,
             label_bits: 10,
+            jackknife_folds: 0,
         };
         let model = train(&data, &config, None);
         let scores = super::super::evaluate(&model, &data, true);
