@@ -329,6 +329,11 @@ pub struct TrainArgs {
     #[arg(long, value_parser = clap::value_parser!(u32).range(8..=26))]
     pub bits: Option<u32>,
 
+    /// Parser: the parser learns from tags a tagger trained on the other N-1 folds gave each
+    /// fold (below 2: the gold tags) [default: that of the shipped model].
+    #[arg(long, value_name = "N")]
+    pub jackknife_folds: Option<usize>,
+
     /// Also learn one sentence in N as an all-capitals and one as a title-case headline
     /// (0: never) [default: that of the shipped model].
     #[arg(long, value_name = "N")]

@@ -395,6 +395,7 @@ fn train_parser(args: TrainArgs) -> anyhow::Result<Outcome> {
         parse_epochs: args.epochs.unwrap_or(defaults.parse_epochs),
         seed: args.seed.unwrap_or(defaults.seed),
         parse_bits: args.bits.unwrap_or(defaults.parse_bits),
+        jackknife_folds: args.jackknife_folds.unwrap_or(defaults.jackknife_folds),
         ..defaults
     };
     let read = |path: &Path| {
@@ -418,10 +419,13 @@ fn train_parser(args: TrainArgs) -> anyhow::Result<Outcome> {
             .all(|l| model.label_id(l).is_some());
         parser::evaluate(model, sentences, known).report()
     };
-    let mut report = |stage: &str, epoch: usize, model: &parser::Parser| {
-        if let Some((name, dev)) = dev.first() {
-            eprintln!("graphgen: {stage} pass {epoch}: {name}: {}", score(model, dev));
+    let mut report = |stage: &str, epoch: usize, model: &parser::Parser| match dev.first() {
+        Some((name, dev)) if stage == "tagger" => {
+            let tagged = parser::evaluate_tags(model, dev);
+            eprintln!("graphgen: {stage} pass {epoch}: {name}: tags {tagged:.4}");
         }
+        Some((name, dev)) => eprintln!("graphgen: {stage} pass {epoch}: {name}: {}", score(model, dev)),
+        None => {}
     };
     let model = parser::train(&sentences, &config, Some(&mut report));
     write_output(

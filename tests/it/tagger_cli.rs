@@ -114,6 +114,8 @@ fn train_parser_to(path: &Path) -> String {
             MINI_TREEBANK,
             "--epochs",
             "15",
+            "--jackknife-folds",
+            "0",
             "-o",
         ])
         .arg(path)

@@ -218,6 +218,22 @@ fn is_punct_tag(tag: &str) -> bool {
     )
 }
 
+/// The tagger's accuracy alone on gold-tokenized sentences.
+pub fn evaluate_tags(parser: &Parser, gold: &[conllu::TreeSentence]) -> f64 {
+    let (mut ok, mut all) = (0, 0);
+    for sent in gold {
+        let words: Vec<&str> = sent.words.iter().map(String::as_str).collect();
+        let tags = parser.tag(&words);
+        ok += tags
+            .iter()
+            .zip(&sent.tags)
+            .filter(|(t, g)| parser.tags[**t] == **g)
+            .count();
+        all += sent.len();
+    }
+    ratio(ok, all)
+}
+
 /// Scores the parser on gold-tokenized sentences, with its own tags. Labels are compared only
 /// when `labels` is set (treebanks of another label set still score heads).
 pub fn evaluate(parser: &Parser, gold: &[conllu::TreeSentence], labels: bool) -> Scores {
