@@ -219,6 +219,12 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
             Some(&k) => vec![Ref::Cand(k + local.base)],
             None => pronoun_before(view, start, i).into_iter().collect(),
         };
+        // `a rivalry between X and Y`, `between 50 and 100`: a preposition alone is no meeting;
+        // a meeting noun or a word of standing together before it makes one.
+        if view.word_in(i, Cue::PairAfter) && !(i.saturating_sub(3)..i).any(|j| view.word_in(j, Cue::BetweenHead)) {
+            i += len;
+            continue;
+        }
         let between_only = view.word_in(i, Cue::PairAfter) && subject.is_empty();
         if recip.is_some() && meet.is_none() || between_only {
             let group: Vec<usize> = if recip.is_some() && meet.is_none() {

@@ -633,3 +633,83 @@ fn a_capitalised_article_inside_a_sentence_is_the_names() {
     let ex = extract_document(&doc("The Kellerdome was full on Sunday."));
     assert!(ex.mentions.iter().any(|m| m.text == "Kellerdome"), "{:?}", ex.mentions);
 }
+
+/// Met-with pairs of a text, as sorted labels, with the trigger word.
+fn meetings_of(text: &str) -> Vec<(String, String, String)> {
+    let ex = extract_document(&doc(text));
+    let mut out: Vec<(String, String, String)> = ex
+        .relations
+        .iter()
+        .filter(|r| r.kind == crate::graph::RelationKind::MetWith)
+        .filter_map(|r| {
+            let crate::extract::Target::Actor(t) = r.target else {
+                return None;
+            };
+            let (mut a, mut b) = (ex.actors[r.source].label.clone(), ex.actors[t].label.clone());
+            if b < a {
+                std::mem::swap(&mut a, &mut b);
+            }
+            Some((a, b, r.evidence.trigger.clone()))
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Meetings as the surface rules read them, with the modality and `between` traps.
+#[test]
+fn meetings_and_their_traps() {
+    let pair = |a: &str, b: &str, t: &str| vec![(a.to_string(), b.to_string(), t.to_string())];
+    let cases: Vec<(&str, Vec<(String, String, String)>)> = vec![
+        (
+            "Maria Kessler's meeting with Peter Halloran lasted an hour.",
+            pair("Maria Kessler", "Peter Halloran", ""),
+        ),
+        (
+            "Maria Kessler, who met Peter Halloran last week, said the talks went well.",
+            pair("Maria Kessler", "Peter Halloran", ""),
+        ),
+        (
+            "Maria Kessler and Peter Halloran held talks in Brindle on Tuesday.",
+            pair("Maria Kessler", "Peter Halloran", ""),
+        ),
+        // Modality: planned, refused, negated, conditional.
+        ("Maria Kessler will hold talks with Peter Halloran next week.", vec![]),
+        ("Maria Kessler did not welcome Peter Halloran.", vec![]),
+        ("Maria Kessler refused to hold talks with Peter Halloran.", vec![]),
+        (
+            "If Maria Kessler welcomes Peter Halloran, the deal may go ahead.",
+            vec![],
+        ),
+        (
+            "After Maria Kessler plans to meet Peter Halloran, the deal may go ahead.",
+            vec![],
+        ),
+        // A preposition alone is no meeting; nor is receiving a thing.
+        ("The rivalry between Maria Kessler and Peter Halloran is old.", vec![]),
+        (
+            "Infighting between Maria Kessler and Peter Halloran has split the party.",
+            vec![],
+        ),
+        ("Maria Kessler received a letter from Peter Halloran.", vec![]),
+        (
+            "Prices between 50 and 100 dollars were common, said Maria Kessler.",
+            vec![],
+        ),
+        (
+            "The talks between Maria Kessler and Peter Halloran ended.",
+            pair("Maria Kessler", "Peter Halloran", ""),
+        ),
+        // Standing together: the one in the middle met both.
+        ("Maria Kessler was seated between Peter Halloran and Lena Markel.", {
+            let mut v = pair("Lena Markel", "Maria Kessler", "");
+            v.extend(pair("Maria Kessler", "Peter Halloran", ""));
+            v
+        }),
+    ];
+    for (text, want) in cases {
+        let pairs = |v: Vec<(String, String, String)>| v.into_iter().map(|(a, b, _)| (a, b)).collect::<Vec<_>>();
+        assert_eq!(pairs(meetings_of(text)), pairs(want), "{text}: {:?}", meetings_of(text));
+    }
+}

@@ -95,10 +95,13 @@ pub enum Cue {
     /// a title held in a company: right after a name that is no person's, it makes that name
     /// the company (`Fiat chairman X`)
     CompanyRole,
+    /// a word after which `between` pairs people who met: a noun of meeting (`talks between X
+    /// and Y`, not `a rivalry between X and Y`) or of standing together (`seated between`)
+    BetweenHead,
 }
 
 /// How many classes there are, for per-class tables.
-pub const CUE_CLASSES: usize = Cue::CompanyRole as usize + 1;
+pub const CUE_CLASSES: usize = Cue::BetweenHead as usize + 1;
 
 // A word's classes are one bit each in a `u64` (`CueHits::word`).
 const _: () = assert!(CUE_CLASSES <= 64);
@@ -178,6 +181,7 @@ impl Cue {
         ("partyrole", Cue::PartyRole),
         ("government", Cue::Government),
         ("companyrole", Cue::CompanyRole),
+        ("betweenhead", Cue::BetweenHead),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

@@ -31,9 +31,9 @@ impl Default for TrainConfig {
             pos_epochs: 6,
             parse_epochs: 8,
             seed: 20_261_205,
-            pos_bits: 17,
-            parse_bits: 20,
-            label_bits: 16,
+            pos_bits: 16,
+            parse_bits: 19,
+            label_bits: 15,
             jackknife_folds: 4,
         }
     }
