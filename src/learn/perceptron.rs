@@ -131,6 +131,20 @@ pub fn scores<W: Copy + Into<i32>, const N: usize>(weights: &[W], rows: &[u32]) 
     score
 }
 
+/// As [`scores`], for a class count known only at run time (the parser's tag and label
+/// tables): `score` (one per class) is overwritten with the rows' summed weights.
+#[inline]
+pub fn scores_into<W: Copy + Into<i32>>(weights: &[W], rows: &[u32], score: &mut [i32]) {
+    let classes = score.len();
+    score.iter_mut().for_each(|s| *s = 0);
+    for &r in rows {
+        let at = r as usize * classes;
+        for (s, &w) in score.iter_mut().zip(&weights[at..at + classes]) {
+            *s += w.into();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

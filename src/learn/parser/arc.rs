@@ -189,15 +189,25 @@ impl State {
         }
     }
 
-    /// The transition classifier's features.
-    pub fn features(&self, toks: &[Token], rows: &mut Rows<'_>) {
-        let none = Token {
+    /// Word `i` as the features read it; past the sentence or missing, a token no word has.
+    fn token(&self, toks: &[Token], i: usize) -> Token {
+        const MISSING: Token = Token {
             word: 0x6e6f6e65,
             tag: 0x6e6f6e65,
             commas: 0,
         };
-        let tok = |i: usize| if i == NONE || i > self.n { none } else { toks[i] };
-        let lab = |i: usize| if i == NONE { NONE as u64 } else { self.labels[i] as u64 };
+        if i == NONE || i > self.n { MISSING } else { toks[i] }
+    }
+
+    /// The label of word `i`'s arc so far, as a feature value.
+    fn label_of(&self, i: usize) -> u64 {
+        if i == NONE { NONE as u64 } else { self.labels[i] as u64 }
+    }
+
+    /// The transition classifier's features.
+    pub fn features(&self, toks: &[Token], rows: &mut Rows<'_>) {
+        let tok = |i: usize| self.token(toks, i);
+        let lab = |i: usize| self.label_of(i);
         let s0i = self.s0();
         let s1i = if self.stack.len() >= 2 {
             self.stack[self.stack.len() - 2]
@@ -307,13 +317,8 @@ impl State {
 
     /// The label classifier's features for an arc `head -> dep` about to be made.
     pub fn label_features(&self, toks: &[Token], head: usize, dep: usize, rows: &mut Rows<'_>) {
-        let none = Token {
-            word: 1,
-            tag: 1,
-            commas: 0,
-        };
-        let tok = |i: usize| if i == NONE || i > self.n { none } else { toks[i] };
-        let lab = |i: usize| if i == NONE { NONE as u64 } else { self.labels[i] as u64 };
+        let tok = |i: usize| self.token(toks, i);
+        let lab = |i: usize| self.label_of(i);
         let (h, d) = (tok(head), tok(dep));
         let dir = u64::from(dep < head);
         let dist = head.abs_diff(dep).min(6) as u64;

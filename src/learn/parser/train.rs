@@ -51,15 +51,7 @@ pub fn train(sentences: &[TreeSentence], config: &TrainConfig, mut report: Optio
         .iter()
         .map(|s| s.words.iter().map(|w| WordView::of(w)).collect())
         .collect();
-    let gold_tags: Vec<Vec<usize>> = sentences
-        .iter()
-        .map(|s| {
-            s.tags
-                .iter()
-                .map(|t| tags.binary_search(t).expect("a training tag"))
-                .collect()
-        })
-        .collect();
+    let gold_tags = ids(sentences, |s| &s.tags, &tags);
     let mut model = Parser {
         pos: empty(config.pos_bits, tags.len()),
         transitions: empty(config.parse_bits, TRANSITIONS),
@@ -127,15 +119,20 @@ fn quantise(w: &AveragedWeights, bits: u32, step: i64) -> Table {
 
 /// Scores with the weights as they stand during training.
 fn score_current(w: &AveragedWeights, rows: &[u32], score: &mut [i32]) {
-    let classes = w.classes();
-    score.iter_mut().for_each(|s| *s = 0);
-    let weights = w.current();
-    for &r in rows {
-        let at = r as usize * classes;
-        for (s, &x) in score.iter_mut().zip(&weights[at..at + classes]) {
-            *s += x;
-        }
-    }
+    crate::learn::perceptron::scores_into(w.current(), rows, score);
+}
+
+/// Each sentence's column (`tags`, `labels`) as ids into a sorted list of its values.
+fn ids(sentences: &[TreeSentence], column: fn(&TreeSentence) -> &[String], list: &[String]) -> Vec<Vec<usize>> {
+    sentences
+        .iter()
+        .map(|s| {
+            column(s)
+                .iter()
+                .map(|v| list.binary_search(v).expect("a value of the training data"))
+                .collect()
+        })
+        .collect()
 }
 
 fn train_tagger(
@@ -194,15 +191,7 @@ fn train_parser(
     let nlabels = model.labels.len();
     let mut trans = AveragedWeights::new(1 << config.parse_bits, TRANSITIONS);
     let mut lab = AveragedWeights::new(1 << config.label_bits, nlabels);
-    let gold_labels: Vec<Vec<usize>> = sentences
-        .iter()
-        .map(|s| {
-            s.labels
-                .iter()
-                .map(|l| model.label_id(l).expect("a training label"))
-                .collect()
-        })
-        .collect();
+    let gold_labels = ids(sentences, |s| &s.labels, &model.labels);
     let mut rng = SplitMix(config.seed ^ 0x7061_7273_6572);
     let mut step: i64 = 1;
     let mut rows = Vec::with_capacity(64);

@@ -39,20 +39,13 @@ impl WordView {
     }
 }
 
+/// The form's character classes (the mention tagger's, `X`, `x`, `d`, else the character),
+/// runs cut at two.
 fn shape(form: &str) -> u64 {
     let mut h = hash::K;
     let mut last = ' ';
     let mut run = 0;
-    for c in form.chars() {
-        let class = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else {
-            c
-        };
+    for class in form.chars().map(crate::learn::tagger::char_class) {
         run = if class == last { run + 1 } else { 0 };
         last = class;
         if run < 2 {
@@ -77,16 +70,10 @@ impl Table {
         bucket(f, self.bits)
     }
 
-    /// Adds the rows' weights into `score` (one per class).
+    /// The rows' summed weights, one per class, into `score`.
     #[inline]
     pub fn score(&self, rows: &[u32], score: &mut [i32]) {
-        score.iter_mut().for_each(|s| *s = 0);
-        for &r in rows {
-            let at = r as usize * self.classes;
-            for (s, &w) in score.iter_mut().zip(&self.weights[at..at + self.classes]) {
-                *s += i32::from(w);
-            }
-        }
+        crate::learn::perceptron::scores_into(&self.weights, rows, score);
     }
 }
 

@@ -79,7 +79,8 @@ fn normalise(c: char) -> char {
     }
 }
 
-fn char_class(c: char) -> char {
+/// A character's class in word shapes: `X` upper, `x` lower, `d` digit, else itself.
+pub(crate) fn char_class(c: char) -> char {
     if c.is_uppercase() {
         'X'
     } else if c.is_lowercase() {

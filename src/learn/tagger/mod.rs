@@ -32,6 +32,7 @@ mod format;
 mod train;
 
 pub use conll::{SCORED, Scores, evaluate, read_conll};
+pub(crate) use features::char_class;
 pub use features::{NoExtraFeatures, TokenFeatures};
 pub use train::{EpochCallback, TrainConfig, train, train_with};
 
