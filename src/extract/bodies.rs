@@ -70,6 +70,15 @@ pub fn officials(
             (t.role == ActorKind::Leader && !t.org && phrase.starts_with(char::is_uppercase)).then_some(phrase)
         });
         let Some(title) = title else { continue };
+        // The trigger is the title as the text writes it (line breaks and all), so that the
+        // sentence contains it.
+        let before = text[s.start..c.span.start].trim_end();
+        let title = before
+            .char_indices()
+            .rev()
+            .filter(|&(i, ch)| !ch.is_whitespace() && (i == 0 || before[..i].ends_with(char::is_whitespace)))
+            .nth(title.split_whitespace().count() - 1)
+            .map_or(title.clone(), |(i, _)| before[i..].to_string());
         out.push(LocalRelation {
             source: i,
             kind: RelationKind::AffiliatedTo,
@@ -79,7 +88,7 @@ pub fn officials(
                 start: s.start,
                 end: s.end,
                 sentence: s.text(text).to_string(),
-                trigger: format!("{title} (the document's state)"),
+                trigger: title,
                 source: None,
             },
         });

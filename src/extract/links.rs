@@ -54,6 +54,26 @@ impl Local<'_> {
     }
 }
 
+/// `his wife, Beatrice`, `X's son Tomas`: a name right after a noun of family (class `kin`)
+/// that follows a possessive is a person's, whatever the tagger read (a one-word name alone is
+/// often read as a place). Part of the apposition pass: it runs before `affiliations`.
+pub fn kin(view: &SentenceView<'_>, local: &mut Local<'_>) {
+    for c in local.cands.iter_mut() {
+        let mut j = c.first;
+        if j > 0 && view.words[j - 1].text == "," {
+            j -= 1;
+        }
+        if j < 2 || !view.word_in(j - 1, Cue::Kin) {
+            continue;
+        }
+        let owner = &view.words[j - 2];
+        let possessive = owner.kind == crate::text::TokenKind::Possessive || view.word_in(j - 2, Cue::KinOwner);
+        if possessive && matches!(c.what(), What::Name | What::Place | What::Person) {
+            c.propose(Pass::Appositions, What::Person);
+        }
+    }
+}
+
 /// Capitals stand for their state unless the sentence uses them as a place. The second
 /// kind-deciding pass (after `names::find`, before `affiliations`): it alone decides every
 /// `Capital`, into `Country` or `Place`.

@@ -238,6 +238,7 @@ fn read_sentences(kb: &Knowledge, tagger: &Tagger, spans: &[Span], text: &str) -
             base,
             cands: &mut cands,
         };
+        links::kin(view, &mut local);
         links::affiliations(view, &mut local, &mut links);
         relations::quotes(view, &mut local, &mut links);
         relations::meetings(view, &local, &mut links);

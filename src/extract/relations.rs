@@ -169,6 +169,12 @@ fn clause_start(view: &SentenceView<'_>, i: usize) -> usize {
     let mut j = i;
     while j > 0 {
         let w = &view.words[j - 1];
+        if w.is_punct("\"“”")
+            && let Some(open) = scare_quote_open(view, j - 1)
+        {
+            j = open;
+            continue;
+        }
         if w.is_punct("\"“”") || CLAUSE_BREAKS.contains(w.text) && w.kind == crate::text::TokenKind::Punct {
             break;
         }
@@ -180,10 +186,30 @@ fn clause_start(view: &SentenceView<'_>, i: usize) -> usize {
     j
 }
 
-/// A person, or a bare name the resolver may still tie to one (`Trump` after `Donald Trump`);
-/// the relation is kept only if both ends resolve to people.
-fn is_person(local: &Local<'_>, k: usize) -> bool {
-    matches!(local.cands[k].what(), What::Person | What::Name)
+/// How many words a quotation inside a clause may hold (`an “extremely warm” welcome`).
+const SCARE_QUOTE_WORDS: usize = 8;
+
+/// A closing quotation mark at `close` right after a word (`“warm” welcome`, not `“…,” he
+/// said`) ends a quotation inside the clause: where its opening mark is.
+fn scare_quote_open(view: &SentenceView<'_>, close: usize) -> Option<usize> {
+    if close == 0 || view.words[close].text == "“" || !view.words[close - 1].is_word() {
+        return None;
+    }
+    (close.saturating_sub(SCARE_QUOTE_WORDS + 1)..close - 1)
+        .rev()
+        .find(|&k| view.words[k].is_punct("\"“"))
+}
+
+/// A person, or a bare name the resolver may still tie to one (`Trump` after `Donald Trump`;
+/// a lone surname the tagger read as a place, unless a locative preposition puts it as one:
+/// `in Brindle`); the relation is kept only if both ends resolve to people.
+fn is_person(view: &SentenceView<'_>, local: &Local<'_>, k: usize) -> bool {
+    let c = &local.cands[k];
+    match c.what() {
+        What::Person | What::Name => true,
+        What::Place => c.last - c.first == 1 && !(c.first > 0 && view.word_in(c.first - 1, Cue::Locative)),
+        _ => false,
+    }
 }
 
 /// The most people read as meeting each other from one list (`X, Y and Z met`).
@@ -195,7 +221,7 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
     let n = view.len();
     let mut i = 0;
     while i < n {
-        let meet = view.cue_at(i, Cue::Meet);
+        let meet = view.cue_at(i, Cue::Meet).or_else(|| with_after_noun(view, i));
         let recip = view.cue_at(i, Cue::Reciprocal);
         let Some(len) = meet.or(recip) else {
             i += 1;
@@ -209,14 +235,17 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
         }
         let trigger = view.span_of(i, i + len);
         let left: Vec<usize> = (0..local.cands.len())
-            .filter(|&k| local.cands[k].first >= start && local.cands[k].last <= i && is_person(local, k))
+            .filter(|&k| local.cands[k].first >= start && local.cands[k].last <= i && is_person(view, local, k))
             .collect();
         let right: Vec<usize> = (0..local.cands.len())
-            .filter(|&k| local.cands[k].first >= i + len && local.cands[k].last <= end && is_person(local, k))
+            .filter(|&k| local.cands[k].first >= i + len && local.cands[k].last <= end && is_person(view, local, k))
             .collect();
         let mut pairs: Vec<(Ref, Ref)> = Vec::new();
         let subject: Vec<Ref> = match left.last() {
-            Some(&k) => vec![Ref::Cand(k + local.base)],
+            Some(&k) => co_subjects(view, local, &left, k)
+                .into_iter()
+                .map(|k| Ref::Cand(k + local.base))
+                .collect(),
             None => pronoun_before(view, start, i).into_iter().collect(),
         };
         // `a rivalry between X and Y`, `between 50 and 100`: a preposition alone is no meeting;
@@ -271,6 +300,54 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
     told_in_person(view, local, out);
 }
 
+/// How many words may stand between a noun of meeting and its `with`.
+const WITH_GAP: usize = 3;
+
+/// `meeting on Friday with`, `talks in Vienna with`: a noun of meeting (class `withhead`), up to
+/// three words of time or place (class `withgap`, capitalised words), then `with`; the length
+/// of the trigger in words.
+fn with_after_noun(view: &SentenceView<'_>, i: usize) -> Option<usize> {
+    if !view.word_in(i, Cue::WithHead) {
+        return None;
+    }
+    let n = view.len();
+    for j in i + 1..n.min(i + 2 + WITH_GAP) {
+        let w = &view.words[j];
+        if w.lower == "with" {
+            return (j > i + 1).then_some(j + 1 - i);
+        }
+        if !(w.is_word() && (w.cap || view.word_in(j, Cue::WithGap) || view.word_in(j, Cue::Time))) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The subject `k` and the names joined to it by `and` before it: `X and Y met Z`, `X and his
+/// wife Y hosted Z`, `X, Y and Z met W`. A name before a comma alone is an apposition's
+/// owner (`X, Y's aide, met Z`), and one before a possessive is not a subject at all (`X's
+/// wife Y met Z`); either ends the list.
+fn co_subjects(view: &SentenceView<'_>, local: &Local<'_>, left: &[usize], k: usize) -> Vec<usize> {
+    let mut group = vec![k];
+    let mut joined = false;
+    for &p in left.iter().rev().skip_while(|&&p| p != k).skip(1) {
+        let first = local.cands[*group.last().expect("the group has the subject")].first;
+        let gap = &view.words[local.cands[p].last..first];
+        let has_and = gap.iter().any(|w| w.lower == "and");
+        let only_joiners = gap.iter().enumerate().all(|(o, w)| {
+            let j = local.cands[p].last + o;
+            w.text == "," || w.lower == "and" || view.word_in(j, Cue::Kin) || view.word_in(j, Cue::KinOwner)
+        });
+        if gap.is_empty() || !only_joiners || !(has_and || joined) || group.len() == MAX_GROUP {
+            break;
+        }
+        joined |= has_and;
+        group.push(p);
+    }
+    group.reverse();
+    group
+}
+
 /// `X told Y` between two people is a conversation: they met.
 fn told_in_person(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>) {
     for i in 1..view.len().saturating_sub(1) {
@@ -283,7 +360,7 @@ fn told_in_person(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link
         let Some(b) = local.cands.iter().position(|c| c.first == i + 1) else {
             continue;
         };
-        if is_person(local, a) && is_person(local, b) && !hypothetical(view, i) {
+        if is_person(view, local, a) && is_person(view, local, b) && !hypothetical(view, i) {
             out.push(Link {
                 kind: RelationKind::MetWith,
                 from: Ref::Cand(a + local.base),
@@ -319,11 +396,16 @@ fn clause_end(view: &SentenceView<'_>, from: usize) -> usize {
 
 /// A meeting that is planned, hoped for, refused or denied: a modal or negation (cue classes
 /// `modal`, `notmet`) in the few words before the trigger, or the trigger is an infinitive
-/// (`to meet`).
+/// (class `infinitive` right before it: `to meet`).
 fn hypothetical(view: &SentenceView<'_>, i: usize) -> bool {
     let from = i.saturating_sub(6);
     (from..i).any(|j| view.cue_at(j, Cue::Modal).is_some() || view.word_in(j, Cue::NotMet))
+        || (i.saturating_sub(INFINITIVE_WINDOW)..i).any(|j| view.word_in(j, Cue::Infinitive))
 }
+
+/// How far before a meeting trigger `to` marks an infinitive (`set to meet`, `agreed to hold
+/// talks`); further back it is a preposition (`flew to Oslo for talks with`).
+const INFINITIVE_WINDOW: usize = 2;
 
 /// `X's closest ally`, `on Y as an ally`, `X-Y-Z framework`, `U.S.-allied South Korea`,
 /// `a partnership of X, Y and Z`. Reads kinds; writes none.

@@ -98,10 +98,23 @@ pub enum Cue {
     /// a word after which `between` pairs people who met: a noun of meeting (`talks between X
     /// and Y`, not `a rivalry between X and Y`) or of standing together (`seated between`)
     BetweenHead,
+    /// a noun of meeting that may stand a few words before `with` (`X's meeting on Friday with Y`)
+    WithHead,
+    /// a word of time or place between a noun of meeting and its `with` (`on`, `last`)
+    WithGap,
+    /// the infinitive marker: right before a meeting trigger (`set to meet`, `agreed to hold
+    /// talks with`) it makes the meeting unreal; further back it is a preposition (`flew to X
+    /// for talks with Y`)
+    Infinitive,
+    /// a noun of family (`wife`): after a possessive, the name it is followed by is a person's
+    /// (`his wife, Beatrice`)
+    Kin,
+    /// a possessive determiner before a noun of family (`his`, `her`)
+    KinOwner,
 }
 
 /// How many classes there are, for per-class tables.
-pub const CUE_CLASSES: usize = Cue::BetweenHead as usize + 1;
+pub const CUE_CLASSES: usize = Cue::KinOwner as usize + 1;
 
 // A word's classes are one bit each in a `u64` (`CueHits::word`).
 const _: () = assert!(CUE_CLASSES <= 64);
@@ -182,6 +195,11 @@ impl Cue {
         ("government", Cue::Government),
         ("companyrole", Cue::CompanyRole),
         ("betweenhead", Cue::BetweenHead),
+        ("withhead", Cue::WithHead),
+        ("withgap", Cue::WithGap),
+        ("infinitive", Cue::Infinitive),
+        ("kin", Cue::Kin),
+        ("kinowner", Cue::KinOwner),
     ];
 
     fn parse(s: &str) -> Option<Cue> {
