@@ -322,3 +322,54 @@ fn an_apposition_may_name_the_person_its_role_serves() {
     let got = embedded(list, RelationKind::AffiliatedTo);
     assert!(!got.contains(&"Ana Brel -> Peru".to_string()), "{got:?}");
 }
+
+/// Role phrases whose organisation or state is not the word right before the title.
+#[test]
+fn roles_name_their_organisation_past_the_next_word() {
+    let cases: [(&str, &[&str]); 6] = [
+        // Both organisations of `at A and B`.
+        (
+            "Peter Halloran, a Balkans expert at Brindle College and Harvard University, compared the wars.",
+            &[
+                "Peter Halloran -> Brindle College",
+                "Peter Halloran -> Harvard University",
+            ],
+        ),
+        // A correspondent's beat between the outlet and the title.
+        (
+            "The minister told BBC Moscow correspondent Anna Pohl on Monday that the claim was false.",
+            &["Anna Pohl -> BBC"],
+        ),
+        // The state an ambassador is sent to is not the one the ambassador serves.
+        (
+            "Norway's ambassador to Chile, Tomas Brandt, said the visit went well.",
+            &["Tomas Brandt -> Norway"],
+        ),
+        // Advising a state's leader is serving the state.
+        (
+            "Lena Markel, a senior adviser to Peru's president, said the plan would work.",
+            &["Lena Markel -> Peru"],
+        ),
+        // An organisation named with a possessive, not joined by `and`, stays a unit.
+        (
+            "Peter Halloran, a fellow at Brindle College, compared the wars.",
+            &["Peter Halloran -> Brindle College"],
+        ),
+        // `and` that joins clauses after the apposition joins no organisation.
+        (
+            "Peter Halloran, an expert at Brindle College, spoke and Harvard University agreed.",
+            &["Peter Halloran -> Brindle College"],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = embedded(text, RelationKind::AffiliatedTo);
+        for w in want {
+            assert!(got.contains(&w.to_string()), "{text}: {got:?}");
+        }
+        let people: Vec<&String> = got
+            .iter()
+            .filter(|g| want.iter().any(|w| w.split(" -> ").next() == g.split(" -> ").next()))
+            .collect();
+        assert_eq!(people.len(), want.len(), "{text}: {got:?}");
+    }
+}

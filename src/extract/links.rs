@@ -156,12 +156,15 @@ fn title_context(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: 
     }
     let mut k = first;
     // `Sudan's president, Omar al-Bashir`: the title before a comma names the person after it.
-    if k >= 2 && view.words[k - 1].text == "," && super::names::title_before(view, k - 1).is_some_and(|t| !t.honorific)
-    {
-        let t = super::names::title_before(view, k - 1).unwrap();
-        let cand = local.get_mut(c);
-        cand.role = Some(strongest(cand.role, t.role));
-        k -= 1;
+    // `Norway's ambassador to Chile, X`: the state the title is sent to is not the one it serves;
+    // the words before the title say whose it is.
+    if k >= 2 && view.words[k - 1].text == "," {
+        let at = sent_to(view, local, k - 1).unwrap_or(k - 1);
+        if let Some(t) = super::names::title_before(view, at).filter(|t| !t.honorific) {
+            let cand = local.get_mut(c);
+            cand.role = Some(strongest(cand.role, t.role));
+            k = at;
+        }
     }
     let mut company_role = false;
     if let Some(t) = super::names::title_before(view, k) {
@@ -184,7 +187,9 @@ fn title_context(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: 
     if k == 0 {
         return;
     }
-    if let Some(owner) = local.ending_at(k)
+    // `BBC Moscow correspondent X`: a beat between an outlet and its correspondent's title.
+    let owner = local.ending_at(k).map(|o| outlet_before_beat(local, o).unwrap_or(o));
+    if let Some(owner) = owner
         && owner != c
         && let Some(to) = target_of(view.kb, local, owner)
     {
@@ -194,6 +199,28 @@ fn title_context(view: &SentenceView<'_>, local: &mut Local<'_>, c: usize, out: 
         let start = local.get(owner).first;
         out.push(affiliation(view, c, to, start, first));
     }
+}
+
+/// `to Chile` or `to the U.S.` ending right before `end` (a comma), after a title: where the
+/// title ends.
+fn sent_to(view: &SentenceView<'_>, local: &Local<'_>, end: usize) -> Option<usize> {
+    let place = local.ending_at(end)?;
+    let mut j = local.get(place).first;
+    if j > 0 && view.word_in(j - 1, Cue::Article) {
+        j -= 1;
+    }
+    (j > 0 && view.words[j - 1].lower == "to").then_some(j - 1)
+}
+
+/// The outlet right before `beat` when `beat` names no outlet itself (`BBC Moscow`, `VOA
+/// Pentagon`): a correspondent's beat, not their employer.
+fn outlet_before_beat(local: &Local<'_>, beat: usize) -> Option<usize> {
+    let b = local.get(beat);
+    if matches!(b.what(), What::Outlet { .. }) || b.last - b.first > 3 {
+        return None;
+    }
+    let o = local.ending_at(b.first)?;
+    matches!(local.get(o).what(), What::Outlet { .. }).then_some(o)
 }
 
 /// `Cofinec chief executive X`: a name no title or role makes a person's, right before a
@@ -323,6 +350,16 @@ fn affiliations_in(
             let next = cand.last;
             match cand.what() {
                 What::Org | What::Outlet { .. } | What::Acronym => orgs.push(k),
+                // `a senior adviser to Turkey's president`: serving a state's leader is
+                // serving the state.
+                What::Country { .. }
+                    if j > start
+                        && view.words[j - 1].lower == "to"
+                        && view.words.get(next).is_some_and(|w| w.kind == crate::text::TokenKind::Possessive)
+                        && view.words.get(next + 1).is_some_and(|w| w.title.is_some()) =>
+                {
+                    out.push(affiliation(view, c, Ref::Cand(k), j - 1, next + 2));
+                }
                 What::Demonym { id, .. }
                     // `a retired South Korean general`: a demonym directly before the role word.
                     if view.words.get(next).is_some_and(|w| w.title.is_some()) => {
@@ -361,10 +398,24 @@ fn affiliations_in(
         .iter()
         .copied()
         .find(|&k| !matches!(local.get(k).what(), What::Acronym));
-    let chosen: Vec<usize> = match parent {
+    let mut chosen: Vec<usize> = match parent {
         Some(p) => vec![p],
         None => named.or(orgs.first().copied()).into_iter().collect(),
     };
+    // `an expert at A and B`: both.
+    if parent.is_none()
+        && let Some(&first) = chosen.first()
+    {
+        let mut last = first;
+        for &k in orgs.iter().skip_while(|&&k| k != first).skip(1) {
+            let gap = &view.words[local.get(last).last..local.get(k).first];
+            if !matches!(gap, [w] if w.lower == "and") {
+                break;
+            }
+            chosen.push(k);
+            last = k;
+        }
+    }
     for k in chosen {
         let first = local.get(k).first;
         let last = local.get(k).last;
