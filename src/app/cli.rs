@@ -228,6 +228,11 @@ pub struct MentionsArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
+    /// Also write each personal pronoun (he, she, him, his, her) outside quotations, as a
+    /// mention of the person graphgen reads it as.
+    #[arg(long)]
+    pub pronouns: bool,
+
     #[command(flatten)]
     pub run: RunArgs,
 

@@ -218,7 +218,7 @@ fn mentions(args: MentionsArgs) -> anyhow::Result<Outcome> {
         || documents.get(),
         |w| {
             let mut failed: Option<io::Error> = None;
-            problems = pipeline.mentions(inputs, &mut |mentions| {
+            problems = pipeline.mentions(inputs, args.pronouns, &mut |mentions| {
                 documents.set(documents.get() + 1);
                 for m in mentions {
                     if failed.is_none() {

@@ -23,7 +23,9 @@ pub mod stoplist;
 
 use crate::corpus::Document;
 use crate::graph::{Evidence, RelationKind, slug};
+use crate::knowledge::Gender;
 use crate::knowledge::Knowledge;
+use crate::knowledge::cues::Cue;
 use crate::learn::tagger::Tagger;
 use crate::text::{Span, sentences};
 use identity::{LocalActor, actor_slug, resolve};
@@ -65,6 +67,9 @@ pub struct LocalRelation {
 #[derive(Debug, Clone, Default)]
 pub struct Extraction {
     pub mentions: Vec<Mention>,
+    /// Each personal pronoun (`he`, `her`) outside quotations, with the person it is read as
+    /// (`graphgen mentions --pronouns`): what every pronoun in a relation resolves to.
+    pub pronouns: Vec<Mention>,
     pub actors: Vec<LocalActor>,
     pub relations: Vec<LocalRelation>,
 }
@@ -118,7 +123,18 @@ pub fn extract_document(kb: &Knowledge, tagger: &Tagger, doc: &Document) -> Extr
         &mut resolved.actors,
     );
     let mentions = mentions(doc, &cands, &resolved.of_cand, &resolved.actors);
-    let mut relations = relations(doc, text, &views, &cands, &links, &resolved.of_cand, &resolved.actors);
+    let found = pronouns_in(kb, text, &sentences);
+    let pronoun_index = PronounIndex::new(kb, &cands, &links, &found, &resolved.of_cand, &resolved.actors, text);
+    let pronouns = pronoun_mentions(doc, &found, &pronoun_index, &resolved.actors);
+    let mut relations = relations(
+        doc,
+        text,
+        &views,
+        &links,
+        &pronoun_index,
+        &resolved.of_cand,
+        &resolved.actors,
+    );
     relations.extend(known_relations(kb, doc, text, &views, &cands, &resolved, ties));
     relations.extend(party_ties);
     relations.extend(body_ties);
@@ -153,6 +169,7 @@ pub fn extract_document(kb: &Knowledge, tagger: &Tagger, doc: &Document) -> Extr
     relations.extend(allies);
     Extraction {
         mentions,
+        pronouns,
         actors: resolved.actors,
         relations,
     }
@@ -312,16 +329,97 @@ fn mentions(doc: &Document, cands: &[Cand], of_cand: &[Option<usize>], actors: &
     out
 }
 
+/// A personal pronoun of one person (cue classes `personpronoun`, `objectpronoun`) outside
+/// quotation marks: byte offset, the word, its sentence, its gender.
+struct PronounAt<'t> {
+    at: usize,
+    word: &'t str,
+    sent: usize,
+    gender: Option<Gender>,
+    subject: bool,
+}
+
+/// The longest pronoun of cue classes `personpronoun` and `objectpronoun`, in bytes.
+const MAX_PRONOUN_BYTES: usize = 7;
+
+fn pronouns_in<'t>(kb: &Knowledge, text: &'t str, sentences: &[Span]) -> Vec<PronounAt<'t>> {
+    let mut out = Vec::new();
+    let mut quotes = QuoteScan::default();
+    for (sent, s) in sentences.iter().enumerate() {
+        // Pronouns of one person are short words; a longer word costs no lowercasing.
+        for (at, word) in words_of(text, *s)
+            .into_iter()
+            .filter(|(_, w)| w.len() <= MAX_PRONOUN_BYTES)
+        {
+            let lower = word.to_lowercase();
+            let subject = kb.cues.is(&lower, Cue::PersonPronoun);
+            if !(subject || kb.cues.is(&lower, Cue::ObjectPronoun)) || quotes.inside(text, at) {
+                continue;
+            }
+            out.push(PronounAt {
+                at,
+                word,
+                sent,
+                gender: Gender::of_pronoun(word),
+                subject,
+            });
+        }
+    }
+    out
+}
+
+/// Every pronoun outside quotations, as a mention of the person it is read as.
+fn pronoun_mentions(
+    doc: &Document,
+    found: &[PronounAt<'_>],
+    index: &PronounIndex,
+    actors: &[LocalActor],
+) -> Vec<Mention> {
+    found
+        .iter()
+        .filter_map(|p| {
+            let a = index.at(p.at, p.gender, false)?;
+            Some(Mention {
+                document: doc.path.clone(),
+                start: p.at,
+                end: p.at + p.word.len(),
+                text: p.word.to_string(),
+                kind: actors[a].kind.as_str().to_string(),
+                entity: actor_slug(&actors[a]),
+            })
+        })
+        .collect()
+}
+
+/// The runs of letters of a sentence, with their byte offsets.
+fn words_of(text: &str, s: Span) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text[s.start..s.end]
+        .char_indices()
+        .chain(std::iter::once((s.end - s.start, ' ')))
+    {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(b)) => {
+                out.push((s.start + b, &text[s.start + b..s.start + i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 fn relations(
     doc: &Document,
     text: &str,
     views: &[Read],
-    cands: &[Cand],
     links: &[Link],
+    pronouns: &PronounIndex,
     of_cand: &[Option<usize>],
     actors: &[LocalActor],
 ) -> Vec<LocalRelation> {
-    let pronouns = PronounIndex::new(cands, links, of_cand, actors, text);
     let mut out = Vec::new();
     // The graph keeps one piece of evidence per pair, sentence and trigger word; dropping the
     // repeats here keeps a sentence that repeats a cue from copying itself once per repeat.
@@ -333,7 +431,9 @@ fn relations(
             match r {
                 Ref::Cand(k) => of_cand[*k].map(Target::Actor),
                 Ref::Document => Some(Target::Document),
-                Ref::Pronoun(at) => pronouns.at(*at, l.kind == RelationKind::QuotedIn).map(Target::Actor),
+                Ref::Pronoun(at) => pronouns
+                    .at(*at, pronoun_gender(text, *at), l.kind == RelationKind::QuotedIn)
+                    .map(Target::Actor),
                 Ref::Country(id) => actors
                     .iter()
                     .position(|a| a.fixed_id.as_deref() == Some(id) && a.kind == crate::graph::ActorKind::Country)
@@ -442,20 +542,33 @@ fn fits(kind: RelationKind, source: &LocalActor, target: &Target, actors: &[Loca
     }
 }
 
-/// Who `he` or `she` is: the last quoted speaker for a reporting verb, else the last person
-/// named outside quotation marks. Answers by binary search, so a document of many pronouns
-/// and many people costs their sum, not their product.
+/// Who `he` or `she` is: the last quoted speaker for a reporting verb, else the first person
+/// named in the last sentence that named someone, among the people whose gender agrees with
+/// the pronoun's (a person of unknown gender agrees with both). Answers by binary search and a
+/// bounded look back, so a document of many pronouns and many people costs their sum, not
+/// their product.
 struct PronounIndex {
     /// (byte offset, actor, was a speaker, sentence), in text order.
     persons: Vec<(usize, usize, bool, usize)>,
     /// For each person, the actor of the last speaker up to and including them.
     last_speaker: Vec<Option<usize>>,
+    /// Each actor's gender, where a name or a word before a mention says it.
+    gender: Vec<Option<Gender>>,
+    /// Every pronoun outside quotations with the person it is read as, in text order: read
+    /// one after another, so that a sentence whose subject is a pronoun passes its person on
+    /// (`X said … . He said Y … . In his speech`: `his` is X, not Y).
+    resolved: Vec<(usize, Option<usize>)>,
 }
+
+/// How many people named before a pronoun are looked at for one whose gender agrees.
+const PRONOUN_LOOK_BACK: usize = 40;
 
 impl PronounIndex {
     fn new(
+        kb: &Knowledge,
         cands: &[Cand],
         links: &[Link],
+        found: &[PronounAt<'_>],
         of_cand: &[Option<usize>],
         actors: &[LocalActor],
         text: &str,
@@ -467,9 +580,16 @@ impl PronounIndex {
             .collect();
         let mut persons = Vec::new();
         let mut quotes = QuoteScan::default();
+        let mut gender: Vec<Option<Gender>> = actors.iter().map(|a| kb.genders.of_name(&a.label)).collect();
         for (k, c) in cands.iter().enumerate() {
             let Some(a) = of_cand[k] else { continue };
-            if actors[a].kind.is_person() && !quotes.inside(text, c.span.start) {
+            if !actors[a].kind.is_person() {
+                continue;
+            }
+            if let Some(g) = gender_before(kb, text, c.span.start) {
+                gender[a] = Some(g);
+            }
+            if !quotes.inside(text, c.span.start) {
                 persons.push((c.span.start, a, speakers.contains(&k), c.sent));
             }
         }
@@ -483,19 +603,99 @@ impl PronounIndex {
                 Some(*last)
             })
             .collect();
-        PronounIndex { persons, last_speaker }
+        let mut index = PronounIndex {
+            persons,
+            last_speaker,
+            gender,
+            resolved: Vec::with_capacity(found.len()),
+        };
+        index.resolve_in_order(found);
+        index
     }
 
-    fn at(&self, offset: usize, speaker: bool) -> Option<usize> {
+    /// Reads the pronouns in text order against the people named and the pronouns read so far.
+    fn resolve_in_order(&mut self, found: &[PronounAt<'_>]) {
+        // (offset, actor, sentence) of every person reference so far, names and pronouns.
+        let mut timeline: Vec<(usize, usize, usize)> = Vec::with_capacity(self.persons.len() + found.len());
+        let mut names = self.persons.iter().peekable();
+        for p in found {
+            while let Some(n) = names.next_if(|n| n.0 < p.at) {
+                timeline.push((n.0, n.1, n.3));
+            }
+            let window = &timeline[timeline.len().saturating_sub(PRONOUN_LOOK_BACK)..];
+            let agrees = |a: usize| self.agrees(a, p.gender);
+            let actor = window.iter().rev().find(|t| agrees(t.1)).and_then(|last| {
+                // An object or possessive pronoun after a person of its own sentence is most
+                // often theirs (`X appeared unsteady in his first debate`); a subject pronoun
+                // continues the subject of the last sentence that named someone.
+                if !p.subject && last.2 == p.sent {
+                    return Some(last.1);
+                }
+                window.iter().find(|t| t.2 == last.2 && agrees(t.1)).map(|t| t.1)
+            });
+            if let Some(a) = actor {
+                timeline.push((p.at, a, p.sent));
+            }
+            self.resolved.push((p.at, actor));
+        }
+    }
+
+    fn agrees(&self, actor: usize, pronoun: Option<Gender>) -> bool {
+        match (pronoun, self.gender[actor]) {
+            (Some(p), Some(a)) => p == a,
+            _ => true,
+        }
+    }
+
+    fn at(&self, offset: usize, gender: Option<Gender>, speaker: bool) -> Option<usize> {
         let before = self.persons.partition_point(|p| p.0 < offset);
-        let last = self.persons[..before].last()?;
-        if speaker && let Some(a) = self.last_speaker[before - 1] {
+        let read = self
+            .resolved
+            .binary_search_by_key(&offset, |r| r.0)
+            .ok()
+            .map(|k| self.resolved[k].1);
+        if speaker
+            && before > 0
+            && let Some(a) = self.last_speaker[before - 1]
+            && self.agrees(a, gender)
+        {
             return Some(a);
         }
-        // A subject pronoun most often continues the subject of the last sentence that named
-        // someone: the first person named in that sentence, not the last.
+        if let Some(read) = read {
+            return read;
+        }
+        // A pronoun inside a quotation: the first person named in the last sentence that named
+        // someone.
+        let window = &self.persons[before.saturating_sub(PRONOUN_LOOK_BACK)..before];
+        let last = window.iter().rev().find(|p| self.agrees(p.1, gender))?;
         let first = self.persons.partition_point(|p| p.3 < last.3);
-        Some(self.persons[first].1)
+        self.persons[first..before]
+            .iter()
+            .find(|p| p.3 == last.3 && self.agrees(p.1, gender))
+            .map(|p| p.1)
+    }
+}
+
+/// The gender of a pronoun at a byte offset of the text.
+fn pronoun_gender(text: &str, at: usize) -> Option<Gender> {
+    let word: String = text[at..].chars().take_while(|c| c.is_alphabetic()).collect();
+    Gender::of_pronoun(&word)
+}
+
+/// A word right before a mention that says the person's gender (cue classes `female`,
+/// `male`: `Mrs.`, `Queen`, `Congresswoman`).
+fn gender_before(kb: &Knowledge, text: &str, start: usize) -> Option<Gender> {
+    let before = text[..start].trim_end();
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .next()?
+        .to_lowercase();
+    if kb.cues.is(&word, Cue::Female) {
+        Some(Gender::Female)
+    } else if kb.cues.is(&word, Cue::Male) {
+        Some(Gender::Male)
+    } else {
+        None
     }
 }
 

@@ -772,3 +772,68 @@ fn meetings_and_their_traps() {
         assert_eq!(pairs(meetings_of(text)), pairs(want), "{text}: {:?}", meetings_of(text));
     }
 }
+
+/// `(pronoun, the label of the person it is read as)` for every pronoun of a text.
+fn pronouns_of(text: &str) -> Vec<(String, String)> {
+    let ex = extract_document(&doc(text));
+    ex.pronouns
+        .iter()
+        .map(|m| {
+            let a = ex
+                .actors
+                .iter()
+                .find(|a| crate::extract::identity::actor_slug(a) == m.entity);
+            (m.text.clone(), a.map_or(m.entity.clone(), |a| a.label.clone()))
+        })
+        .collect()
+}
+
+/// Pronouns: gender agreement, a pronoun subject passing its person on, possessives after a
+/// person of their own sentence, and quotations left alone.
+#[test]
+fn pronouns_and_their_people() {
+    let p = |pairs: &[(&str, &str)]| {
+        pairs
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect::<Vec<_>>()
+    };
+    let cases: Vec<(&str, Vec<(String, String)>)> = vec![
+        // The first person of the last sentence that named someone, of the pronoun's gender.
+        (
+            "Mr. Peter Halloran met Mrs. Maria Kessler on Monday. She said the talks went well.",
+            p(&[("She", "Maria Kessler")]),
+        ),
+        (
+            "Mrs. Maria Kessler met Mr. Peter Halloran on Monday. He said the talks went well.",
+            p(&[("He", "Peter Halloran")]),
+        ),
+        // Unknown gender agrees with both: the subject.
+        (
+            "Peter Halloran met Tomas Brandt on Monday. He said the talks went well.",
+            p(&[("He", "Peter Halloran")]),
+        ),
+        // A pronoun subject passes its person on to the next sentence.
+        (
+            "Mr. Peter Halloran spoke first. He said Mr. Tomas Brandt was wrong. In his speech, he asked for calm.",
+            p(&[
+                ("He", "Peter Halloran"),
+                ("his", "Peter Halloran"),
+                ("he", "Peter Halloran"),
+            ]),
+        ),
+        // A possessive after a person of its own sentence is theirs.
+        (
+            "Mr. Peter Halloran said that Mr. Tomas Brandt looked tired in his first debate.",
+            p(&[("his", "Tomas Brandt")]),
+        ),
+        // Inside a quotation, pronouns are the speaker's words: not read.
+        (
+            "Mr. Peter Halloran spoke. \u{201c}He is wrong,\u{201d} said Mrs. Maria Kessler.",
+            p(&[]),
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(pronouns_of(text), want, "{text}");
+    }
+}

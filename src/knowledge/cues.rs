@@ -111,10 +111,17 @@ pub enum Cue {
     Kin,
     /// a possessive determiner before a noun of family (`his`, `her`)
     KinOwner,
+    /// an object or possessive pronoun of one person (`him`, `his`, `her`): resolved like
+    /// `personpronoun`, for `graphgen mentions --pronouns`
+    ObjectPronoun,
+    /// a word right before a person's name that makes the person female (`Mrs.`, `Queen`)
+    Female,
+    /// a word right before a person's name that makes the person male (`Mr.`, `King`)
+    Male,
 }
 
 /// How many classes there are, for per-class tables.
-pub const CUE_CLASSES: usize = Cue::KinOwner as usize + 1;
+pub const CUE_CLASSES: usize = Cue::Male as usize + 1;
 
 // A word's classes are one bit each in a `u64` (`CueHits::word`).
 const _: () = assert!(CUE_CLASSES <= 64);
@@ -200,6 +207,9 @@ impl Cue {
         ("infinitive", Cue::Infinitive),
         ("kin", Cue::Kin),
         ("kinowner", Cue::KinOwner),
+        ("objectpronoun", Cue::ObjectPronoun),
+        ("female", Cue::Female),
+        ("male", Cue::Male),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

@@ -14,6 +14,7 @@ pub mod bodies;
 pub mod cues;
 pub mod describe;
 pub mod dictionary;
+pub mod genders;
 pub mod lexicon;
 pub mod parties;
 mod table;
@@ -22,6 +23,7 @@ pub use blocs::Blocs;
 pub use bodies::Bodies;
 pub use cues::{Cue, Cues};
 pub use dictionary::Dictionary;
+pub use genders::{Gender, Genders};
 pub use lexicon::{Lexicon, UserLexicon};
 pub use parties::Parties;
 
@@ -47,6 +49,8 @@ pub struct Knowledge {
     /// Generic names of government bodies (`resources/bodies.tsv`), qualified by their state
     /// in each document; empty when the knowledge layer is off.
     pub bodies: Bodies,
+    /// The gender of given names (`resources/given_genders.tsv`), for pronouns to agree with.
+    pub genders: Genders,
 }
 
 impl Knowledge {
@@ -102,6 +106,10 @@ impl Knowledge {
                 blocs,
                 parties,
                 bodies,
+                genders: Genders::embedded().map_err(|message| crate::Error::Invalid {
+                    what: "the embedded given-name genders".into(),
+                    message: format!("{message}; rebuild it with scripts/build_genders.py"),
+                })?,
             },
             problems,
         ))

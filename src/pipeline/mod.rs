@@ -192,11 +192,21 @@ impl Pipeline {
     /// Hands each document's mentions to `sink`, in reading order. A path read twice is made
     /// unique (`a.txt-2`) as in the graph, which needs every path: the mentions are held
     /// (not the texts) until the last document is read.
-    pub fn mentions(&self, inputs: &[PathBuf], sink: &mut dyn FnMut(Vec<Mention>)) -> Vec<Problem> {
+    /// The mentions of every document (with `pronouns`, the pronouns read as people too, in
+    /// text order), one batch per document in input order.
+    pub fn mentions(&self, inputs: &[PathBuf], pronouns: bool, sink: &mut dyn FnMut(Vec<Mention>)) -> Vec<Problem> {
         let mut docs: Vec<(String, Vec<Mention>)> = Vec::new();
         let problems = self.stream(
             inputs,
-            &|doc, _, _| (doc.path.clone(), self.extract(&doc).mentions),
+            &|doc, _, _| {
+                let ex = self.extract(&doc);
+                let mut mentions = ex.mentions;
+                if pronouns {
+                    mentions.extend(ex.pronouns);
+                    mentions.sort_by_key(|m| (m.start, m.end));
+                }
+                (doc.path.clone(), mentions)
+            },
             &mut |found| docs.push(found),
         );
         corpus::make_unique(&mut docs, |d| &mut d.0);

@@ -33,6 +33,43 @@ fn json_graph_of_the_fixture_corpus() {
 }
 
 #[test]
+fn mentions_with_pronouns_read_each_pronoun_as_a_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    let text = "Mr. Peter Halloran met Mrs. Maria Kessler in Brindle. She said he had been kind.\n";
+    std::fs::write(&file, text).unwrap();
+    let run = |pronouns: bool| {
+        let mut cmd = graphgen();
+        cmd.arg("mentions").arg(&file);
+        if pronouns {
+            cmd.arg("--pronouns");
+        }
+        let out = cmd.assert().success().get_output().stdout.clone();
+        String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .collect::<Vec<_>>()
+    };
+    let plain = run(false);
+    assert!(!plain.iter().any(|m| m["text"] == "She"), "{plain:#?}");
+    let with = run(true);
+    let read = |w: &str| with.iter().find(|m| m["text"] == w).map(|m| m["entity"].clone());
+    assert_eq!(read("She"), Some("maria-kessler".into()), "{with:#?}");
+    assert_eq!(read("he"), Some("peter-halloran".into()), "{with:#?}");
+    // In text order, offsets into the text.
+    let starts: Vec<u64> = with.iter().map(|m| m["start"].as_u64().unwrap()).collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+    for m in &with {
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], m["text"].as_str().unwrap());
+    }
+}
+
+#[test]
 fn mentions_are_jsonl_with_offsets_into_the_text() {
     let out = graphgen()
         .args(["mentions", "tests/fixtures/news/harbour.txt"])
