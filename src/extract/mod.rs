@@ -68,10 +68,37 @@ pub struct LocalRelation {
 pub struct Extraction {
     pub mentions: Vec<Mention>,
     /// Each personal pronoun (`he`, `her`) outside quotations, with the person it is read as
-    /// (`graphgen mentions --pronouns`): what every pronoun in a relation resolves to.
-    pub pronouns: Vec<Mention>,
+    /// (`graphgen mentions --pronouns`): what every pronoun in a relation resolves to. Kept as
+    /// offsets and an actor index; [`Extraction::pronoun_mentions`] spells them out.
+    pub pronouns: Vec<PronounRead>,
     pub actors: Vec<LocalActor>,
     pub relations: Vec<LocalRelation>,
+}
+
+/// A pronoun read as a person: its byte span and the index of its actor in
+/// [`Extraction::actors`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PronounRead {
+    pub start: usize,
+    pub end: usize,
+    pub actor: usize,
+}
+
+impl Extraction {
+    /// The pronouns as mentions of their people, in text order.
+    pub fn pronoun_mentions(&self, doc: &Document) -> Vec<Mention> {
+        self.pronouns
+            .iter()
+            .map(|p| Mention {
+                document: doc.path.clone(),
+                start: p.start,
+                end: p.end,
+                text: doc.text[p.start..p.end].to_string(),
+                kind: self.actors[p.actor].kind.as_str().to_string(),
+                entity: actor_slug(&self.actors[p.actor]),
+            })
+            .collect()
+    }
 }
 
 /// The longest sentence the extractor reads whole, in bytes. Longer runs (a page with no full
@@ -125,7 +152,17 @@ pub fn extract_document(kb: &Knowledge, tagger: &Tagger, doc: &Document) -> Extr
     let mentions = mentions(doc, &cands, &resolved.of_cand, &resolved.actors);
     let found = pronouns_in(kb, text, &sentences);
     let pronoun_index = PronounIndex::new(kb, &cands, &links, &found, &resolved.of_cand, &resolved.actors, text);
-    let pronouns = pronoun_mentions(doc, &found, &pronoun_index, &resolved.actors);
+    let pronouns = found
+        .iter()
+        .filter_map(|p| {
+            let actor = pronoun_index.at(p.at, p.gender, false)?;
+            Some(PronounRead {
+                start: p.at,
+                end: p.at + p.word.len(),
+                actor,
+            })
+        })
+        .collect();
     let mut relations = relations(
         doc,
         text,
@@ -339,21 +376,23 @@ struct PronounAt<'t> {
     subject: bool,
 }
 
-/// The longest pronoun of cue classes `personpronoun` and `objectpronoun`, in bytes.
+/// The longest pronoun looked for, in bytes (`herself`).
 const MAX_PRONOUN_BYTES: usize = 7;
 
 fn pronouns_in<'t>(kb: &Knowledge, text: &'t str, sentences: &[Span]) -> Vec<PronounAt<'t>> {
+    // A handful of words, compared directly: cheaper per word of the text than a hash lookup.
+    let subject = kb.cues.words(Cue::PersonPronoun);
+    let object = kb.cues.words(Cue::ObjectPronoun);
     let mut out = Vec::new();
     let mut quotes = QuoteScan::default();
     for (sent, s) in sentences.iter().enumerate() {
-        // Pronouns of one person are short words; a longer word costs no lowercasing.
-        for (at, word) in words_of(text, *s)
-            .into_iter()
-            .filter(|(_, w)| w.len() <= MAX_PRONOUN_BYTES)
-        {
-            let lower = word.to_lowercase();
-            let subject = kb.cues.is(&lower, Cue::PersonPronoun);
-            if !(subject || kb.cues.is(&lower, Cue::ObjectPronoun)) || quotes.inside(text, at) {
+        for (at, word) in ascii_words(text, *s) {
+            if word.len() > MAX_PRONOUN_BYTES {
+                continue;
+            }
+            let is = |list: &[String]| list.iter().any(|p| p.eq_ignore_ascii_case(word));
+            let is_subject = is(subject);
+            if !(is_subject || is(object)) || quotes.inside(text, at) {
                 continue;
             }
             out.push(PronounAt {
@@ -361,54 +400,58 @@ fn pronouns_in<'t>(kb: &Knowledge, text: &'t str, sentences: &[Span]) -> Vec<Pro
                 word,
                 sent,
                 gender: Gender::of_pronoun(word),
-                subject,
+                subject: is_subject,
             });
         }
     }
     out
 }
 
-/// Every pronoun outside quotations, as a mention of the person it is read as.
-fn pronoun_mentions(
-    doc: &Document,
-    found: &[PronounAt<'_>],
-    index: &PronounIndex,
-    actors: &[LocalActor],
-) -> Vec<Mention> {
-    found
-        .iter()
-        .filter_map(|p| {
-            let a = index.at(p.at, p.gender, false)?;
-            Some(Mention {
-                document: doc.path.clone(),
-                start: p.at,
-                end: p.at + p.word.len(),
-                text: p.word.to_string(),
-                kind: actors[a].kind.as_str().to_string(),
-                entity: actor_slug(&actors[a]),
-            })
-        })
-        .collect()
-}
-
-/// The runs of letters of a sentence, with their byte offsets.
-fn words_of(text: &str, s: Span) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in text[s.start..s.end]
-        .char_indices()
-        .chain(std::iter::once((s.end - s.start, ' ')))
-    {
-        match (c.is_alphabetic(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(b)) => {
-                out.push((s.start + b, &text[s.start + b..s.start + i]));
-                start = None;
-            }
-            _ => {}
+/// The runs of ASCII letters of a sentence that touch no other letter (`Théo` is no `Th`),
+/// with their byte offsets: the words a pronoun can be.
+fn ascii_words(text: &str, s: Span) -> impl Iterator<Item = (usize, &str)> {
+    let sentence = &text[s.start..s.end];
+    let bytes = sentence.as_bytes();
+    // The length of the letter at `i`, 0 for no letter (punctuation, `’`, `—`).
+    let letter = move |i: usize| -> usize {
+        if bytes[i].is_ascii_alphabetic() {
+            return 1;
         }
-    }
-    out
+        if bytes[i] < 0x80 || !sentence.is_char_boundary(i) {
+            return 0;
+        }
+        sentence[i..]
+            .chars()
+            .next()
+            .filter(|c| c.is_alphabetic())
+            .map_or(0, char::len_utf8)
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            while i < bytes.len() && letter(i) == 0 {
+                i += if bytes[i] < 0x80 {
+                    1
+                } else {
+                    sentence[i..].chars().next().map_or(1, char::len_utf8)
+                };
+            }
+            if i >= bytes.len() {
+                return None;
+            }
+            let start = i;
+            while i < bytes.len() {
+                let n = letter(i);
+                if n == 0 {
+                    break;
+                }
+                i += n;
+            }
+            if bytes[start..i].is_ascii() {
+                return Some((s.start + start, &sentence[start..i]));
+            }
+        }
+    })
 }
 
 fn relations(

@@ -775,8 +775,9 @@ fn meetings_and_their_traps() {
 
 /// `(pronoun, the label of the person it is read as)` for every pronoun of a text.
 fn pronouns_of(text: &str) -> Vec<(String, String)> {
-    let ex = extract_document(&doc(text));
-    ex.pronouns
+    let d = doc(text);
+    let ex = extract_document(&d);
+    ex.pronoun_mentions(&d)
         .iter()
         .map(|m| {
             let a = ex
@@ -835,5 +836,19 @@ fn pronouns_and_their_people() {
     ];
     for (text, want) in cases {
         assert_eq!(pronouns_of(text), want, "{text}");
+    }
+}
+
+/// The words a pronoun can be: ASCII letter runs, cut at any non-letter, never part of a
+/// longer word with other letters.
+#[test]
+fn ascii_words_cut_at_non_letters_and_skip_other_scripts() {
+    let text = "he’s —she Théo,him.Ça her";
+    let words: Vec<&str> = super::ascii_words(text, Span::new(0, text.len()))
+        .map(|(_, w)| w)
+        .collect();
+    assert_eq!(words, ["he", "s", "she", "him", "her"]);
+    for (at, w) in super::ascii_words(text, Span::new(0, text.len())) {
+        assert_eq!(&text[at..at + w.len()], w);
     }
 }

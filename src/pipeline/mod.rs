@@ -199,10 +199,10 @@ impl Pipeline {
         let problems = self.stream(
             inputs,
             &|doc, _, _| {
-                let ex = self.extract(&doc);
-                let mut mentions = ex.mentions;
+                let mut ex = self.extract(&doc);
+                let mut mentions = std::mem::take(&mut ex.mentions);
                 if pronouns {
-                    mentions.extend(ex.pronouns);
+                    mentions.extend(ex.pronoun_mentions(&doc));
                     mentions.sort_by_key(|m| (m.start, m.end));
                 }
                 (doc.path.clone(), mentions)
