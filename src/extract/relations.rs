@@ -233,7 +233,18 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
             i += len;
             continue;
         }
-        let trigger = view.span_of(i, i + len);
+        // `a rivalry between X and Y`, `between 50 and 100`: a preposition alone (class
+        // `preposition`) is no meeting; a meeting noun or a word of standing together (class
+        // `betweenhead`) a few words before makes one, and is part of the trigger.
+        let mut trigger = view.span_of(i, i + len);
+        if view.word_in(i, Cue::Preposition) {
+            let from = i.saturating_sub(PREPOSITION_HEAD_WINDOW);
+            let Some(head) = (from..i).find(|&j| view.word_in(j, Cue::BetweenHead)) else {
+                i += len;
+                continue;
+            };
+            trigger = view.span_of(head, i + len);
+        }
         let left: Vec<usize> = (0..local.cands.len())
             .filter(|&k| local.cands[k].first >= start && local.cands[k].last <= i && is_person(view, local, k))
             .collect();
@@ -248,12 +259,6 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
                 .collect(),
             None => pronoun_before(view, start, i).into_iter().collect(),
         };
-        // `a rivalry between X and Y`, `between 50 and 100`: a preposition alone is no meeting;
-        // a meeting noun or a word of standing together before it makes one.
-        if view.word_in(i, Cue::PairAfter) && !(i.saturating_sub(3)..i).any(|j| view.word_in(j, Cue::BetweenHead)) {
-            i += len;
-            continue;
-        }
         let between_only = view.word_in(i, Cue::PairAfter) && subject.is_empty();
         if recip.is_some() && meet.is_none() || between_only {
             let group: Vec<usize> = if recip.is_some() && meet.is_none() {
@@ -299,6 +304,9 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
     }
     told_in_person(view, local, out);
 }
+
+/// How far before a preposition trigger (`between`, `alongside`) its meeting word may be.
+const PREPOSITION_HEAD_WINDOW: usize = 3;
 
 /// How many words may stand between a noun of meeting and its `with`.
 const WITH_GAP: usize = 3;

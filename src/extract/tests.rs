@@ -755,6 +755,12 @@ fn meetings_and_their_traps() {
             v.extend(pair("Maria Kessler", "Peter Halloran", ""));
             v
         }),
+        // `alongside` only after a word of standing together.
+        (
+            "Maria Kessler appeared alongside Peter Halloran at the rally.",
+            pair("Maria Kessler", "Peter Halloran", ""),
+        ),
+        ("Maria Kessler, alongside Peter Halloran, criticised the plan.", vec![]),
         // Standing together: the one in the middle met both.
         ("Maria Kessler was seated between Peter Halloran and Lena Markel.", {
             let mut v = pair("Lena Markel", "Maria Kessler", "");
@@ -762,6 +768,15 @@ fn meetings_and_their_traps() {
             v
         }),
     ];
+    for (text, _) in &cases {
+        // No meeting rests on a preposition alone: the trigger holds the word that makes one.
+        for (_, _, trigger) in meetings_of(text) {
+            assert!(
+                !["between", "alongside", "with"].contains(&trigger.to_lowercase().as_str()),
+                "{text}: {trigger}"
+            );
+        }
+    }
     for (text, want) in cases {
         // Pairs only: two triggers of one meeting (`hosted a dinner for`) are one meeting.
         let pairs = |v: Vec<(String, String, String)>| {

@@ -118,10 +118,13 @@ pub enum Cue {
     Female,
     /// a word right before a person's name that makes the person male (`Mr.`, `King`)
     Male,
+    /// a meeting trigger that is a preposition (`between`, `alongside`): a meeting only within
+    /// three words after a `betweenhead` word, which the trigger then includes
+    Preposition,
 }
 
 /// How many classes there are, for per-class tables.
-pub const CUE_CLASSES: usize = Cue::Male as usize + 1;
+pub const CUE_CLASSES: usize = Cue::Preposition as usize + 1;
 
 // A word's classes are one bit each in a `u64` (`CueHits::word`).
 const _: () = assert!(CUE_CLASSES <= 64);
@@ -210,6 +213,7 @@ impl Cue {
         ("objectpronoun", Cue::ObjectPronoun),
         ("female", Cue::Female),
         ("male", Cue::Male),
+        ("preposition", Cue::Preposition),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

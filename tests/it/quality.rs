@@ -39,15 +39,17 @@ fn seeds_meet_their_floors() {
 
 #[test]
 fn dev_meets_its_floors() {
-    // The floors issue 15 reached with the knowledge layer, less a margin for the next rule.
+    // The floors issues 15 (knowledge) and 16 (meetings, affiliations) reached, less a margin
+    // for the next rule.
     score(
         "dev",
         &[
             ("entity_f1", 0.92),
             ("typed_f1", 0.88),
-            ("relation_f1", 0.80),
-            ("affiliated-to_f1", 0.76),
+            ("relation_f1", 0.85),
+            ("affiliated-to_f1", 0.82),
             ("allied-with_f1", 0.50),
+            ("met-with_f1", 0.75),
         ],
     );
 }
@@ -92,5 +94,8 @@ fn conll_dev_mentions_meet_their_floor() {
     let _ = std::fs::remove_dir_all(&dir);
     let report = String::from_utf8_lossy(&out.stdout);
     eprintln!("conll dev mentions:\n{report}");
-    assert!(out.status.success(), "CoNLL-2003 dev mentions below F1 0.88:\n{report}");
+    assert!(
+        out.status.success(),
+        "CoNLL-2003 dev mentions below F1 0.915:\n{report}"
+    );
 }
