@@ -1,4 +1,5 @@
-//! Where the parser goes wrong: head accuracy by gold label and by gold tag.
+//! Where the parser goes wrong: overall UAS, head accuracy by gold label, and sample errors on
+//! punctuation.
 //! `cargo run --release --example parse_errors -- MODEL TREEBANK [TEXTS]`
 use graphgen::learn::parser::{Parser, conllu};
 use std::collections::BTreeMap;
@@ -55,6 +56,8 @@ fn main() {
         }
         eprintln!();
     }
+    let (ok, all) = by.values().fold((0, 0), |(a, b), (ok, n)| (a + ok, b + n));
+    println!("UAS {:.4} ({all} words)", ok as f64 / all as f64);
     let mut v: Vec<_> = by.into_iter().collect();
     v.sort_by_key(|(_, (ok, all))| std::cmp::Reverse(all - ok));
     for (l, (ok, all)) in v.iter().take(20) {
