@@ -222,7 +222,13 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
     let mut i = 0;
     while i < n {
         let meet = view.cue_at(i, Cue::Meet).or_else(|| with_after_noun(view, i));
-        let recip = view.cue_at(i, Cue::Reciprocal);
+        // `X and Y attacked each other's records`: a reciprocal before a possessive names what
+        // each has, not a time they were together.
+        let recip = view.cue_at(i, Cue::Reciprocal).filter(|&n| {
+            view.words
+                .get(i + n)
+                .is_none_or(|w| w.kind != crate::text::TokenKind::Possessive)
+        });
         let Some(len) = meet.or(recip) else {
             i += 1;
             continue;
@@ -261,8 +267,11 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
         };
         let between_only = view.word_in(i, Cue::PairAfter) && subject.is_empty();
         if recip.is_some() && meet.is_none() || between_only {
+            // Those who did it together are the names joined by `and` before the word (`X, Y and
+            // Z walked together`), not every person of the clause.
             let group: Vec<usize> = if recip.is_some() && meet.is_none() {
-                left.clone()
+                left.last()
+                    .map_or_else(Vec::new, |&k| co_subjects(view, local, &left, k))
             } else {
                 right.clone()
             };
@@ -275,11 +284,13 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
                 }
             }
         } else {
-            // Co-subjects (`X and Y met`) meet each other when nobody follows the verb.
-            if right.is_empty() && (2..=MAX_GROUP).contains(&left.len()) {
-                for (a, &x) in left.iter().enumerate() {
-                    for &y in &left[a + 1..] {
-                        pairs.push((Ref::Cand(x + local.base), Ref::Cand(y + local.base)));
+            // Co-subjects joined by `and` (`X and Y met`) meet each other when nobody follows
+            // the verb; other people of the clause do not (`X's plan gave Y leverage in
+            // meetings with the ministry`).
+            if right.is_empty() && subject.len() >= 2 {
+                for (a, x) in subject.iter().enumerate() {
+                    for y in &subject[a + 1..] {
+                        pairs.push((x.clone(), y.clone()));
                     }
                 }
             }

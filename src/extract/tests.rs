@@ -755,6 +755,34 @@ fn meetings_and_their_traps() {
             v.extend(pair("Maria Kessler", "Peter Halloran", ""));
             v
         }),
+        // People of the clause who are not co-subjects did not meet each other.
+        (
+            "Maria Kessler's plan gave Peter Halloran leverage in months of meetings with the ministry.",
+            vec![],
+        ),
+        // Those who did it together are the names joined by `and`.
+        (
+            "Maria Kessler, Lena Markel and Peter Halloran walked together to the hall.",
+            {
+                let mut v = pair("Lena Markel", "Maria Kessler", "");
+                v.extend(pair("Lena Markel", "Peter Halloran", ""));
+                v.extend(pair("Maria Kessler", "Peter Halloran", ""));
+                v
+            },
+        ),
+        (
+            "His partner at Brindle Foods, Peter Halloran, called Maria Kessler a master at bolting together deals.",
+            vec![],
+        ),
+        // A reciprocal before a possessive is what each has, not a meeting.
+        (
+            "Maria Kessler and Peter Halloran attacked each other's records.",
+            vec![],
+        ),
+        (
+            "Maria Kessler and Peter Halloran greeted each other warmly.",
+            pair("Maria Kessler", "Peter Halloran", ""),
+        ),
         // `alongside` only after a word of standing together.
         (
             "Maria Kessler appeared alongside Peter Halloran at the rally.",

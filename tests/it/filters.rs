@@ -31,7 +31,7 @@ fn each_filter_cuts_the_seeds_graph_to_known_counts() {
         (&[], (55, 50, 3)),
         (&["--kind", "leader,country"], (22, 19, 0)),
         (&["--relation", "met-with"], (6, 5, 0)),
-        (&["--min-weight", "2"], (27, 25, 3)),
+        (&["--min-weight", "2"], (27, 24, 3)),
         (&["--top", "5"], (7, 9, 2)),
         (&["--no-documents"], (52, 36, 0)),
         // A country, by label in another case and by a folded alias.
