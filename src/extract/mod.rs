@@ -574,7 +574,7 @@ fn fits(kind: RelationKind, source: &LocalActor, target: &Target, actors: &[Loca
     };
     match kind {
         RelationKind::QuotedIn => false,
-        RelationKind::MetWith => source.kind.is_person() && t.kind.is_person(),
+        RelationKind::MetWith => source.kind.is_person() && t.kind.is_person() && !name_prefix(&source.label, &t.label),
         RelationKind::AlliedWith => {
             (source.kind == K::Country && t.kind == K::Country) || (source.kind.is_person() && t.kind.is_person())
         }
@@ -583,6 +583,14 @@ fn fits(kind: RelationKind, source: &LocalActor, target: &Target, actors: &[Loca
                 || (source.kind.is_organisation() && t.kind == K::Country)
         }
     }
+}
+
+/// One name's words begin the other's (`Robert C.` and `Robert C. Scott`): two readings of one
+/// person's name, who did not meet themselves.
+fn name_prefix(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.split_whitespace().collect(), b.split_whitespace().collect());
+    let n = a.len().min(b.len());
+    n > 0 && a[..n] == b[..n]
 }
 
 /// Who `he` or `she` is: the last quoted speaker for a reporting verb, else the first person

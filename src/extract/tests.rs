@@ -895,3 +895,12 @@ fn ascii_words_cut_at_non_letters_and_skip_other_scripts() {
         assert_eq!(&text[at..at + w.len()], w);
     }
 }
+
+/// Two readings of one person's name (one's words begin the other's) never meet.
+#[test]
+fn a_name_and_its_longer_reading_do_not_meet() {
+    assert!(super::name_prefix("Robert C.", "Robert C. Scott"));
+    assert!(super::name_prefix("Peter Halloran", "Peter Halloran"));
+    assert!(!super::name_prefix("Peter Halloran", "Peter Brandt"));
+    assert!(!super::name_prefix("Bill Clinton", "Hillary Clinton"));
+}
