@@ -235,7 +235,11 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
         };
         let start = clause_start(view, i);
         let end = clause_end(view, i + len);
-        if local_cand_covers(local, i) || hypothetical(view, i) || called_off(view, start, end) {
+        let named_over = local
+            .cands
+            .iter()
+            .any(|c| c.first <= i && i < c.last && !opening_cue_word(view, c));
+        if named_over || hypothetical(view, i) || called_off(view, start, end) {
             i += len;
             continue;
         }
@@ -252,9 +256,12 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
             trigger = view.span_of(head, i + len);
         }
         let left: Vec<usize> = (0..local.cands.len())
-            .filter(|&k| local.cands[k].first >= start && local.cands[k].last <= i && is_person(view, local, k))
+            .filter(|&k| {
+                let c = &local.cands[k];
+                c.first >= start && c.last <= i && is_person(view, local, k) && !opening_cue_word(view, c)
+            })
             .collect();
-        let right: Vec<usize> = (0..local.cands.len())
+        let mut right: Vec<usize> = (0..local.cands.len())
             .filter(|&k| local.cands[k].first >= i + len && local.cands[k].last <= end && is_person(view, local, k))
             .collect();
         let mut pairs: Vec<(Ref, Ref)> = Vec::new();
@@ -264,6 +271,11 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
                 .map(|k| Ref::Cand(k + local.base))
                 .collect(),
             None => pronoun_before(view, start, i).into_iter().collect(),
+        };
+        let subject = if subject.is_empty() {
+            fronted_subject(view, local, start, i, i + len, end, &mut right).unwrap_or(subject)
+        } else {
+            subject
         };
         let between_only = view.word_in(i, Cue::PairAfter) && subject.is_empty();
         if recip.is_some() && meet.is_none() || between_only {
@@ -316,14 +328,53 @@ pub fn meetings(view: &SentenceView<'_>, local: &Local<'_>, out: &mut Vec<Link>)
     told_in_person(view, local, out);
 }
 
+/// `Following talks with X, Y said`, `After meeting X, he flew home`: a meeting in a phrase
+/// fronted by a word of class `fronting` belongs to the subject right after the phrase's
+/// comma (a name or a pronoun); the people met are those before the comma.
+fn fronted_subject(
+    view: &SentenceView<'_>,
+    local: &Local<'_>,
+    start: usize,
+    at: usize,
+    after: usize,
+    end: usize,
+    right: &mut Vec<usize>,
+) -> Option<Vec<Ref>> {
+    if at == start || !(start..at).all(|j| view.word_in(j, Cue::Fronting)) {
+        return None;
+    }
+    let comma = (after..end).find(|&j| view.words[j].text == ",")?;
+    let next = comma + 1;
+    let subject = if view.word_in(next, Cue::PersonPronoun) {
+        Ref::Pronoun(view.words[next].span.start)
+    } else {
+        let k = right.iter().copied().find(|&k| local.cands[k].first == next)?;
+        Ref::Cand(k + local.base)
+    };
+    right.retain(|&k| local.cands[k].last <= comma);
+    Some(vec![subject])
+}
+
+/// `Talks between X and Y ended`, `Following talks with X`: the sentence's capitalised first
+/// word, read as a name for now, is a word of meeting or one fronting it, not a person.
+fn opening_cue_word(view: &SentenceView<'_>, c: &crate::extract::cand::Cand) -> bool {
+    c.first == 0
+        && c.last == 1
+        && (view.cue_at(0, Cue::Meet).is_some()
+            || view.word_in(0, Cue::BetweenHead)
+            || view.word_in(0, Cue::WithHead)
+            || view.word_in(0, Cue::Fronting))
+}
+
 /// How far before a preposition trigger (`between`, `alongside`) its meeting word may be.
 const PREPOSITION_HEAD_WINDOW: usize = 3;
 
-/// How many words may stand between a noun of meeting and its `with`.
-const WITH_GAP: usize = 3;
+/// How many words may stand between a noun of meeting and its `with` (`a meeting in the Oval
+/// Office with`).
+const WITH_GAP: usize = 4;
 
 /// `meeting on Friday with`, `talks in Vienna with`: a noun of meeting (class `withhead`), up to
-/// three words of time or place (class `withgap`, capitalised words), then `with`; the length
+/// four words of time or place (class `withgap`, capitalised words), then `with`; the length
 /// of the trigger in words.
 fn with_after_noun(view: &SentenceView<'_>, i: usize) -> Option<usize> {
     if !view.word_in(i, Cue::WithHead) {

@@ -783,6 +783,34 @@ fn meetings_and_their_traps() {
             "Maria Kessler and Peter Halloran greeted each other warmly.",
             pair("Maria Kessler", "Peter Halloran", ""),
         ),
+        // A fronted phrase's meeting belongs to the main clause's subject.
+        (
+            "Following talks with Maria Kessler, Peter Halloran said the deal was close.",
+            pair("Maria Kessler", "Peter Halloran", ""),
+        ),
+        (
+            "During talks with Maria Kessler in Brindle, Peter Halloran raised the tariffs.",
+            pair("Maria Kessler", "Peter Halloran", ""),
+        ),
+        (
+            "Ahead of talks with Maria Kessler, Peter Halloran said the deal was close.",
+            vec![],
+        ),
+        (
+            "Following talks with Maria Kessler, the ministry said Peter Halloran was wrong.",
+            vec![],
+        ),
+        // A noun of meeting up to four words before its `with`.
+        (
+            "Peter Halloran spoke during a meeting in the Oval Office with Maria Kessler.",
+            pair("Maria Kessler", "Peter Halloran", ""),
+        ),
+        // A sentence's first word of meeting is no name.
+        (
+            "Talks between Maria Kessler and Peter Halloran ended.",
+            pair("Maria Kessler", "Peter Halloran", ""),
+        ),
+        ("Talks with Maria Kessler and Peter Halloran ended early.", vec![]),
         // `alongside` only after a word of standing together.
         (
             "Maria Kessler appeared alongside Peter Halloran at the rally.",

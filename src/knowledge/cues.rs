@@ -121,10 +121,13 @@ pub enum Cue {
     /// a meeting trigger that is a preposition (`between`, `alongside`): a meeting only within
     /// three words after a `betweenhead` word, which the trigger then includes
     Preposition,
+    /// a word that fronts a phrase holding a meeting whose subject follows the phrase's comma
+    /// (`Following talks with X, Y said`)
+    Fronting,
 }
 
 /// How many classes there are, for per-class tables.
-pub const CUE_CLASSES: usize = Cue::Preposition as usize + 1;
+pub const CUE_CLASSES: usize = Cue::Fronting as usize + 1;
 
 // A word's classes are one bit each in a `u64` (`CueHits::word`).
 const _: () = assert!(CUE_CLASSES <= 64);
@@ -214,6 +217,7 @@ impl Cue {
         ("female", Cue::Female),
         ("male", Cue::Male),
         ("preposition", Cue::Preposition),
+        ("fronting", Cue::Fronting),
     ];
 
     fn parse(s: &str) -> Option<Cue> {
