@@ -2,8 +2,12 @@
 //! 2012): the parser state, the four transitions, their cost against a gold tree, and the
 //! feature templates the transition and label classifiers read.
 //!
-//! Words are numbered from 1; 0 is the root, which starts on the stack. When the buffer is
-//! empty the parse ends and every word still without a head hangs from the root.
+//! Words are numbered from 1; 0 is the root, which waits at the end of the buffer (Ballesteros
+//! and Nivre 2013): a word becomes the sentence's root only when the whole sentence has been
+//! read, by a LEFT arc from the root, rather than by a RIGHT arc taken before the parser has
+//! seen what follows (with the root first on the stack, a third of the dev sentences' final
+//! full stops hung from a wrong root). The parse ends when the stack is empty and only the
+//! root is left in the buffer.
 
 use super::words::Rows;
 
@@ -14,7 +18,7 @@ pub const REDUCE: usize = 3;
 pub const TRANSITIONS: usize = 4;
 
 /// Feature templates of both classifiers; bump when they change.
-pub const FEATURE_VERSION: &str = "arc-eager-2";
+pub const FEATURE_VERSION: &str = "arc-eager-root-last-1";
 
 const NONE: usize = usize::MAX;
 
@@ -31,7 +35,7 @@ pub struct Token {
 #[derive(Debug, Clone)]
 pub struct State {
     pub stack: Vec<usize>,
-    /// The first word of the buffer (1-based); past `n` the buffer is empty.
+    /// The position of the buffer's front: a word `1..=n`, or `n + 1` for the root behind them.
     pub b: usize,
     pub n: usize,
     pub heads: Vec<usize>,
@@ -47,15 +51,13 @@ pub struct State {
 
 impl State {
     pub fn new(n: usize) -> State {
-        let mut on_stack = vec![false; n + 1];
-        on_stack[0] = true;
         State {
-            stack: vec![0],
+            stack: Vec::with_capacity(n),
             b: 1,
             n,
             heads: vec![NONE; n + 1],
             labels: vec![NONE; n + 1],
-            on_stack,
+            on_stack: vec![false; n + 1],
             leftmost: vec![NONE; n + 1],
             rightmost: vec![NONE; n + 1],
             leftmost2: vec![NONE; n + 1],
@@ -66,11 +68,29 @@ impl State {
     }
 
     pub fn is_terminal(&self) -> bool {
-        self.b > self.n
+        self.b > self.n && self.stack.is_empty()
     }
 
+    /// The top of the stack, `NONE` when it is empty.
     fn s0(&self) -> usize {
-        *self.stack.last().expect("the root never leaves the stack")
+        self.stack.last().copied().unwrap_or(NONE)
+    }
+
+    /// The word `k` places into the buffer: `0` for the root behind the last word, `NONE` past it.
+    fn buffer(&self, k: usize) -> usize {
+        let at = self.b + k;
+        if at <= self.n {
+            at
+        } else if at == self.n + 1 {
+            0
+        } else {
+            NONE
+        }
+    }
+
+    /// Where word `i` stands in the sentence, the root last.
+    fn position(&self, i: usize) -> usize {
+        if i == 0 { self.n + 1 } else { i }
     }
 
     pub fn valid(&self, t: usize) -> bool {
@@ -78,18 +98,19 @@ impl State {
             return false;
         }
         let s0 = self.s0();
+        let word_next = self.b <= self.n;
         match t {
-            SHIFT => true,
-            LEFT => s0 != 0 && self.heads[s0] == NONE,
-            RIGHT => true,
-            _ => s0 != 0 && self.heads[s0] != NONE,
+            SHIFT => word_next,
+            LEFT => s0 != NONE && self.heads[s0] == NONE,
+            RIGHT => s0 != NONE && word_next,
+            _ => s0 != NONE && self.heads[s0] != NONE,
         }
     }
 
     /// The arc a transition would make: `(head, dependent)`.
     pub fn arc(&self, t: usize) -> Option<(usize, usize)> {
         match t {
-            LEFT => Some((self.b, self.s0())),
+            LEFT => Some((self.buffer(0), self.s0())),
             RIGHT => Some((self.s0(), self.b)),
             _ => None,
         }
@@ -101,7 +122,7 @@ impl State {
             LEFT => {
                 let s0 = self.stack.pop().expect("LEFT needs a stack");
                 self.on_stack[s0] = false;
-                self.attach(self.b, s0, label);
+                self.attach(self.buffer(0), s0, label);
             }
             RIGHT => {
                 self.attach(self.s0(), self.b, label);
@@ -123,7 +144,7 @@ impl State {
     fn attach(&mut self, head: usize, dep: usize, label: usize) {
         self.heads[dep] = head;
         self.labels[dep] = label;
-        if dep < head {
+        if dep < self.position(head) {
             self.lefts[head] = self.lefts[head].saturating_add(1);
             if self.leftmost[head] == NONE || dep < self.leftmost[head] {
                 self.leftmost2[head] = self.leftmost[head];
@@ -138,31 +159,26 @@ impl State {
         }
     }
 
-    /// Heads and labels of words 1..=n, those left without one hung from the root.
+    /// Heads and labels of words 1..=n.
     ///
-    /// A sentence has one root: when the root already has a child, the words left without a
-    /// head hang from that child instead, labelled by `label(head, dependent)`.
+    /// A sentence has one root: when several words hang from it, the one with the most
+    /// dependents stays (the first on a tie) and the others hang from it, labelled by
+    /// `label(head, dependent)`.
     pub fn finish(
         mut self,
-        root_label: usize,
+        _root_label: usize,
         mut label: impl FnMut(&State, usize, usize) -> usize,
     ) -> (Vec<usize>, Vec<usize>) {
-        let mut top = (1..=self.n).find(|&w| self.heads[w] == 0);
-        for w in 1..=self.n {
-            if self.heads[w] != NONE {
-                continue;
-            }
-            match top {
-                Some(t) => {
-                    let l = label(&self, t, w);
-                    self.heads[w] = t;
-                    self.labels[w] = l;
-                }
-                None => {
-                    self.heads[w] = 0;
-                    self.labels[w] = root_label;
-                    top = Some(w);
-                }
+        let roots: Vec<usize> = (1..=self.n).filter(|&w| self.heads[w] == 0).collect();
+        if let Some(&top) = roots
+            .iter()
+            .rev()
+            .max_by_key(|&&w| self.lefts[w] as usize + self.rights[w] as usize)
+        {
+            for &w in roots.iter().filter(|&&w| w != top) {
+                let l = label(&self, top, w);
+                self.heads[w] = top;
+                self.labels[w] = l;
             }
         }
         (self.heads[1..].to_vec(), self.labels[1..].to_vec())
@@ -172,8 +188,9 @@ impl State {
     /// `deps[h]` the gold dependents of h).
     pub fn cost(&self, t: usize, gold: &[usize], deps: &[Vec<usize>]) -> usize {
         let s0 = self.s0();
-        let b0 = self.b;
-        let in_buffer = |k: usize| k >= self.b && k <= self.n;
+        let b0 = self.buffer(0);
+        // The root stays in the buffer to the end.
+        let in_buffer = |k: usize| k == 0 || (k >= self.b && k <= self.n);
         let headless_on_stack = |k: usize| self.on_stack[k] && self.heads[k] == NONE;
         match t {
             LEFT => {
@@ -215,21 +232,23 @@ impl State {
             NONE
         };
         let (s0, s1) = (tok(s0i), tok(s1i));
-        let (b0, b1, b2) = (tok(self.b), tok(self.b + 1), tok(self.b + 2));
-        let s0h = tok(if s0i == 0 { NONE } else { self.heads[s0i] });
-        let (s0l, s0r, b0l) = (
-            self.leftmost[s0i],
-            self.rightmost[s0i],
-            self.leftmost[self.b.min(self.n)],
-        );
-        let b0l = if self.b > self.n { NONE } else { b0l };
+        let b0i = self.buffer(0);
+        let (b0, b1, b2) = (tok(b0i), tok(self.buffer(1)), tok(self.buffer(2)));
+        let at = |v: &Vec<usize>, i: usize| if i == NONE { NONE } else { v[i] };
+        let count = |v: &Vec<u8>, i: usize| if i == NONE { 0 } else { v[i] as u64 };
+        let s0h = tok(at(&self.heads, s0i));
+        let (s0l, s0r, b0l) = (at(&self.leftmost, s0i), at(&self.rightmost, s0i), at(&self.leftmost, b0i));
         let (s0lt, s0rt, b0lt) = (tok(s0l), tok(s0r), tok(b0l));
-        let d = (self.b - s0i).min(6) as u64;
-        let has_head = u64::from(s0i != 0 && self.heads[s0i] != NONE);
+        let d = if s0i == NONE {
+            0
+        } else {
+            (self.position(b0i) - s0i).min(6) as u64
+        };
+        let has_head = u64::from(at(&self.heads, s0i) != NONE);
         let (vl, vr, bvl) = (
-            self.lefts[s0i] as u64,
-            self.rights[s0i] as u64,
-            if self.b > self.n { 0 } else { self.lefts[self.b] as u64 },
+            count(&self.lefts, s0i),
+            count(&self.rights, s0i),
+            count(&self.lefts, b0i),
         );
         rows.add(100, []);
         rows.add(101, [s0.word]);
@@ -271,7 +290,7 @@ impl State {
         rows.add(137, [b0.tag, bvl]);
         rows.add(138, [s0h.word]);
         rows.add(139, [s0h.tag]);
-        rows.add(140, [lab(if s0i == 0 { NONE } else { s0i })]);
+        rows.add(140, [lab(s0i)]);
         rows.add(141, [s0lt.word]);
         rows.add(142, [s0lt.tag]);
         rows.add(143, [lab(s0l)]);
@@ -288,27 +307,17 @@ impl State {
         rows.add(154, [s0.tag, lab(s0l), lab(s0r)]);
         rows.add(155, [has_head, s0.word]);
         // Third order: the second children and the head's head.
-        let b0i = if self.b > self.n { NONE } else { self.b };
-        let second = |v: &Vec<usize>, i: usize| if i == NONE { NONE } else { v[i] };
-        let s0hh = if s0i == 0 || self.heads[s0i] == NONE || self.heads[s0i] == 0 {
-            NONE
-        } else {
-            self.heads[self.heads[s0i]]
-        };
-        rows.add(156, [s0.tag, s0lt.tag, tok(second(&self.leftmost2, s0i)).tag]);
-        rows.add(157, [s0.tag, s0rt.tag, tok(second(&self.rightmost2, s0i)).tag]);
-        rows.add(158, [b0.tag, b0lt.tag, tok(second(&self.leftmost2, b0i)).tag]);
+        let s0hh = at(&self.heads, at(&self.heads, s0i));
+        rows.add(156, [s0.tag, s0lt.tag, tok(at(&self.leftmost2, s0i)).tag]);
+        rows.add(157, [s0.tag, s0rt.tag, tok(at(&self.rightmost2, s0i)).tag]);
+        rows.add(158, [b0.tag, b0lt.tag, tok(at(&self.leftmost2, b0i)).tag]);
         rows.add(159, [tok(s0hh).tag, s0h.tag, s0.tag]);
         rows.add(160, [s0.word, b0.tag, b1.tag]);
         rows.add(161, [s0.tag, b0.word, b1.tag]);
         rows.add(162, [b0.word, b1.word]);
         rows.add(163, [b0.word, b1.tag]);
         rows.add(164, [b0.tag, b1.word]);
-        let commas = if b0i == NONE {
-            0
-        } else {
-            (b0.commas - s0.commas.min(b0.commas)).min(3) as u64
-        };
+        let commas = (b0.commas - s0.commas.min(b0.commas)).min(3) as u64;
         rows.add(165, [s0.tag, b0.tag, commas]);
         rows.add(166, [s0.word, commas, has_head]);
         rows.add(167, [s1.word, s1.tag, s0.tag]);
@@ -320,9 +329,10 @@ impl State {
         let tok = |i: usize| self.token(toks, i);
         let lab = |i: usize| self.label_of(i);
         let (h, d) = (tok(head), tok(dep));
-        let dir = u64::from(dep < head);
-        let dist = head.abs_diff(dep).min(6) as u64;
+        let dir = u64::from(dep < self.position(head));
+        let dist = self.position(head).abs_diff(dep).min(6) as u64;
         let hh = if head == 0 { NONE } else { self.heads[head] };
+        let (after, before) = if head == 0 { (NONE, NONE) } else { (head + 1, head - 1) };
         let (dl, dr) = (self.leftmost[dep], self.rightmost[dep]);
         rows.add(200, [dir]);
         rows.add(201, [h.tag, dir]);
@@ -340,8 +350,8 @@ impl State {
         rows.add(213, [d.tag, tok(dr).tag, lab(dr)]);
         rows.add(214, [d.tag, tok(dep + 1).tag, dir]);
         rows.add(215, [d.tag, tok(dep.wrapping_sub(1)).tag, dir]);
-        rows.add(216, [h.tag, tok(head + 1).tag, d.tag]);
-        rows.add(217, [h.tag, tok(head.wrapping_sub(1)).tag, d.tag]);
+        rows.add(216, [h.tag, tok(after).tag, d.tag]);
+        rows.add(217, [h.tag, tok(before).tag, d.tag]);
         rows.add(218, [d.word, d.tag, h.tag, dir]);
         rows.add(219, [u64::from(head == 0), d.tag]);
     }
