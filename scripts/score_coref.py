@@ -6,6 +6,9 @@ PolNeAR articles.
     python3 scripts/score_coref.py ../shared/data/polnear-corenlp/dev.conllu.gz \
         ../shared/data/polnear-corenlp/dev.coref.jsonl.gz /tmp/pron.jsonl
 
+With --descriptions, the same for descriptions of one person (`the senator`, `the Republican
+nominee`: a mention of two or more words that starts with `the` and whose head is lowercase).
+
 Gold: every `he`, `she`, `him`, `his`, `her` in a CoreNLP chain whose representative mention is a
 person's name (its head word capitalised and tagged PERSON by CoreNLP's NER), keyed by the name's last word (`Hillary Clinton` -> clinton).
 Predicted: graphgen's pronoun mentions at the same character offset, keyed by the last word of
@@ -41,7 +44,16 @@ def offsets(conllu):
     return out
 
 
-def gold(conllu, coref):
+def wanted(m, descriptions):
+    """Is a chain mention one that is scored: a pronoun, or with --descriptions a description."""
+    words = m["text"].split()
+    if not descriptions:
+        return m["end"] - m["start"] == 1 and m["text"].lower() in PRONOUNS
+    head = words[m["head"] - m["start"]] if 0 <= m["head"] - m["start"] < len(words) else words[-1]
+    return len(words) >= 2 and words[0].lower() == "the" and head[:1].islower()
+
+
+def gold(conllu, coref, descriptions=False):
     at = offsets(conllu)
     out = {}
     with gzip.open(coref, "rt", encoding="utf-8") as f:
@@ -57,19 +69,20 @@ def gold(conllu, coref):
             if not head[:1].isupper() or not key or ner != "PERSON":
                 continue
             for m in chain["mentions"]:
-                if m["end"] - m["start"] == 1 and m["text"].lower() in PRONOUNS:
+                if wanted(m, descriptions) and not m["representative"]:
                     o = at.get((chain["document"], m["sentence"], m["start"]))
                     if o is not None:
                         out[(chain["document"], o[0])] = key[-1]
     return out
 
 
-def predicted(path):
+def predicted(path, descriptions=False):
     """graphgen's offsets are bytes of UTF-8; CoreNLP's are characters: convert with the text."""
     out, chars = {}, {}
     for line in open(path, encoding="utf-8"):
         m = json.loads(line)
-        if m["text"].lower() not in PRONOUNS:
+        is_description = m["text"].lower().startswith("the ")
+        if is_description != descriptions or (not descriptions and m["text"].lower() not in PRONOUNS):
             continue
         doc = m["document"]
         if doc not in chars:
@@ -80,12 +93,16 @@ def predicted(path):
 
 
 def main():
-    if len(sys.argv) != 4:
+    args = [a for a in sys.argv[1:] if a != "--descriptions"]
+    descriptions = "--descriptions" in sys.argv
+    if len(args) != 3:
         sys.exit(__doc__)
-    g, p = gold(sys.argv[1], sys.argv[2]), predicted(sys.argv[3])
+    g, p = gold(args[0], args[1], descriptions), predicted(args[2], descriptions)
+    what = "descriptions" if descriptions else "pronouns"
     answered = [k for k in g if k in p]
     right = sum(1 for k in answered if p[k] == g[k])
-    print(f"pronouns with a named antecedent (CoreNLP): {len(g)}")
+    print(f"{what} with a named antecedent (CoreNLP): {len(g)}")
+    print(f"{what} graphgen read as a person: {len(p)}")
     print(f"resolved by graphgen: {len(answered)} ({len(answered) / max(len(g), 1):.3f})")
     print(f"right among resolved: {right} ({right / max(len(answered), 1):.3f}); right among all: {right / max(len(g), 1):.3f}")
 

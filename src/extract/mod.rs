@@ -17,6 +17,7 @@ pub mod link;
 pub mod links;
 pub mod names;
 pub mod parties;
+mod nominals;
 pub mod relations;
 pub mod sentence;
 pub mod stoplist;
@@ -118,7 +119,7 @@ pub const MAX_RELATIONS_PER_SENTENCE: usize = 64;
 pub fn extract_document(kb: &Knowledge, tagger: &Tagger, doc: &Document) -> Extraction {
     let text = doc.text.as_str();
     let spans = bounded(text, sentences(text, &doc.furniture, &kb.abbrev));
-    let (cands, links, views) = read_sentences(kb, tagger, &spans, text);
+    let (cands, links, views, descriptions) = read_sentences(kb, tagger, &spans, text);
     let mut resolved = resolve(kb, &cands, &links);
     let sentences: Vec<Span> = views.iter().map(|v| v.span).collect();
     let read = link::Read {
@@ -151,8 +152,9 @@ pub fn extract_document(kb: &Knowledge, tagger: &Tagger, doc: &Document) -> Extr
     );
     let mentions = mentions(doc, &cands, &resolved.of_cand, &resolved.actors);
     let found = pronouns_in(kb, text, &sentences);
-    let pronoun_index = PronounIndex::new(kb, &cands, &links, &found, &resolved.of_cand, &resolved.actors, text);
-    let pronouns = found
+    let mut pronoun_index = PronounIndex::new(kb, &cands, &links, &found, &resolved.of_cand, &resolved.actors, text);
+    pronoun_index.describe(kb, text, &sentences, &cands, &resolved.of_cand, &descriptions);
+    let mut pronouns: Vec<PronounRead> = found
         .iter()
         .filter_map(|p| {
             let actor = pronoun_index.at(p.at, p.gender, false)?;
@@ -162,7 +164,15 @@ pub fn extract_document(kb: &Knowledge, tagger: &Tagger, doc: &Document) -> Extr
                 actor,
             })
         })
+        .chain(pronoun_index.descriptions.iter().filter_map(|&(start, end, actor)| {
+            Some(PronounRead {
+                start,
+                end,
+                actor: actor?,
+            })
+        }))
         .collect();
+    pronouns.sort_by_key(|p| p.start);
     let mut relations = relations(
         doc,
         text,
@@ -275,12 +285,15 @@ struct Read {
 /// 5. [`relations::meetings`] and [`relations::alliances`] only read kinds; they propose none.
 ///
 /// After this, the resolver joins the document's candidates into actors, reading these kinds.
-fn read_sentences(kb: &Knowledge, tagger: &Tagger, spans: &[Span], text: &str) -> (Vec<Cand>, Vec<Link>, Vec<Read>) {
+fn read_sentences(kb: &Knowledge, tagger: &Tagger, spans: &[Span], text: &str) -> Sentences {
     let mut all: Vec<Cand> = Vec::new();
     let mut links: Vec<Link> = Vec::new();
     let mut read = Vec::with_capacity(spans.len());
+    let mut descriptions = Vec::new();
+    let mut quotes = QuoteScan::default();
     for (i, &span) in spans.iter().enumerate() {
         let view = &SentenceView::new(kb, tagger, text, i, span);
+        nominals::descriptions_of(view, text, &mut quotes, &mut descriptions);
         read.push(Read {
             span,
             opening_quote: view.words.first().filter(|w| w.is_punct("\"“")).map(|w| w.span),
@@ -300,8 +313,12 @@ fn read_sentences(kb: &Knowledge, tagger: &Tagger, spans: &[Span], text: &str) -
         all.extend(cands);
     }
     carry_speakers(text, &read, &mut links);
-    (all, links, read)
+    (all, links, read, descriptions)
 }
+
+/// What [`read_sentences`] keeps: candidates, links, each sentence's span, and the
+/// descriptions of people (`the senator`).
+type Sentences = (Vec<Cand>, Vec<Link>, Vec<Read>, Vec<nominals::Description>);
 
 /// A paragraph that is only a quotation continues the last speaker's words: news names the
 /// speaker once and lets the next quoted paragraphs follow.
@@ -474,6 +491,9 @@ fn relations(
             match r {
                 Ref::Cand(k) => of_cand[*k].map(Target::Actor),
                 Ref::Document => Some(Target::Document),
+                Ref::Pronoun(at) if text[*at..].get(..4).is_some_and(|w| w.eq_ignore_ascii_case("the ")) => {
+                    pronouns.described(*at).map(Target::Actor)
+                }
                 Ref::Pronoun(at) => pronouns
                     .at(*at, pronoun_gender(text, *at), l.kind == RelationKind::QuotedIn)
                     .map(Target::Actor),
@@ -609,6 +629,9 @@ struct PronounIndex {
     /// one after another, so that a sentence whose subject is a pronoun passes its person on
     /// (`X said … . He said Y … . In his speech`: `his` is X, not Y).
     resolved: Vec<(usize, Option<usize>)>,
+    /// Every description of one person outside quotations (`the senator`): its byte span and
+    /// the person it refers back to, in text order.
+    descriptions: Vec<(usize, usize, Option<usize>)>,
 }
 
 /// How many people named before a pronoun are looked at for one whose gender agrees.
@@ -659,6 +682,7 @@ impl PronounIndex {
             last_speaker,
             gender,
             resolved: Vec::with_capacity(found.len()),
+            descriptions: Vec::new(),
         };
         index.resolve_in_order(found);
         index
@@ -689,6 +713,54 @@ impl PronounIndex {
             }
             self.resolved.push((p.at, actor));
         }
+    }
+
+    /// Reads each description as the last person named before it whom the document described
+    /// with the same head (`Sen. X` ... `the senator`); none when no one was.
+    fn describe(
+        &mut self,
+        kb: &Knowledge,
+        text: &str,
+        sentences: &[Span],
+        cands: &[Cand],
+        of_cand: &[Option<usize>],
+        descriptions: &[nominals::Description],
+    ) {
+        if descriptions.is_empty() {
+            return;
+        }
+        let mut described: Vec<Vec<nominals::Described>> = vec![Vec::new(); self.gender.len()];
+        let mut person = vec![false; self.gender.len()];
+        for p in &self.persons {
+            person[p.1] = true;
+        }
+        for (k, c) in cands.iter().enumerate() {
+            if let Some(a) = of_cand[k]
+                && person[a]
+            {
+                for head in nominals::described_as(kb, text, sentences[c.sent], c.span) {
+                    if !described[a].contains(&head) {
+                        described[a].push(head);
+                    }
+                }
+            }
+        }
+        for d in descriptions {
+            let before = self.persons.partition_point(|p| p.0 < d.at);
+            let window = &self.persons[before.saturating_sub(PRONOUN_LOOK_BACK)..before];
+            let actor = window
+                .iter()
+                .rev()
+                .find(|p| described[p.1].iter().any(|h| nominals::fits(&d.as_, h)))
+                .map(|p| p.1);
+            self.descriptions.push((d.at, d.end, actor));
+        }
+    }
+
+    /// The person the description starting at `offset` refers to.
+    fn described(&self, offset: usize) -> Option<usize> {
+        let k = self.descriptions.binary_search_by_key(&offset, |d| d.0).ok()?;
+        self.descriptions[k].2
     }
 
     fn agrees(&self, actor: usize, pronoun: Option<Gender>) -> bool {

@@ -32,8 +32,9 @@ pub fn quotes(view: &SentenceView<'_>, local: &mut Local<'_>, out: &mut Vec<Link
         let speaker = if view.word_in(i, Cue::SpeakerAfter) || after_quote {
             speaker_after(view, local, i + len).or_else(|| speaker_before(view, local, i))
         } else if common_noun_subject(view, local, i) {
-            // `American officials said Sudan had…`: the speakers are unnamed.
-            None
+            // `American officials said Sudan had…`: the speakers are unnamed, unless a
+            // description refers back to one person (`the senator said`).
+            description_before(view, i)
         } else {
             speaker_before(view, local, i).or_else(|| speaker_after(view, local, i + len))
         };
@@ -76,13 +77,41 @@ fn can_speak(what: &What) -> bool {
     )
 }
 
-/// The first name after a reporting verb (`said Peter Ward`), or a pronoun (`said he`).
+/// A description of one person (`the senator`, `the Republican nominee`; see
+/// `extract::nominals`) whose head ends right before word `end`: the offset of its `the`, as a
+/// reference the pronoun index reads.
+fn description_ending(view: &SentenceView<'_>, end: usize) -> Option<Ref> {
+    let head = |j: usize| {
+        view.words[j].title.is_some() || view.word_in(j, Cue::PartyRole) || view.word_in(j, Cue::PersonNoun)
+    };
+    let first = end.saturating_sub(6);
+    let the = (first..end).rev().take_while(|&j| view.words[j].is_word()).find(|&j| view.words[j].lower == "the")?;
+    ((the + 1)..end).any(head).then(|| Ref::Pronoun(view.words[the].span.start))
+}
+
+/// The description that is the subject of a reporting verb (`the senator said`).
+fn description_before(view: &SentenceView<'_>, verb: usize) -> Option<Ref> {
+    let mut j = verb;
+    while j > 0 && is_adverb(view, &view.words[j - 1].lower) {
+        j -= 1;
+    }
+    description_ending(view, j)
+}
+
+/// The first name after a reporting verb (`said Peter Ward`), a pronoun (`said he`), or a
+/// description (`said the senator`).
 fn speaker_after(view: &SentenceView<'_>, local: &Local<'_>, from: usize) -> Option<Ref> {
     let mut j = from;
     while j < view.len() && j < from + 4 {
         let w = &view.words[j];
         if view.word_in(j, Cue::PersonPronoun) {
             return Some(Ref::Pronoun(w.span.start));
+        }
+        if w.lower == "the" && !local.cands.iter().any(|c| c.first > j && c.first <= j + 4) {
+            let end = (j + 1..view.len().min(j + 6)).take_while(|&k| view.words[k].is_word()).last();
+            if let Some(r) = end.and_then(|e| description_ending(view, e + 1)) {
+                return Some(r);
+            }
         }
         if let Some(k) = local.cands.iter().position(|c| c.first == j) {
             let c = &local.cands[k];

@@ -932,3 +932,44 @@ fn a_name_and_its_longer_reading_do_not_meet() {
     assert!(!super::name_prefix("Peter Halloran", "Peter Brandt"));
     assert!(!super::name_prefix("Bill Clinton", "Hillary Clinton"));
 }
+
+/// Descriptions of one person (`the senator`) refer back to the person the document described
+/// with the same head and marks, as mentions and as speakers; no one else is guessed.
+#[test]
+fn descriptions_refer_back_to_the_person_so_described() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Sen. Lena Markel arrived on Monday with Tomas Brandt. The senator said the vote would pass.",
+            &[("The senator", "Lena Markel")],
+        ),
+        (
+            "Lena Markel, the former governor, arrived. Tomas Brandt waited. The governor left at noon.",
+            // The apposition is itself a description of her.
+            &[("the former governor", "Lena Markel"), ("The governor", "Lena Markel")],
+        ),
+        // Marks must agree: the Democratic nominee is not the person described as Republican.
+        (
+            "Republican nominee Peter Halloran arrived. The Democratic nominee left at noon.",
+            &[],
+        ),
+        // A title before a verb describes its subject, not the verb's object.
+        ("The FBI director chastised Tomas Brandt. The director left at noon.", &[]),
+        // No one was described so: nothing is guessed.
+        ("Peter Halloran arrived. The senator left at noon.", &[]),
+    ];
+    for (text, want) in cases {
+        let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        assert_eq!(pronouns_of(text), want, "{text}");
+    }
+    let quoted = "Sen. Lena Markel arrived with Tomas Brandt. \u{201c}We will pass it,\u{201d} the senator said.";
+    has(quoted, "Lena Markel quoted-in doc");
+    lacks(quoted, "Tomas Brandt quoted-in doc");
+    has(
+        "Sen. Lena Markel arrived with Tomas Brandt. \u{201c}We will pass it,\u{201d} said the senator.",
+        "Lena Markel quoted-in doc",
+    );
+    lacks(
+        "Republican nominee Peter Halloran arrived. \u{201c}No,\u{201d} the Democratic nominee said.",
+        "Peter Halloran quoted-in doc",
+    );
+}

@@ -124,10 +124,13 @@ pub enum Cue {
     /// a word that fronts a phrase holding a meeting whose subject follows the phrase's comma
     /// (`Following talks with X, Y said`)
     Fronting,
+    /// a noun that describes one person and, after `the`, refers back to the person the
+    /// document described so (`the billionaire`), besides titles and `partyrole` words
+    PersonNoun,
 }
 
 /// How many classes there are, for per-class tables.
-pub const CUE_CLASSES: usize = Cue::Fronting as usize + 1;
+pub const CUE_CLASSES: usize = Cue::PersonNoun as usize + 1;
 
 // A word's classes are one bit each in a `u64` (`CueHits::word`).
 const _: () = assert!(CUE_CLASSES <= 64);
@@ -218,6 +221,7 @@ impl Cue {
         ("male", Cue::Male),
         ("preposition", Cue::Preposition),
         ("fronting", Cue::Fronting),
+        ("personnoun", Cue::PersonNoun),
     ];
 
     fn parse(s: &str) -> Option<Cue> {
