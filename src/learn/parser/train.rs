@@ -229,8 +229,11 @@ fn train_parser(
                     .min()
                     .unwrap_or(0);
                 let best = argmax(&score, |t| state.valid(t) && cost(t) == least).unwrap_or(guess);
-                if cost(guess) > least {
-                    trans.update(&rows, best, guess, step);
+                // A costly transition that ties the best right one is an error too: a tie won
+                // by the order of the transitions teaches nothing and may flip once averaged.
+                let wrong = argmax(&score, |t| state.valid(t) && cost(t) > least);
+                if let Some(wrong) = wrong.filter(|&w| score[w] >= score[best]) {
+                    trans.update(&rows, best, wrong, step);
                 }
                 let explore = epoch > 1 && rng.next() % 10 != 0;
                 let next = if explore { guess } else { best };
