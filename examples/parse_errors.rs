@@ -20,7 +20,15 @@ fn main() {
             e.1 += 1;
             if s.labels[i] == "punct" {
                 let root_word = s.heads.iter().position(|&h| h == 0).map(|r| r + 1);
-                let key = format!("{} to {}", s.words[i], if Some(s.heads[i]) == root_word { "root word" } else { "other" });
+                let key = format!(
+                    "{} to {}",
+                    s.words[i],
+                    if Some(s.heads[i]) == root_word {
+                        "root word"
+                    } else {
+                        "other"
+                    }
+                );
                 let pe = punct.entry(key).or_default();
                 pe.1 += 1;
                 pe.0 += usize::from(p.heads[i] == s.heads[i]);
@@ -67,7 +75,11 @@ fn main() {
     let mut pv: Vec<_> = punct.into_iter().collect();
     pv.sort_by_key(|(_, (ok, all))| std::cmp::Reverse(all - ok));
     for (l, (ok, all)) in pv.iter().take(12) {
-        println!("punct {l:24} {all:6} wrong {:6} acc {:.3}", all - ok, *ok as f64 / *all as f64);
+        println!(
+            "punct {l:24} {all:6} wrong {:6} acc {:.3}",
+            all - ok,
+            *ok as f64 / *all as f64
+        );
     }
     let (ok, all) = by.values().fold((0, 0), |(a, b), (ok, n)| (a + ok, b + n));
     println!("UAS {:.4} ({all} words)", ok as f64 / all as f64);

@@ -57,6 +57,9 @@ pub enum Format {
     Graphml,
     /// Cytoscape.js elements JSON (Cytoscape.js, Cytoscape desktop).
     Cytoscape,
+    /// Three CSV tables, nodes.csv, edges.csv and evidence.csv, written into the folder
+    /// --output names (Gephi's spreadsheet import, any spreadsheet).
+    Csv,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -80,9 +83,15 @@ pub struct RunArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
 
-    /// No progress bar (it shows only on a terminal, for runs over two seconds).
+    /// No progress bar (it shows only on a terminal, for runs over two seconds) and no
+    /// closing line (documents read, actors and relations written, where, how long).
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Find names with this mention-tagger model instead of the embedded one: a file that
+    /// `graphgen train tagger` wrote (trained on your own annotated text, say).
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
 
     #[command(flatten)]
     pub teach: TeachArgs,
@@ -221,6 +230,21 @@ pub struct FilterArgs {
     /// How many edges away from --ego to go.
     #[arg(long, value_name = "D", default_value_t = 1, requires = "ego")]
     pub depth: usize,
+
+    /// Keep only evidence published on or after DAY (YYYY-MM-DD, YYYY-MM or YYYY; the
+    /// document's JSONL `date` or page metadata). Undated evidence goes, and so do the edges
+    /// and actors left without any.
+    #[arg(long, value_name = "DAY", value_parser = parse_day)]
+    pub since: Option<String>,
+
+    /// Keep only evidence published on or before DAY (a month or a year includes its last day).
+    #[arg(long, value_name = "DAY", value_parser = parse_day)]
+    pub until: Option<String>,
+
+    /// Draw actors without any relation too. DOT and HTML leave them out by default (on a
+    /// corpus they are most of the nodes); JSON, GEXF, GraphML and Cytoscape keep everything.
+    #[arg(long)]
+    pub isolated: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -420,4 +444,9 @@ mod tests {
             assert!(parse_size(bad).is_err(), "{bad}");
         }
     }
+}
+
+/// A day as `--since` and `--until` take it.
+fn parse_day(s: &str) -> Result<String, String> {
+    graphgen::corpus::dates::day(s).ok_or_else(|| format!("{s:?} is not a day; write YYYY-MM-DD, YYYY-MM or YYYY"))
 }

@@ -52,6 +52,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
 }
 
 fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
+    let started = std::time::Instant::now();
     let format = choose_format(&args.format, args.dot, args.html, args.json, args.output.as_deref());
     let inputs = &args.input.inputs;
     if inputs.is_empty() {
@@ -88,8 +89,11 @@ fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
     let (graph, problems) = pipeline.graph(inputs);
     report_problems(&problems);
     let documents = graph.documents;
-    let graph = graph_filter(&args.filter).try_apply_owned(graph)?;
+    let graph = graph_filter(&args.filter, format).try_apply_owned(graph)?;
     export_graph(&graph, format, output, documents)?;
+    if !args.run.quiet {
+        eprintln!("{}", summary(&graph, documents, output, started.elapsed()));
+    }
     Ok(worst(outcome(&problems), taught))
 }
 
@@ -106,7 +110,7 @@ fn merge(args: MergeArgs) -> anyhow::Result<Outcome> {
     }
     let graph = merger.finish();
     let documents = graph.documents;
-    let graph = graph_filter(&args.filter).try_apply_owned(graph)?;
+    let graph = graph_filter(&args.filter, format).try_apply_owned(graph)?;
     export_graph(&graph, format, args.output.as_deref(), documents)?;
     Ok(Outcome::Done)
 }
@@ -146,7 +150,11 @@ fn merge_input(name: &str, mut input: impl io::BufRead, merger: &mut resolve::Me
 /// Writes the graph; `documents` is how many documents it was built from (before any filter),
 /// which decides whether it may replace an existing file.
 fn export_graph(graph: &Graph, format: Format, output: Option<&Path>, documents: usize) -> anyhow::Result<()> {
+    if format == Format::Csv {
+        return export_tables(graph, output, documents);
+    }
     let exporter: Box<dyn Exporter> = match format {
+        Format::Csv => unreachable!("written as tables above"),
         Format::Json => Box::new(Json),
         Format::Dot => Box::new(Dot),
         Format::Html => Box::new(Html),
@@ -155,6 +163,46 @@ fn export_graph(graph: &Graph, format: Format, output: Option<&Path>, documents:
         Format::Cytoscape => Box::new(Cytoscape),
     };
     write_output(output, || documents, |w| exporter.write(graph, w))
+}
+
+/// The line a run ends with on stderr: what was read, what the output holds, where it went.
+fn summary(graph: &Graph, documents: usize, output: Option<&Path>, took: std::time::Duration) -> String {
+    let actors = graph
+        .actors()
+        .filter(|a| a.kind != graphgen::graph::ActorKind::Document)
+        .count();
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "graphgen: {} read; {} and {} written to {} in {:.1} s",
+        plural(documents, "document", "documents"),
+        plural(actors, "actor", "actors"),
+        plural(graph.relation_count(), "relation", "relations"),
+        output.map_or_else(|| "stdout".to_string(), |p| p.display().to_string()),
+        took.as_secs_f64()
+    )
+}
+
+/// Writes the CSV tables into the folder `output` names (made if missing), each file
+/// atomically like any output.
+fn export_tables(graph: &Graph, output: Option<&Path>, documents: usize) -> anyhow::Result<()> {
+    let Some(dir) = output else {
+        bail!("--format csv writes three files (nodes.csv, edges.csv, evidence.csv); name their folder with -o DIR");
+    };
+    if dir.exists() && !dir.is_dir() {
+        bail!(
+            "{}: exists and is not a folder; --format csv writes its three tables into a folder",
+            dir.display()
+        );
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create the folder", dir.display()))?;
+    for name in graphgen::export::csv::TABLES {
+        write_output(
+            Some(&dir.join(name)),
+            || documents,
+            |w| graphgen::export::csv::write_table(graph, name, w),
+        )?;
+    }
+    Ok(())
 }
 
 /// The pipeline of a command that reads a corpus, built once from its arguments. The second
@@ -168,6 +216,7 @@ fn pipeline(args: &RunArgs) -> anyhow::Result<(Pipeline, Outcome)> {
         threads: args.threads.map_or(0, usize::from),
         progress: !args.quiet,
         dictionary: !args.teach.no_knowledge,
+        tagger: args.model.clone(),
     })
 }
 
@@ -190,8 +239,11 @@ fn worst(a: Outcome, b: Outcome) -> Outcome {
     if b == Outcome::Trouble { b } else { a }
 }
 
-fn graph_filter(args: &FilterArgs) -> graph::Filter {
+/// The cuts the user asked for, and the lone actors left out of a picture (DOT, HTML)
+/// unless `--isolated` keeps them.
+fn graph_filter(args: &FilterArgs, format: Format) -> graph::Filter {
     graph::Filter {
+        connected_only: matches!(format, Format::Dot | Format::Html) && !args.isolated,
         relations: args.relation.iter().copied().collect(),
         kinds: args.kind.iter().copied().collect(),
         min_weight: args.min_weight,
@@ -201,6 +253,10 @@ fn graph_filter(args: &FilterArgs) -> graph::Filter {
         }),
         top: args.top,
         no_documents: args.no_documents,
+        period: graph::Period {
+            since: args.since.clone(),
+            until: args.until.clone(),
+        },
     }
 }
 
@@ -373,7 +429,7 @@ fn diff(args: DiffArgs) -> anyhow::Result<Outcome> {
         (Some(a), Some(b)) => (vec![a], vec![b]),
         _ => (args.left, args.right),
     };
-    let filter = graph_filter(&args.filter);
+    let filter = graph_filter(&args.filter, Format::Json);
     let output = args.output.as_deref();
     refuse_missing_inputs(output, &[left.as_slice(), right.as_slice()].concat())?;
     let (pipeline, taught) = pipeline(&args.run)?;

@@ -80,7 +80,18 @@ fn article(raw: &str, line: usize, report: &mut impl FnMut(String, bool)) -> Res
         line,
         id,
         title: optional_string(&fields, "title", report),
-        date: optional_string(&fields, "date", report),
+        date: optional_string(&fields, "date", report).and_then(|d| {
+            let day = super::dates::day(&d);
+            if day.is_none() {
+                report(
+                    format!(
+                        "`date` {d:?} is not a date graphgen reads (write YYYY-MM-DD); the article is read without one"
+                    ),
+                    false,
+                );
+            }
+            day
+        }),
         url: optional_string(&fields, "url", report),
         text,
     })

@@ -20,6 +20,7 @@
 //! - Plain text that starts with a scraper's `date 2025-01-31` stamp gets that date.
 //! - Furniture ([`furniture`]): the rules are listed there.
 
+pub mod dates;
 mod decode;
 pub mod furniture;
 pub mod html;
@@ -261,7 +262,7 @@ fn looks_like_jsonl(text: &str) -> bool {
 fn html_document(display: &str, stem: String, page: &str) -> Document {
     let extracted = html::extract(page);
     let mut doc = Document::new(display.to_string(), stem, extracted.text);
-    doc.title = extracted.title;
+    (doc.title, doc.date, doc.url) = (extracted.title, extracted.date, extracted.url);
     doc
 }
 

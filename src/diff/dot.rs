@@ -171,6 +171,7 @@ mod tests {
                     sentence: "s".into(),
                     trigger: "t".into(),
                     source: None,
+                    date: None,
                 })
                 .collect(),
         }

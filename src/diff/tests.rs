@@ -19,6 +19,7 @@ fn ev(start: usize) -> Evidence {
         sentence: format!("Sentence at {start}."),
         trigger: "met".into(),
         source: None,
+        date: None,
     }
 }
 

@@ -45,6 +45,7 @@ fn edge(g: &mut Graph, source: &str, kind: RelationKind, target: &str) {
         sentence: "An invented sentence.".into(),
         trigger: "met".into(),
         source: None,
+        date: None,
     };
     assert!(g.add_evidence(source, kind, target, ev), "{source} {kind} {target}");
 }

@@ -61,9 +61,22 @@ struct NodeData<'a> {
     kind: &'static str,
     aliases: &'a BTreeSet<String>,
     mentions: usize,
+    degree: usize,
+    /// Louvain community, 0 the largest (`graph::community`).
+    community: usize,
     documents: &'a DocSet,
     #[serde(skip_serializing_if = "Option::is_none")]
     path: Option<&'a str>,
+    /// Document nodes: publication day and address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    /// The first and last day of the node's dated evidence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last: Option<&'a str>,
     /// From the user's lexicon, when it gives them.
     #[serde(skip_serializing_if = "Option::is_none")]
     country: Option<&'a str>,
@@ -96,6 +109,12 @@ struct EdgeData<'a> {
     evidence_end: Vec<usize>,
     evidence_sentence: Vec<&'a str>,
     evidence_trigger: Vec<&'a str>,
+    /// The publication day of each piece of evidence, `""` when its document has none.
+    evidence_date: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last: Option<&'a str>,
 }
 
 /// The graph as a Cytoscape.js document. Edge ids get a prefix no node id has, since
@@ -106,6 +125,7 @@ pub(super) fn document(graph: &Graph) -> Document<'_> {
     let ids = Ids {
         empty: free_prefix(graph, "empty:"),
     };
+    let facts = super::Facts::of(graph);
     Document {
         format_version: "1.0",
         generated_by: crate::GENERATOR,
@@ -118,7 +138,7 @@ pub(super) fn document(graph: &Graph) -> Document<'_> {
             nodes: graph
                 .actors()
                 .map(|a| Element {
-                    data: node_data(&ids, a),
+                    data: node_data(&ids, &facts, a),
                 })
                 .collect(),
             edges: graph
@@ -147,8 +167,9 @@ impl Ids {
     }
 }
 
-fn node_data<'a>(ids: &Ids, actor: &'a Actor) -> NodeData<'a> {
+fn node_data<'a>(ids: &Ids, facts: &super::Facts<'a>, actor: &'a Actor) -> NodeData<'a> {
     let s = style::kind_style(actor.kind);
+    let span = facts.span(&actor.id);
     NodeData {
         id: ids.of(&actor.id),
         name: &actor.label,
@@ -156,8 +177,14 @@ fn node_data<'a>(ids: &Ids, actor: &'a Actor) -> NodeData<'a> {
         kind: actor.kind.as_str(),
         aliases: &actor.aliases,
         mentions: actor.mentions,
+        degree: facts.degree(&actor.id),
+        community: facts.community(&actor.id),
         documents: &actor.documents,
         path: actor.path.as_deref(),
+        date: actor.date.as_deref(),
+        url: actor.url.as_deref(),
+        first: span.map(|s| s.0),
+        last: span.map(|s| s.1),
         country: actor.country.as_deref(),
         role: actor.role.as_deref(),
         color: s.fill,
@@ -195,6 +222,9 @@ fn edge_data<'a>(ids: &Ids, id: String, relation: &'a Relation) -> EdgeData<'a> 
         evidence_end: ev.iter().map(|e| e.end).collect(),
         evidence_sentence: ev.iter().map(|e| e.sentence.as_str()).collect(),
         evidence_trigger: ev.iter().map(|e| e.trigger.as_str()).collect(),
+        evidence_date: ev.iter().map(|e| e.date.as_deref().unwrap_or("")).collect(),
+        first: relation.span().map(|s| s.0),
+        last: relation.span().map(|s| s.1),
     }
 }
 
@@ -219,6 +249,7 @@ mod tests {
             sentence: sentence.into(),
             trigger: trigger.into(),
             source: None,
+            date: None,
         }
     }
 

@@ -280,6 +280,7 @@ mod tests {
             sentence: "s".into(),
             trigger: trigger.into(),
             source: None,
+            date: None,
         }
     }
 

@@ -1,6 +1,11 @@
 //! GEXF 1.3, the format Gephi reads natively (networkx's `read_gexf` too): nodes with their
-//! kind, aliases and mentions as attributes and their colour and size as `viz` data; edges
-//! with their relation, weight, colour and thickness.
+//! kind, aliases, mentions, degree, community and (documents) date and address as attributes
+//! and their colour and size as `viz` data; edges with their relation, weight, colour,
+//! thickness and evidence (a JSON array: sentence, document, offsets, trigger, date).
+//!
+//! When any evidence is dated the graph is dynamic (`timeformat="date"`): each edge has one
+//! spell per day it was reported, each node the spells of its edges (a document, its own
+//! day), so that Gephi's timeline plays the corpus. A partial day (`2024-05`) spans its month.
 //!
 //! Every edge is written directed, symmetric ones smaller id first with `symmetric` true:
 //! GEXF can mark single edges undirected, but networkx refuses such mixed graphs and
@@ -10,7 +15,7 @@ use super::Exporter;
 use super::style::{self, edge_width, node_size, rgb};
 use super::xml;
 use crate::graph::{Actor, Graph, Relation};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::io::{self, Write};
 
 pub struct Gexf;
@@ -21,10 +26,19 @@ impl Exporter for Gexf {
     }
 
     fn write(&self, graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
-        write_header(graph, out)?;
+        let days = node_days(graph);
+        let dynamic = graph.relations().any(|r| r.span().is_some()) || graph.actors().any(|a| a.date.is_some());
+        write_header(graph, dynamic, out)?;
+        let facts = super::Facts::of(graph);
         writeln!(out, "    <nodes>")?;
         for actor in graph.actors() {
-            write_node(actor, out)?;
+            let id = actor.id.as_str();
+            let about = NodeFacts {
+                degree: facts.degree(id),
+                community: facts.community(id),
+                days: days.get(id),
+            };
+            write_node(actor, &about, out)?;
         }
         writeln!(out, "    </nodes>")?;
         writeln!(out, "    <edges>")?;
@@ -38,22 +52,91 @@ impl Exporter for Gexf {
 }
 
 /// (id, type) of the node attributes, in the order written.
-const NODE_ATTRIBUTES: [(&str, &str); 5] = [
+const NODE_ATTRIBUTES: [(&str, &str); 11] = [
     ("kind", "string"),
     ("aliases", "string"),
     ("mentions", "integer"),
+    ("degree", "integer"),
+    ("community", "integer"),
     ("documents", "string"),
     ("path", "string"),
+    ("date", "string"),
+    ("url", "string"),
+    ("first", "string"),
+    ("last", "string"),
 ];
 
-const EDGE_ATTRIBUTES: [(&str, &str); 4] = [
+const EDGE_ATTRIBUTES: [(&str, &str); 7] = [
     ("relation", "string"),
     ("symmetric", "boolean"),
     ("triggers", "string"),
     ("documents", "string"),
+    ("first", "string"),
+    ("last", "string"),
+    ("evidence", "string"),
 ];
 
-fn write_header(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
+/// What a node's attributes need from the whole graph.
+struct NodeFacts<'a> {
+    degree: usize,
+    community: usize,
+    /// The days of the node's evidence, sorted.
+    days: Option<&'a BTreeSet<&'a str>>,
+}
+
+/// The days each node was reported on: those of its edges' evidence, and a document's own.
+fn node_days(graph: &Graph) -> HashMap<&str, BTreeSet<&str>> {
+    let mut out: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    for a in graph.actors() {
+        if let Some(d) = a.date.as_deref() {
+            out.entry(a.id.as_str()).or_default().insert(d);
+        }
+    }
+    for r in graph.relations() {
+        for d in r.evidence.iter().filter_map(|e| e.date.as_deref()) {
+            for end in [r.source.as_str(), r.target.as_str()] {
+                out.entry(end).or_default().insert(d);
+            }
+        }
+    }
+    out
+}
+
+/// `<spells>` for days: each day one spell, a partial day its whole month or year.
+fn write_spells<'a>(days: impl IntoIterator<Item = &'a str>, out: &mut dyn Write) -> io::Result<()> {
+    let days: Vec<&str> = days.into_iter().collect();
+    if days.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "        <spells>")?;
+    for d in days {
+        let (start, end) = bounds(d);
+        writeln!(out, r#"          <spell start="{start}" end="{end}"/>"#)?;
+    }
+    writeln!(out, "        </spells>")
+}
+
+/// The first and last day of a day, a month (`2024-02`) or a year (`2024`).
+fn bounds(d: &str) -> (String, String) {
+    match d.len() {
+        4 => (format!("{d}-01-01"), format!("{d}-12-31")),
+        7 => {
+            let year: u32 = d[..4].parse().unwrap_or(2000);
+            let month: u32 = d[5..7].parse().unwrap_or(1);
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            let last = match month {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            (format!("{d}-01"), format!("{d}-{last:02}"))
+        }
+        _ => (d.to_string(), d.to_string()),
+    }
+}
+
+fn write_header(graph: &Graph, dynamic: bool, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
         out,
@@ -67,7 +150,14 @@ fn write_header(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
         graph.documents
     )?;
     writeln!(out, "  </meta>")?;
-    writeln!(out, r#"  <graph mode="static" defaultedgetype="directed">"#)?;
+    if dynamic {
+        writeln!(
+            out,
+            r#"  <graph mode="dynamic" defaultedgetype="directed" timeformat="date">"#
+        )?;
+    } else {
+        writeln!(out, r#"  <graph mode="static" defaultedgetype="directed">"#)?;
+    }
     for (class, attributes) in [("node", &NODE_ATTRIBUTES[..]), ("edge", &EDGE_ATTRIBUTES[..])] {
         writeln!(out, r#"    <attributes class="{class}" mode="static">"#)?;
         for (id, kind) in attributes {
@@ -78,7 +168,7 @@ fn write_header(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-fn write_node(actor: &Actor, out: &mut dyn Write) -> io::Result<()> {
+fn write_node(actor: &Actor, about: &NodeFacts<'_>, out: &mut dyn Write) -> io::Result<()> {
     let s = style::kind_style(actor.kind);
     writeln!(
         out,
@@ -90,12 +180,25 @@ fn write_node(actor: &Actor, out: &mut dyn Write) -> io::Result<()> {
         ("kind", actor.kind.to_string()),
         ("aliases", xml::list(&actor.aliases)),
         ("mentions", actor.mentions.to_string()),
+        ("degree", about.degree.to_string()),
+        ("community", about.community.to_string()),
         ("documents", xml::list(&actor.documents)),
     ];
     if let Some(path) = &actor.path {
         values.push(("path", path.to_string()));
     }
+    if let Some(date) = &actor.date {
+        values.push(("date", date.to_string()));
+    }
+    if let Some(url) = &actor.url {
+        values.push(("url", url.clone()));
+    }
+    if let Some(days) = about.days {
+        values.push(("first", days.first().map(|d| d.to_string()).unwrap_or_default()));
+        values.push(("last", days.last().map(|d| d.to_string()).unwrap_or_default()));
+    }
     write_attvalues(&values, out)?;
+    write_spells(about.days.into_iter().flatten().copied(), out)?;
     write_color(s.fill, out)?;
     writeln!(out, r#"        <viz:size value="{}"/>"#, xml::number(node_size(actor)))?;
     writeln!(out, "      </node>")
@@ -113,13 +216,20 @@ fn write_edge(index: usize, relation: &Relation, out: &mut dyn Write) -> io::Res
     )?;
     let triggers: BTreeSet<&String> = relation.evidence.iter().map(|e| &e.trigger).collect();
     let documents: BTreeSet<&str> = relation.evidence.iter().map(|e| &*e.document).collect();
-    let values = [
+    let mut values = vec![
         ("relation", relation.kind.to_string()),
         ("symmetric", relation.kind.is_symmetric().to_string()),
         ("triggers", xml::list(triggers)),
         ("documents", xml::list(documents)),
     ];
+    if let Some((first, last)) = relation.span() {
+        values.push(("first", first.to_string()));
+        values.push(("last", last.to_string()));
+    }
+    values.push(("evidence", super::evidence_json(relation)));
     write_attvalues(&values, out)?;
+    let days: BTreeSet<&str> = relation.evidence.iter().filter_map(|e| e.date.as_deref()).collect();
+    write_spells(days, out)?;
     write_color(s.color, out)?;
     writeln!(
         out,
@@ -165,6 +275,7 @@ mod tests {
             sentence: "s".into(),
             trigger: trigger.into(),
             source: None,
+            date: None,
         }
     }
 

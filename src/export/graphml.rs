@@ -1,5 +1,6 @@
 //! GraphML that yEd draws and networkx reads: plain `data` keys (label, kind, aliases,
-//! mentions, documents, path; relation, weight, symmetric, triggers) for every tool, and
+//! mentions, degree, community, documents, path, date, url, first, last; relation, weight,
+//! symmetric, triggers, first, last, evidence as a JSON array) for every tool, and
 //! yEd's own node and edge graphics (shape, fill, border, label; line colour, width, arrow)
 //! so the file opens styled. Nodes start on a circle; yEd's layouts take it from there.
 
@@ -28,8 +29,9 @@ impl Exporter for GraphMl {
         )?;
         writeln!(out, r#"    <data key="documents">{}</data>"#, graph.documents)?;
         let n = graph.actor_count();
+        let facts = super::Facts::of(graph);
         for (i, actor) in graph.actors().enumerate() {
-            write_node(actor, circle_position(i, n), out)?;
+            write_node(actor, &facts, circle_position(i, n), out)?;
         }
         for (i, relation) in graph.relations().enumerate() {
             write_edge(i, relation, out)?;
@@ -40,19 +42,28 @@ impl Exporter for GraphMl {
 }
 
 /// (id, for, type) of the plain keys; the id is also the name tools show.
-const KEYS: [(&str, &str, &str); 12] = [
+const KEYS: [(&str, &str, &str); 21] = [
     ("generator", "graph", "string"),
     ("documents", "graph", "int"),
     ("label", "node", "string"),
     ("kind", "node", "string"),
     ("aliases", "node", "string"),
     ("mentions", "node", "int"),
+    ("degree", "node", "int"),
+    ("community", "node", "int"),
     ("node_documents", "node", "string"),
     ("path", "node", "string"),
+    ("date", "node", "string"),
+    ("url", "node", "string"),
+    ("node_first", "node", "string"),
+    ("node_last", "node", "string"),
     ("relation", "edge", "string"),
     ("weight", "edge", "int"),
     ("symmetric", "edge", "boolean"),
     ("triggers", "edge", "string"),
+    ("edge_first", "edge", "string"),
+    ("edge_last", "edge", "string"),
+    ("evidence", "edge", "string"),
 ];
 
 fn write_header(out: &mut dyn Write) -> io::Result<()> {
@@ -64,8 +75,11 @@ fn write_header(out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, r#"  <key id="ng" for="node" yfiles.type="nodegraphics"/>"#)?;
     writeln!(out, r#"  <key id="eg" for="edge" yfiles.type="edgegraphics"/>"#)?;
     for (id, target, kind) in KEYS {
-        // Node documents and edge documents would share a name; GraphML key ids are global.
-        let name = id.strip_prefix("node_").unwrap_or(id);
+        // Node and edge keys may share a name; GraphML key ids are global.
+        let name = id
+            .strip_prefix("node_")
+            .or_else(|| id.strip_prefix("edge_"))
+            .unwrap_or(id);
         writeln!(
             out,
             r#"  <key id="{id}" for="{target}" attr.name="{name}" attr.type="{kind}"/>"#
@@ -86,7 +100,7 @@ fn node_width(actor: &Actor) -> f64 {
     (actor.label.chars().count() as f64 * 7.0 + 16.0).max(node_size(actor))
 }
 
-fn write_node(actor: &Actor, (x, y): (f64, f64), out: &mut dyn Write) -> io::Result<()> {
+fn write_node(actor: &Actor, facts: &super::Facts<'_>, (x, y): (f64, f64), out: &mut dyn Write) -> io::Result<()> {
     let s = style::kind_style(actor.kind);
     let label = xml::text(&actor.label);
     writeln!(out, r#"    <node id="{}">"#, xml::id(&actor.id))?;
@@ -108,9 +122,21 @@ fn write_node(actor: &Actor, (x, y): (f64, f64), out: &mut dyn Write) -> io::Res
     write_data("kind", actor.kind.as_str(), out)?;
     write_data("aliases", &xml::list(&actor.aliases), out)?;
     write_data("mentions", &actor.mentions.to_string(), out)?;
+    write_data("degree", &facts.degree(&actor.id).to_string(), out)?;
+    write_data("community", &facts.community(&actor.id).to_string(), out)?;
     write_data("node_documents", &xml::list(&actor.documents), out)?;
     if let Some(path) = &actor.path {
         write_data("path", path, out)?;
+    }
+    if let Some(date) = &actor.date {
+        write_data("date", date, out)?;
+    }
+    if let Some(url) = &actor.url {
+        write_data("url", url, out)?;
+    }
+    if let Some((first, last)) = facts.span(&actor.id) {
+        write_data("node_first", first, out)?;
+        write_data("node_last", last, out)?;
     }
     writeln!(out, "    </node>")
 }
@@ -145,6 +171,11 @@ fn write_edge(index: usize, relation: &Relation, out: &mut dyn Write) -> io::Res
     write_data("symmetric", &relation.kind.is_symmetric().to_string(), out)?;
     let triggers: BTreeSet<&String> = relation.evidence.iter().map(|e| &e.trigger).collect();
     write_data("triggers", &xml::list(triggers), out)?;
+    if let Some((first, last)) = relation.span() {
+        write_data("edge_first", first, out)?;
+        write_data("edge_last", last, out)?;
+    }
+    write_data("evidence", &super::evidence_json(relation), out)?;
     writeln!(out, "    </edge>")
 }
 
@@ -182,6 +213,7 @@ mod tests {
             sentence: "s".into(),
             trigger: "said".into(),
             source: None,
+            date: None,
         };
         g.add_evidence("x", RelationKind::QuotedIn, "doc:d", ev);
         g

@@ -207,6 +207,7 @@ mod tests {
             sentence: evil.into(),
             trigger: "met".into(),
             source: None,
+            date: None,
         };
         g.add_evidence("evil", RelationKind::MetWith, "b", ev);
         let text = render(&g);

@@ -47,7 +47,18 @@ struct Nodes<'a>(&'a Graph);
 
 impl Serialize for Nodes<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.actors().map(Node::from))
+        let facts = super::Facts::of(self.0);
+        s.collect_seq(self.0.actors().map(|a| {
+            let id = a.id.as_str();
+            let span = facts.span(id);
+            Node {
+                degree: facts.degree(id),
+                community: facts.community(id),
+                first: span.map(|s| s.0),
+                last: span.map(|s| s.1),
+                ..Node::from(a)
+            }
+        }))
     }
 }
 
@@ -75,6 +86,20 @@ struct Node<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     path: Option<&'a str>,
     mentions: usize,
+    /// How many relations (edges of any kind, either direction) the node has.
+    degree: usize,
+    /// The node's community (Louvain; 0 the largest), see `graph::community`.
+    community: usize,
+    /// The first and last day of the node's dated evidence (a document: its own date).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last: Option<&'a str>,
+    /// Document nodes: the publication day and the article's address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
     documents: &'a DocSet,
     /// Only with `--no-documents`: where the actor is quoted, as document paths.
     #[serde(skip_serializing_if = "BTreeSet::is_empty")]
@@ -104,6 +129,12 @@ impl<'a> From<&'a Actor> for Node<'a> {
             aliases: &a.aliases,
             path,
             mentions: a.mentions,
+            degree: 0,
+            community: 0,
+            first: None,
+            last: None,
+            date: a.date.as_deref(),
+            url: a.url.as_deref(),
             documents: &a.documents,
             quoted_in: &a.quoted_in,
             country: a.country.as_deref(),
@@ -121,6 +152,11 @@ struct Edge<'a> {
     key: RelationKind,
     relation: RelationKind,
     weight: usize,
+    /// The first and last day of the edge's dated evidence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last: Option<&'a str>,
     evidence: &'a [Evidence],
 }
 
@@ -132,6 +168,8 @@ impl<'a> From<&'a Relation> for Edge<'a> {
             key: r.kind,
             relation: r.kind,
             weight: r.weight(),
+            first: r.span().map(|s| s.0),
+            last: r.span().map(|s| s.1),
             evidence: &r.evidence,
         }
     }
@@ -186,6 +224,7 @@ mod tests {
             sentence: "s".into(),
             trigger: "t".into(),
             source: None,
+            date: None,
         };
         g.add_evidence("a", RelationKind::AlliedWith, "b", ev);
         let text = render(&g);

@@ -105,6 +105,8 @@ fn read_node(node: &Value, at: &str) -> Result<Actor> {
         country: optional_string(obj, at, "country")?,
         role: optional_string(obj, at, "role")?,
         cameo: optional_string(obj, at, "cameo")?,
+        date: optional_string(obj, at, "date")?.map(DocPath::from),
+        url: optional_string(obj, at, "url")?,
     })
 }
 
@@ -182,6 +184,7 @@ fn read_evidence(item: &Value, at: &str) -> Result<Evidence> {
             Some(serde_json::Value::String(s)) => Some(s.clone()),
             Some(_) => return Err(invalid(format!("{at}.source"), "expected a string")),
         },
+        date: optional_string(obj, at, "date")?.map(DocPath::from),
     })
 }
 

@@ -2,6 +2,7 @@
 //! that turns graphgen JSON back into a graph. `style` holds the look every drawn format
 //! shares; `xml` the escaping GEXF and GraphML share.
 
+pub mod csv;
 mod cytoscape;
 mod dot;
 mod gexf;
@@ -21,7 +22,8 @@ pub use html::Html;
 pub use json::Json;
 pub use json_read::{read_graph_json, read_graph_json_file};
 
-use crate::graph::Graph;
+use crate::graph::{Graph, Relation};
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 /// Writes a whole graph in one format.
@@ -39,4 +41,58 @@ pub(crate) fn free_prefix(graph: &Graph, base: &str) -> String {
         prefix.insert(0, '_');
     }
     prefix
+}
+
+/// What every format writes of a node beyond its own fields, computed once per export from
+/// the whole graph: its degree, its community and the first and last day of its evidence.
+pub(crate) struct Facts<'g> {
+    degrees: HashMap<&'g str, usize>,
+    communities: HashMap<&'g str, usize>,
+    spans: HashMap<&'g str, (&'g str, &'g str)>,
+}
+
+impl<'g> Facts<'g> {
+    pub(crate) fn of(graph: &'g Graph) -> Facts<'g> {
+        Facts {
+            degrees: graph.degrees(),
+            communities: crate::graph::community::communities(graph),
+            spans: crate::graph::time::node_spans(graph),
+        }
+    }
+
+    pub(crate) fn degree(&self, id: &str) -> usize {
+        self.degrees.get(id).copied().unwrap_or(0)
+    }
+
+    pub(crate) fn community(&self, id: &str) -> usize {
+        self.communities.get(id).copied().unwrap_or(0)
+    }
+
+    /// The first and last day of the node's dated evidence (a document: its date).
+    pub(crate) fn span(&self, id: &str) -> Option<(&'g str, &'g str)> {
+        self.spans.get(id).copied()
+    }
+}
+
+/// An edge's evidence as a JSON array (document, start, end, trigger, sentence, date), for
+/// formats whose attributes are strings (GEXF, GraphML).
+pub(crate) fn evidence_json(relation: &Relation) -> String {
+    let items: Vec<serde_json::Value> = relation
+        .evidence
+        .iter()
+        .map(|e| {
+            let mut v = serde_json::json!({
+                "document": &*e.document,
+                "start": e.start,
+                "end": e.end,
+                "trigger": e.trigger,
+                "sentence": e.sentence,
+            });
+            if let Some(d) = e.date.as_deref() {
+                v["date"] = d.into();
+            }
+            v
+        })
+        .collect();
+    serde_json::Value::Array(items).to_string()
 }

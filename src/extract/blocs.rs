@@ -114,6 +114,7 @@ pub fn allies(
                                 bloc.name, actors[a].label, since_a, actors[b].label, since_b
                             ),
                             source: Some("knowledge".into()),
+                            date: None,
                         },
                     });
                 }

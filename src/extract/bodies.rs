@@ -90,6 +90,7 @@ pub fn officials(
                 sentence: s.text(text).to_string(),
                 trigger: title,
                 source: None,
+                date: None,
             },
         });
     }
@@ -169,6 +170,7 @@ pub fn qualify(
                 sentence: s.text(text).to_string(),
                 trigger,
                 source: None,
+                date: None,
             },
         });
     }

@@ -16,8 +16,8 @@ pub mod identity;
 pub mod link;
 pub mod links;
 pub mod names;
-pub mod parties;
 mod nominals;
+pub mod parties;
 pub mod relations;
 pub mod sentence;
 pub mod stoplist;
@@ -523,6 +523,7 @@ fn relations(
             sentence: s.text(text).to_string(),
             trigger: l.trigger.text(text).to_string(),
             source: None,
+            date: None,
         };
         out.push(LocalRelation {
             source,
@@ -579,6 +580,7 @@ fn known_relations(
                 sentence: s.text(text).to_string(),
                 trigger: format!("{}: {}", cands[k].text, tie.role),
                 source: Some("knowledge".into()),
+                date: None,
             },
         });
     }

@@ -135,14 +135,19 @@ fn view_head_after(view: &SentenceView<'_>, i: usize) -> Option<(Described, usiz
         if let Some(t) = words[j].title.filter(|t| !t.honorific)
             && words[j..j + t.len].iter().all(|w| w.is_word())
         {
-            let head = words[j..j + t.len].iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
+            let head = words[j..j + t.len]
+                .iter()
+                .map(|w| w.lower.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             return Some((view_marks(view, i + 1, j, head), j + t.len));
         }
         let noun = view.word_in(j, Cue::PartyRole) || view.word_in(j, Cue::PersonNoun);
         if noun {
-            let plural = words[j].lower.strip_suffix('s').is_some_and(|w| {
-                view.kb.cues.is(w, Cue::PartyRole) || view.kb.cues.is(w, Cue::PersonNoun)
-            });
+            let plural = words[j]
+                .lower
+                .strip_suffix('s')
+                .is_some_and(|w| view.kb.cues.is(w, Cue::PartyRole) || view.kb.cues.is(w, Cue::PersonNoun));
             return (!plural).then(|| (view_marks(view, i + 1, j, words[j].lower.clone()), j + 1));
         }
         if view.word_in(j, Cue::Stop) && !view.word_in(j, Cue::Prefix) {
@@ -235,8 +240,8 @@ pub(super) fn described_as(kb: &Knowledge, text: &str, s: Span, span: Span) -> V
             end -= 1;
         }
         let words: Vec<Word<'_>> = ascii_words(text, Span { start: at, end })
-        .take(MAX_MODIFIERS + 4)
-        .collect();
+            .take(MAX_MODIFIERS + 4)
+            .collect();
         let article = words
             .first()
             .is_some_and(|w| matches!(w.1.to_ascii_lowercase().as_str(), "the" | "a" | "an"));
@@ -303,7 +308,11 @@ mod tests {
             ("He said “the senator lied” yesterday.", &[]),
         ];
         for (text, want) in cases {
-            assert_eq!(heads(text), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{text}");
+            assert_eq!(
+                heads(text),
+                want.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "{text}"
+            );
         }
     }
 
@@ -312,7 +321,11 @@ mod tests {
     fn people_are_described_before_and_after_their_names() {
         let kb = kb();
         let cases: &[(&str, &str, &[&str])] = &[
-            ("Republican nominee Peter Halloran spoke.", "Peter Halloran", &["nominee"]),
+            (
+                "Republican nominee Peter Halloran spoke.",
+                "Peter Halloran",
+                &["nominee"],
+            ),
             ("Sen. Lena Markel spoke.", "Lena Markel", &["sen."]),
             ("Lena Markel, the former governor, spoke.", "Lena Markel", &["governor"]),
             ("Tomas Brandt, a billionaire, spoke.", "Tomas Brandt", &["billionaire"]),

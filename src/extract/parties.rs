@@ -50,6 +50,7 @@ pub fn ties(
                 sentence: s.text(text).to_string(),
                 trigger,
                 source: None,
+                date: None,
             },
         });
     }

@@ -81,12 +81,16 @@ fn can_speak(what: &What) -> bool {
 /// `extract::nominals`) whose head ends right before word `end`: the offset of its `the`, as a
 /// reference the pronoun index reads.
 fn description_ending(view: &SentenceView<'_>, end: usize) -> Option<Ref> {
-    let head = |j: usize| {
-        view.words[j].title.is_some() || view.word_in(j, Cue::PartyRole) || view.word_in(j, Cue::PersonNoun)
-    };
+    let head =
+        |j: usize| view.words[j].title.is_some() || view.word_in(j, Cue::PartyRole) || view.word_in(j, Cue::PersonNoun);
     let first = end.saturating_sub(6);
-    let the = (first..end).rev().take_while(|&j| view.words[j].is_word()).find(|&j| view.words[j].lower == "the")?;
-    ((the + 1)..end).any(head).then(|| Ref::Pronoun(view.words[the].span.start))
+    let the = (first..end)
+        .rev()
+        .take_while(|&j| view.words[j].is_word())
+        .find(|&j| view.words[j].lower == "the")?;
+    ((the + 1)..end)
+        .any(head)
+        .then(|| Ref::Pronoun(view.words[the].span.start))
 }
 
 /// The description that is the subject of a reporting verb (`the senator said`).
@@ -108,7 +112,9 @@ fn speaker_after(view: &SentenceView<'_>, local: &Local<'_>, from: usize) -> Opt
             return Some(Ref::Pronoun(w.span.start));
         }
         if w.lower == "the" && !local.cands.iter().any(|c| c.first > j && c.first <= j + 4) {
-            let end = (j + 1..view.len().min(j + 6)).take_while(|&k| view.words[k].is_word()).last();
+            let end = (j + 1..view.len().min(j + 6))
+                .take_while(|&k| view.words[k].is_word())
+                .last();
             if let Some(r) = end.and_then(|e| description_ending(view, e + 1)) {
                 return Some(r);
             }

@@ -953,7 +953,10 @@ fn descriptions_refer_back_to_the_person_so_described() {
             &[],
         ),
         // A title before a verb describes its subject, not the verb's object.
-        ("The FBI director chastised Tomas Brandt. The director left at noon.", &[]),
+        (
+            "The FBI director chastised Tomas Brandt. The director left at noon.",
+            &[],
+        ),
         // No one was described so: nothing is guessed.
         ("Peter Halloran arrived. The senator left at noon.", &[]),
     ];

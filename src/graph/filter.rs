@@ -4,10 +4,11 @@
 //! into their actors (`no_documents`).
 //!
 //! Order matters and is fixed: kinds, relations and weights first (the question asked), then
-//! documents folded away, then the neighbourhood, then the top N of what is left.
+//! documents folded away, then the neighbourhood, then lone actors (`connected_only`, what a
+//! picture leaves out by default), then the top N of what is left.
 
 use crate::graph::fold;
-use crate::graph::{Actor, ActorKind, DocPath, Graph, Relation, RelationKind};
+use crate::graph::{Actor, ActorKind, DocPath, Evidence, Graph, Relation, RelationKind};
 use petgraph::Direction;
 use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
 
@@ -35,23 +36,50 @@ pub struct Filter {
     pub top: Option<usize>,
     /// Hide document nodes; each actor lists the documents it is quoted in as `quoted_in`.
     pub no_documents: bool,
+    /// Keep only evidence published in this period; edges left without evidence go, and the
+    /// actors left without edges (undated evidence is in no closed period).
+    pub period: crate::graph::Period,
+    /// Keep only nodes with at least one edge: a picture of a corpus is otherwise mostly a
+    /// ring of actors named once and tied to nothing (DOT and HTML by default).
+    pub connected_only: bool,
 }
 
-/// The `--ego` name matches no node.
+/// The `--ego` name matches no node, or several.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "--ego {0:?}: no actor has this name, id or alias; check the spelling against the graph JSON (`graphgen INPUT --json`)"
-)]
-pub struct UnknownEgo(pub String);
+pub enum UnknownEgo {
+    #[error(
+        "--ego {0:?}: no actor has this name, id or alias; check the spelling against the graph JSON (`graphgen INPUT --json`)"
+    )]
+    Missing(String),
+    #[error("--ego {name:?} names {} actors; pass one of their ids instead:\n{}", .matches.len(), list(.matches))]
+    Ambiguous {
+        name: String,
+        /// `(id, label)` of each actor the name matches, in id order.
+        matches: Vec<(String, String)>,
+    },
+}
+
+fn list(matches: &[(String, String)]) -> String {
+    matches
+        .iter()
+        .map(|(id, label)| format!("  --ego {id}    ({label})"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 impl Filter {
     /// True when some edges may be cut for what they are, not for their ends.
     fn cuts_edges(&self) -> bool {
-        !self.relations.is_empty() || self.min_weight.is_some_and(|w| w > 1)
+        !self.relations.is_empty() || self.min_weight.is_some() || !self.period.is_open()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.kinds.is_empty() && !self.cuts_edges() && self.ego.is_none() && self.top.is_none() && !self.no_documents
+        self.kinds.is_empty()
+            && !self.cuts_edges()
+            && self.ego.is_none()
+            && self.top.is_none()
+            && !self.no_documents
+            && !self.connected_only
     }
 
     /// The graph cut down; an `ego` that names no actor gives an empty graph (see `try_apply`).
@@ -74,8 +102,15 @@ impl Filter {
         if let Some(ego) = &self.ego {
             g = neighbourhood(&g, ego)?;
         }
+        if self.connected_only {
+            g = connected(&g);
+        }
         if let Some(n) = self.top {
             g = top(&g, n);
+            if self.connected_only {
+                // An actor of the top N may have had ties only outside it.
+                g = connected(&g);
+            }
         }
         Ok(g)
     }
@@ -94,9 +129,12 @@ impl Filter {
     /// any edge go too: the question was about those ties, and their ends are what is left.
     fn cut(&self, graph: &Graph) -> Graph {
         let kind_ok = |id: &str| self.kinds.is_empty() || graph.actor(id).is_some_and(|a| self.kinds.contains(&a.kind));
+        let in_period = |e: &Evidence| self.period.contains(e.date.as_deref());
+        // The weight floor counts the evidence left in the period.
+        let weight = |r: &Relation| r.evidence.iter().filter(|e| in_period(e)).count();
         let edge_ok = |r: &Relation| {
             (self.relations.is_empty() || self.relations.contains(&r.kind))
-                && r.weight() >= self.min_weight.unwrap_or(0)
+                && weight(r) >= self.min_weight.unwrap_or(1)
                 && kind_ok(&r.source)
                 && kind_ok(&r.target)
         };
@@ -106,7 +144,17 @@ impl Filter {
             .flat_map(|r| [r.source.as_str(), r.target.as_str()])
             .collect();
         let keep = |a: &Actor| kind_ok(&a.id) && (!self.cuts_edges() || linked.contains(a.id.as_str()));
-        subgraph(graph, keep, edge_ok)
+        let mut out = Graph::new();
+        out.documents = graph.documents;
+        for a in graph.actors().filter(|a| keep(a)) {
+            out.add_actor(a.clone());
+        }
+        for r in edges {
+            for e in r.evidence.iter().filter(|e| in_period(e)) {
+                out.add_evidence(&r.source, r.kind, &r.target, e.clone());
+            }
+        }
+        out
     }
 }
 
@@ -125,6 +173,15 @@ fn subgraph(graph: &Graph, keep: impl Fn(&Actor) -> bool, edge_ok: impl Fn(&Rela
         }
     }
     out
+}
+
+/// The nodes with at least one edge, and every edge.
+fn connected(graph: &Graph) -> Graph {
+    let linked: HashSet<&str> = graph
+        .relations()
+        .flat_map(|r| [r.source.as_str(), r.target.as_str()])
+        .collect();
+    subgraph(graph, |a| linked.contains(a.id.as_str()), |_| true)
 }
 
 /// Documents removed; each quoted-in edge becomes the actor's `quoted_in` path.
@@ -153,21 +210,31 @@ fn fold_documents(graph: &Graph) -> Graph {
     out
 }
 
-/// The node `name` means: an exact id first, else the first (in id order) whose folded
-/// label or alias is the folded name.
-fn find_actor<'g>(graph: &'g Graph, name: &str) -> Option<&'g Actor> {
+/// The node `name` means: an exact id always; else the one node whose folded id, label or
+/// alias is the folded name. Several such nodes are an error that lists them, since picking
+/// one (the first in id order, as before) drew the wrong actor's neighbourhood without a word.
+fn find_actor<'g>(graph: &'g Graph, name: &str) -> Result<&'g Actor, UnknownEgo> {
     if let Some(a) = graph.actor(name) {
-        return Some(a);
+        return Ok(a);
     }
     let want = fold(name);
-    graph
+    let found: Vec<&Actor> = graph
         .actors()
-        .find(|a| fold(&a.id) == want || fold(&a.label) == want || a.aliases.iter().any(|s| fold(s) == want))
+        .filter(|a| fold(&a.id) == want || fold(&a.label) == want || a.aliases.iter().any(|s| fold(s) == want))
+        .collect();
+    match found.as_slice() {
+        [] => Err(UnknownEgo::Missing(name.to_string())),
+        [one] => Ok(one),
+        many => Err(UnknownEgo::Ambiguous {
+            name: name.to_string(),
+            matches: many.iter().map(|a| (a.id.clone(), a.label.clone())).collect(),
+        }),
+    }
 }
 
 /// Breadth-first over edges in both directions, `depth` steps from the ego.
 fn neighbourhood(graph: &Graph, ego: &Ego) -> Result<Graph, UnknownEgo> {
-    let centre = find_actor(graph, &ego.name).ok_or_else(|| UnknownEgo(ego.name.clone()))?;
+    let centre = find_actor(graph, &ego.name)?;
     let pg = graph.to_petgraph();
     let start = pg
         .node_indices()

@@ -18,6 +18,7 @@ fn ev(start: usize) -> Evidence {
         sentence: "s".into(),
         trigger: "t".into(),
         source: None,
+        date: None,
     }
 }
 
@@ -79,14 +80,33 @@ fn filter_table() {
             vec!["a", "b"],
             vec!["a met-with b"],
         ),
-        // A weight floor of 1 cuts nothing, so it drops no lone actor either.
+        // A weight floor of 1 keeps every edge, and drops the actors without one, as the
+        // flag's help says.
         (
             Filter {
                 min_weight: Some(1),
                 ..Filter::default()
             },
-            vec!["a", "b", "c", "d", "doc:x"],
+            vec!["a", "b", "c", "doc:x"],
             vec!["a met-with b", "a quoted-in doc:x", "a affiliated-to c"],
+        ),
+        // What DOT and HTML draw by default: every edge, and no lone actor.
+        (
+            Filter {
+                connected_only: true,
+                ..Filter::default()
+            },
+            vec!["a", "b", "c", "doc:x"],
+            vec!["a met-with b", "a quoted-in doc:x", "a affiliated-to c"],
+        ),
+        (
+            Filter {
+                connected_only: true,
+                kinds: kinds(&[ActorKind::Leader, ActorKind::Country]),
+                ..Filter::default()
+            },
+            vec!["a", "b", "c"],
+            vec!["a met-with b", "a affiliated-to c"],
         ),
         (
             Filter {
@@ -156,7 +176,40 @@ fn ego_walks_both_directions_to_its_depth() {
     for (filter, want) in cases {
         assert_eq!(ids(&filter.try_apply(&g).unwrap()), want, "{filter:?}");
     }
-    assert_eq!(ego("nobody", 1).try_apply(&g), Err(UnknownEgo("nobody".into())));
+    assert_eq!(
+        ego("nobody", 1).try_apply(&g),
+        Err(UnknownEgo::Missing("nobody".into()))
+    );
+}
+
+#[test]
+fn an_ego_name_of_several_actors_is_an_error_listing_them_and_an_id_is_exact() {
+    let mut g = sample();
+    let mut kessler = Actor::new("maria-kessler", "Maria Kessler", ActorKind::Leader);
+    kessler.aliases.insert("Kessler".into());
+    g.add_actor(kessler);
+    g.add_actor(Actor::new("kessler", "Kessler", ActorKind::Institute));
+    g.add_actor(Actor::new("kessler-group", "Kessler Group", ActorKind::Institute));
+    let Err(UnknownEgo::Ambiguous { matches, .. }) = ego("Kessler", 1).try_apply(&g) else {
+        panic!("two actors are called Kessler");
+    };
+    let ids: Vec<&str> = matches.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, vec!["kessler", "maria-kessler"]);
+    let err = ego("Kessler", 1).try_apply(&g).unwrap_err().to_string();
+    assert!(
+        err.contains("--ego maria-kessler") && err.contains("(Maria Kessler)"),
+        "{err}"
+    );
+    // An id is always exact, even where it is also someone's alias.
+    assert_eq!(ids_of(&ego("kessler", 0).try_apply(&g).unwrap()), vec!["kessler"]);
+    assert_eq!(
+        ids_of(&ego("Kessler Group", 0).try_apply(&g).unwrap()),
+        vec!["kessler-group"]
+    );
+}
+
+fn ids_of(g: &Graph) -> Vec<String> {
+    g.actors().map(|a| a.id.clone()).collect()
 }
 
 #[test]

@@ -3,15 +3,18 @@
 //! Storage is ordered maps so that every walk over the graph is deterministic; `petgraph`
 //! gives the algorithmic view (neighbourhoods, degrees) when one is needed.
 
+pub mod community;
 mod docset;
 pub mod filter;
 mod ids;
 mod model;
+pub mod time;
 
 pub use docset::DocSet;
 pub use filter::{Ego, Filter};
 pub use ids::{document_id, fold, slug};
 pub use model::{Actor, ActorKind, DocPath, Evidence, Relation, RelationKind};
+pub use time::Period;
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use std::collections::{BTreeMap, HashMap};
@@ -45,6 +48,8 @@ impl Graph {
                 have.country = have.country.take().or(actor.country);
                 have.role = have.role.take().or(actor.role);
                 have.cameo = have.cameo.take().or(actor.cameo);
+                have.date = have.date.take().or(actor.date);
+                have.url = have.url.take().or(actor.url);
             }
             None => {
                 self.actors.insert(actor.id.clone(), actor);
@@ -101,6 +106,16 @@ impl Graph {
     }
 
     /// The same graph as a petgraph, node and edge indices in id order.
+    /// How many edges each node has, either direction; nodes without any are absent.
+    pub fn degrees(&self) -> HashMap<&str, usize> {
+        let mut d: HashMap<&str, usize> = HashMap::with_capacity(self.actors.len());
+        for r in self.relations.values() {
+            *d.entry(r.source.as_str()).or_default() += 1;
+            *d.entry(r.target.as_str()).or_default() += 1;
+        }
+        d
+    }
+
     pub fn to_petgraph(&self) -> StableDiGraph<&Actor, &Relation> {
         let mut g = StableDiGraph::with_capacity(self.actors.len(), self.relations.len());
         let mut index: HashMap<&str, NodeIndex> = HashMap::with_capacity(self.actors.len());
@@ -133,6 +148,7 @@ mod tests {
             sentence: "x".into(),
             trigger: "met".into(),
             source: None,
+            date: None,
         }
     }
 

@@ -128,6 +128,10 @@ pub struct Evidence {
     /// whose trigger is the role with its dates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The publication day of the document (`YYYY-MM-DD`, or as much of it as the source
+    /// gives), shared like the path; set by the merge from the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<DocPath>,
 }
 
 /// One node of the graph: an actor, or a document.
@@ -158,6 +162,13 @@ pub struct Actor {
     /// From the actor dictionary: the CAMEO code of the entry the actor is linked to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cameo: Option<String>,
+    /// Document nodes: the publication day (`YYYY-MM-DD`), from JSONL `date` or the page's
+    /// metadata.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<DocPath>,
+    /// Document nodes: where the article lives, from JSONL `url` or the page's canonical link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 impl Actor {
@@ -176,6 +187,8 @@ impl Actor {
             country: None,
             role: None,
             cameo: None,
+            date: None,
+            url: None,
         }
     }
 }

@@ -60,6 +60,8 @@ pub struct Config {
     pub progress: bool,
     /// Link actors to the actor dictionary (on unless `--no-knowledge`).
     pub dictionary: bool,
+    /// A mention-tagger model file to use instead of the embedded one (`--model`).
+    pub tagger: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -71,6 +73,7 @@ impl Default for Config {
             threads: 0,
             progress: false,
             dictionary: true,
+            tagger: None,
         }
     }
 }
@@ -129,9 +132,25 @@ impl Pipeline {
                 what: "--threads".into(),
                 message: format!("cannot start the extraction threads ({e}); try fewer"),
             })?;
+        let tagger = match &config.tagger {
+            None => Tagger::embedded()?,
+            Some(path) => {
+                let bytes = std::fs::read(path).map_err(|cause| match cause.kind() {
+                    std::io::ErrorKind::NotFound => Error::MissingInput(path.clone()),
+                    _ => Error::Read {
+                        path: path.clone(),
+                        cause,
+                    },
+                })?;
+                Tagger::from_bytes(&bytes).map_err(|e| Error::Invalid {
+                    what: format!("--model {}", path.display()),
+                    message: format!("{e}; pass a file written by `graphgen train tagger`"),
+                })?
+            }
+        };
         Ok(Pipeline {
             knowledge,
-            tagger: Tagger::embedded()?,
+            tagger,
             stop: StopList::default(),
             max_bytes: config.max_bytes,
             pool,

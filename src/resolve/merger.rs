@@ -420,6 +420,8 @@ fn document_node(doc: &DocMeta) -> Actor {
     Actor {
         documents: [doc.path.clone()].into_iter().collect(),
         path: Some(doc.path.clone()),
+        date: doc.date.clone(),
+        url: doc.url.clone(),
         ..Actor::new(document_id(&doc.stem), doc.label.clone(), ActorKind::Document)
     }
 }

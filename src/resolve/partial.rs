@@ -24,6 +24,11 @@ pub struct DocMeta {
     pub source: DocPath,
     /// Its place in that file (JSONL line order; 0 for a one-article file).
     pub place: usize,
+    /// The publication day, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<DocPath>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 impl DocMeta {
@@ -36,6 +41,8 @@ impl DocMeta {
         for r in relations {
             if r.evidence.document == self.path {
                 r.evidence.document = self.path.clone();
+                // Every piece of evidence carries its document's day, one shared copy.
+                r.evidence.date = self.date.clone();
             }
         }
     }
@@ -82,6 +89,8 @@ impl Partial {
                 label: super::document_label(doc),
                 source: source.into(),
                 place,
+                date: doc.date.as_deref().map(Into::into),
+                url: doc.url.clone(),
             },
             actors: ex.actors,
             relations,
@@ -130,6 +139,8 @@ pub fn from_graph(graph: &crate::graph::Graph, source: &str) -> Vec<Partial> {
                 label: node.label.clone(),
                 source: source.into(),
                 place: parts.len(),
+                date: node.date.clone(),
+                url: node.url.clone(),
             },
             actors: Vec::new(),
             relations: Vec::new(),

@@ -138,8 +138,13 @@ fn missing_path_is_one_line_and_exit_2_but_the_rest_is_written() {
         .get_output()
         .clone();
     let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("no/such/dir"), "{err}");
+    // The problem, then the run's closing line.
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(err.lines().next().unwrap().contains("no/such/dir"), "{err}");
+    assert!(
+        err.lines().nth(1).unwrap().starts_with("graphgen: 1 document read;"),
+        "{err}"
+    );
     assert_eq!(json_of(&out.stdout)["graph"]["documents"], 1);
 }
 

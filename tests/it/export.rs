@@ -156,8 +156,18 @@ fn json_follows_the_contract() {
     );
     let node_keys = key_order(&text[text.find("\"nodes\"").unwrap()..text.find("\"edges\"").unwrap()]);
     assert_eq!(
-        node_keys[1..8],
-        ["id", "label", "kind", "aliases", "path", "mentions", "documents"]
+        node_keys[1..10],
+        [
+            "id",
+            "label",
+            "kind",
+            "aliases",
+            "path",
+            "mentions",
+            "degree",
+            "community",
+            "documents"
+        ]
     );
 }
 

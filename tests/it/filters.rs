@@ -32,6 +32,8 @@ fn each_filter_cuts_the_seeds_graph_to_known_counts() {
         (&["--kind", "leader,country"], (22, 19, 0)),
         (&["--relation", "met-with"], (6, 5, 0)),
         (&["--min-weight", "2"], (27, 24, 3)),
+        // Every edge has a weight of 1 or more: the floor only drops the lone actors.
+        (&["--min-weight", "1"], (40, 50, 3)),
         (&["--top", "5"], (7, 9, 2)),
         (&["--no-documents"], (52, 36, 0)),
         // A country, by label in another case and by a folded alias.
@@ -45,6 +47,79 @@ fn each_filter_cuts_the_seeds_graph_to_known_counts() {
     for (args, want) in cases {
         assert_eq!(counts(&graph(args)), *want, "{args:?}");
     }
+}
+
+/// The node ids a DOT file draws (the legend aside), and the ids its edges touch.
+fn dot_nodes_and_ends(args: &[&str]) -> (Vec<String>, std::collections::BTreeSet<String>) {
+    let out = Command::new(env!("CARGO_BIN_EXE_graphgen"))
+        .args(["seeds/", "--dot", "--quiet"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let quoted = |l: &str| l.trim().split('"').nth(1).unwrap_or_default().to_string();
+    let mut nodes = Vec::new();
+    let mut ends = std::collections::BTreeSet::new();
+    for l in text
+        .lines()
+        .filter(|l| l.trim_start().starts_with('"') && !l.contains("\"legend:"))
+    {
+        if l.contains(" -> ") || l.contains(" -- ") {
+            let parts: Vec<&str> = l.trim().split('"').collect();
+            ends.insert(parts[1].to_string());
+            ends.insert(parts[3].to_string());
+        } else {
+            nodes.push(quoted(l));
+        }
+    }
+    (nodes, ends)
+}
+
+#[test]
+fn pictures_leave_lone_actors_out_unless_isolated_is_asked() {
+    let (drawn, ends) = dot_nodes_and_ends(&[]);
+    assert_eq!(drawn.len(), 40, "the actors and documents with a relation");
+    for id in &drawn {
+        assert!(ends.contains(id), "{id} is drawn without any edge");
+    }
+    let (all, _) = dot_nodes_and_ends(&["--isolated"]);
+    assert_eq!(all.len(), 55, "--isolated draws every node, as JSON keeps them");
+    // JSON keeps everything by default.
+    assert_eq!(counts(&graph(&[])).0, 55);
+}
+
+#[test]
+fn an_ego_name_that_several_actors_answer_to_is_an_error_listing_their_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Maria Kessler met Peter Halloran in Brindle on Monday. Kessler said the talks went well.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Tomas Kessler, an analyst at the Brindle Institute, said prices would rise. Kessler expects more.\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_graphgen"))
+        .arg(dir.path())
+        .args(["--json", "--ego", "Kessler"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(out.stdout.is_empty(), "no graph is written");
+    assert!(
+        err.contains("--ego maria-kessler") && err.contains("--ego tomas-kessler"),
+        "{err}"
+    );
+    let exact = Command::new(env!("CARGO_BIN_EXE_graphgen"))
+        .arg(dir.path())
+        .args(["--json", "--ego", "maria-kessler", "--depth", "1"])
+        .output()
+        .unwrap();
+    assert!(exact.status.success(), "{}", String::from_utf8_lossy(&exact.stderr));
 }
 
 #[test]

@@ -183,7 +183,19 @@ fn output_extension_chooses_the_format() {
 fn format_flags_write_to_stdout() {
     let html = graphgen().args(["tests/fixtures/news", "--html"]).output().unwrap();
     assert!(html.status.success());
-    assert_eq!(html.stdout, write(&Html, &fixture_graph()));
+    // The picture leaves lone actors out by default, as `--isolated` does not.
+    let drawn = graphgen::graph::Filter {
+        connected_only: true,
+        ..Default::default()
+    }
+    .apply(&fixture_graph());
+    assert_eq!(html.stdout, write(&Html, &drawn));
+    let whole = fixture_graph();
+    let all = graphgen()
+        .args(["tests/fixtures/news", "--html", "--isolated"])
+        .output()
+        .unwrap();
+    assert_eq!(all.stdout, write(&Html, &whole));
     for (format, exporter) in [
         ("gexf", &Gexf as &dyn Exporter),
         ("graphml", &GraphMl),
@@ -195,7 +207,8 @@ fn format_flags_write_to_stdout() {
             .output()
             .unwrap();
         assert!(out.status.success(), "{format}");
-        assert_eq!(out.stdout, write(exporter, &fixture_graph()), "{format}");
+        let want = if format == "html" { &drawn } else { &whole };
+        assert_eq!(out.stdout, write(exporter, want), "{format}");
     }
     graphgen()
         .args(["tests/fixtures/news", "--html", "--dot"])

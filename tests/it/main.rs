@@ -20,6 +20,7 @@ mod memory;
 mod one_road;
 mod out;
 mod properties;
+mod provenance;
 mod quality;
 mod scale;
 mod schema;

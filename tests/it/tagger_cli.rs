@@ -164,3 +164,45 @@ fn train_parser_names_a_bad_treebank_and_its_line() {
     assert!(err.contains("bad.conllu") && err.contains("line 1"), "{err}");
     assert!(!dir.path().join("m.model").exists());
 }
+
+/// `--model` makes the graph with a tagger the user trained: the mentions it finds are the
+/// model's, and a file that is no model is an error naming it.
+#[test]
+fn model_loads_a_trained_tagger_in_place_of_the_embedded_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("mini.model");
+    train_to(&model);
+    let mentions = |extra: &[&std::ffi::OsStr]| {
+        let out = cargo_bin_cmd!("graphgen")
+            .args(["mentions", "tests/fixtures/news", "--quiet"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        out.stdout
+    };
+    let embedded = mentions(&[]);
+    let trained = mentions(&["--model".as_ref(), model.as_os_str()]);
+    assert_ne!(
+        embedded, trained,
+        "a tagger trained on five sentences finds other names"
+    );
+    let graph = cargo_bin_cmd!("graphgen")
+        .args(["tests/fixtures/news", "--json", "--quiet", "--model"])
+        .arg(&model)
+        .output()
+        .unwrap();
+    assert!(graph.status.success(), "{}", String::from_utf8_lossy(&graph.stderr));
+
+    let junk = dir.path().join("junk.model");
+    std::fs::write(&junk, b"not a model").unwrap();
+    let out = cargo_bin_cmd!("graphgen")
+        .args(["tests/fixtures/news", "--json", "--model"])
+        .arg(&junk)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(out.stdout.is_empty());
+    assert!(err.contains("junk.model") && err.contains("graphgen train"), "{err}");
+}

@@ -16,9 +16,11 @@
 //! paragraph, written as a blank line; br, li, tr, dt, dd and captions end a line; table cells
 //! are separated by a space. Other whitespace collapses to one space, except inside `<pre>`.
 //! References are decoded (`entities.rs`); no-break spaces become plain spaces.
-//! The first `<title>` outside SVG becomes the document title.
+//! The first `<title>` outside SVG becomes the document title, without the site's name
+//! (`meta.rs`), which also reads the publication date and the canonical address.
 
 mod entities;
+mod meta;
 mod scan;
 
 use scan::Token;
@@ -31,15 +33,28 @@ pub use entities::decode_entities;
 pub struct Extracted {
     pub text: String,
     pub title: Option<String>,
+    /// The publication day, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The page's canonical address.
+    pub url: Option<String>,
 }
 
 /// Extracts the article text and title of an HTML page. Never fails; never panics.
 pub fn extract(html: &str) -> Extracted {
     let tree = Tree::build(html);
     let text = choose_text(&tree);
+    let meta = &tree.meta;
+    let title = meta
+        .og_title
+        .clone()
+        .or_else(|| tree.title.clone())
+        .map(|t| meta::headline(&t, meta.site_name.as_deref()))
+        .filter(|t| !t.is_empty());
     Extracted {
         text,
-        title: tree.title.clone(),
+        title,
+        date: meta.date(),
+        url: meta.url(),
     }
 }
 
@@ -115,6 +130,7 @@ struct Tree {
     articles: Vec<usize>,
     mains: Vec<usize>,
     title: Option<String>,
+    meta: meta::PageMeta,
 }
 
 const ROOT: usize = 0;
@@ -126,6 +142,11 @@ impl Tree {
             match token {
                 Token::Text(t) => b.text(t),
                 Token::Start { name, self_closing } => b.start(name, self_closing),
+                Token::Attributes(raw) => {
+                    if let Some(element) = b.last_element() {
+                        b.tree.meta.observe(&element, raw);
+                    }
+                }
                 Token::End { name } => b.end(&name),
             }
         }
@@ -153,12 +174,21 @@ impl Builder {
             articles: Vec::new(),
             mains: Vec::new(),
             title: None,
+            meta: meta::PageMeta::default(),
         };
         Builder {
             tree,
             stack: vec![ROOT],
             open: HashMap::new(),
             in_title: None,
+        }
+    }
+
+    /// The name of the element added last (the one whose attributes come next).
+    fn last_element(&self) -> Option<String> {
+        match self.tree.nodes.last()? {
+            Node::Element { name, .. } => Some(name.clone()),
+            Node::Text(_) => None,
         }
     }
 

@@ -2,13 +2,25 @@
 //! bodies of `script` and `style` consumed. It never fails: a `<` that starts no tag is text,
 //! a tag or comment left open at the end of the input is dropped, as browsers do.
 
-/// One piece of markup. Attributes are not kept: extraction needs only element names.
+/// One piece of markup. Attributes are kept only for the few elements that carry a page's
+/// metadata (`meta`, `link`, `time`, see [`WITH_ATTRIBUTES`]): extraction needs element names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Token<'a> {
     Text(&'a str),
-    Start { name: String, self_closing: bool },
-    End { name: String },
+    Start {
+        name: String,
+        self_closing: bool,
+    },
+    /// The raw attributes of the start tag just before, for [`WITH_ATTRIBUTES`] only.
+    Attributes(&'a str),
+    End {
+        name: String,
+    },
 }
+
+/// Elements whose attributes say when a page was published, where it lives and what it is
+/// called (`<meta property="article:published_time">`, `<link rel="canonical">`, `<time>`).
+pub const WITH_ATTRIBUTES: &[&str] = &["meta", "link", "time"];
 
 /// Elements whose content is not markup: read up to their end tag and thrown away.
 const RAW_TEXT: &[&str] = &["script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext"];
@@ -86,6 +98,10 @@ fn start_tag<'a>(html: &'a str, lt: usize, tokens: &mut Vec<Token<'a>>) -> usize
         name: name.clone(),
         self_closing,
     });
+    if WITH_ATTRIBUTES.contains(&name.as_str()) {
+        let from = (lt + 1 + name.len()).min(gt);
+        tokens.push(Token::Attributes(&html[from..gt]));
+    }
     if self_closing || !(raw || rcdata) {
         return gt + 1;
     }
@@ -99,6 +115,56 @@ fn start_tag<'a>(html: &'a str, lt: usize, tokens: &mut Vec<Token<'a>>) -> usize
     }
     tokens.push(Token::End { name });
     resume
+}
+
+/// The value of attribute `want` (lower-case) in a start tag's raw attributes, entities
+/// decoded; `None` when it is absent.
+pub fn attribute(raw: &str, want: &str) -> Option<String> {
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !matches!(bytes[i], b'=' | b'/' | b'>') {
+            i += 1;
+        }
+        let name = &raw[start..i];
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = None;
+        if i < bytes.len() && bytes[i] == b'=' {
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let (from, to, next) = match bytes.get(i) {
+                Some(&q @ (b'"' | b'\'')) => match find_byte(bytes, q, i + 1) {
+                    Some(close) => (i + 1, close, close + 1),
+                    None => (i + 1, bytes.len(), bytes.len()),
+                },
+                _ => {
+                    let end = bytes[i..]
+                        .iter()
+                        .position(|b| b.is_ascii_whitespace())
+                        .map_or(bytes.len(), |n| i + n);
+                    (i, end, end)
+                }
+            };
+            value = Some(&raw[from..to]);
+            i = next;
+        }
+        if name.is_empty() {
+            i += 1;
+            continue;
+        }
+        if name.eq_ignore_ascii_case(want) {
+            return Some(super::decode_entities(value.unwrap_or("")).into_owned());
+        }
+    }
+    None
 }
 
 /// The lower-cased tag name starting at `at`: everything up to whitespace, `/` or `>`.
@@ -188,6 +254,37 @@ mod tests {
     }
     fn end(name: &str) -> Token<'static> {
         End { name: name.into() }
+    }
+
+    #[test]
+    fn metadata_elements_keep_their_attributes() {
+        let tokens = tokenize("<meta property=\"og:url\" content='https://x.example/a?b=1&amp;c=2'><p>t");
+        let Attributes(raw) = tokens[1] else {
+            panic!("{tokens:?}");
+        };
+        assert_eq!(attribute(raw, "property").as_deref(), Some("og:url"));
+        assert_eq!(
+            attribute(raw, "content").as_deref(),
+            Some("https://x.example/a?b=1&c=2")
+        );
+        assert_eq!(attribute(raw, "name"), None);
+        let cases = [
+            (
+                "<time datetime=2024-05-01T10:00Z pubdate>",
+                "datetime",
+                Some("2024-05-01T10:00Z"),
+            ),
+            ("<time pubdate datetime=\"2024-05-01\">", "pubdate", Some("")),
+            ("<link REL=canonical HREF=\"/a\"/>", "href", Some("/a")),
+            ("<link rel=\"canonical\" href=\"/a", "href", None),
+        ];
+        for (html, name, want) in cases {
+            let raw = tokenize(html).iter().find_map(|t| match t {
+                Attributes(raw) => Some(*raw),
+                _ => None,
+            });
+            assert_eq!(raw.and_then(|r| attribute(r, name)).as_deref(), want, "{html}");
+        }
     }
 
     #[test]

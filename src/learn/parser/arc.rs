@@ -237,7 +237,11 @@ impl State {
         let at = |v: &Vec<usize>, i: usize| if i == NONE { NONE } else { v[i] };
         let count = |v: &Vec<u8>, i: usize| if i == NONE { 0 } else { v[i] as u64 };
         let s0h = tok(at(&self.heads, s0i));
-        let (s0l, s0r, b0l) = (at(&self.leftmost, s0i), at(&self.rightmost, s0i), at(&self.leftmost, b0i));
+        let (s0l, s0r, b0l) = (
+            at(&self.leftmost, s0i),
+            at(&self.rightmost, s0i),
+            at(&self.leftmost, b0i),
+        );
         let (s0lt, s0rt, b0lt) = (tok(s0l), tok(s0r), tok(b0l));
         let d = if s0i == NONE {
             0

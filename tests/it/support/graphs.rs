@@ -15,6 +15,8 @@ pub fn actor(id: &str, label: &str, kind: ActorKind, aliases: &[&str], docs: &[&
         country: None,
         role: None,
         cameo: None,
+        date: None,
+        url: None,
     }
 }
 
@@ -26,6 +28,7 @@ pub fn ev(doc: &str, start: usize, sentence: &str, trigger: &str) -> Evidence {
         sentence: sentence.into(),
         trigger: trigger.into(),
         source: None,
+        date: None,
     }
 }
 
