@@ -7,7 +7,12 @@ use crate::graph::fold;
 use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
 
-/// Folded names; an actor goes when its label, an alias or an identifying spelling is one.
+/// Folded names. What an entry does depends on what it matches (folded: case, hyphens,
+/// periods, a possessive and a leading `the` do not matter):
+/// - an actor's label (its full name) or its id: the actor goes, with its edges and mentions;
+/// - only an alias of an actor called something else: the alias goes (the node is no longer
+///   called so, and mentions written so are dropped), the actor stays. A stop-listed surname
+///   must not take the full-named person with it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StopList {
     names: BTreeSet<String>,
@@ -50,12 +55,12 @@ impl StopList {
         let gone: Vec<bool> = ex
             .actors
             .iter()
-            .map(|a| {
-                self.contains(&a.label)
-                    || a.aliases.iter().any(|s| self.contains(s))
-                    || a.strong.iter().any(|s| self.names.contains(s))
-            })
+            .map(|a| self.contains(&a.label) || a.fixed_id.as_deref().is_some_and(|id| self.contains(id)))
             .collect();
+        for a in ex.actors.iter_mut() {
+            a.aliases.retain(|s| !self.contains(s));
+            a.strong.retain(|s| !self.names.contains(s) || *s == fold(&a.label));
+        }
         if !gone.contains(&true) {
             self.drop_mentions(ex, &HashSet::new());
             return;
@@ -97,12 +102,12 @@ impl StopList {
     }
 
     /// Mentions go when their own text is stop-listed, or when they belong to an entity one
-    /// of whose mentions (or a dropped actor's label) is.
+    /// of whose mentions is a dropped actor's label.
     fn drop_mentions(&self, ex: &mut Extraction, dropped_labels: &HashSet<String>) {
         let entities: HashSet<String> = ex
             .mentions
             .iter()
-            .filter(|m| self.contains(&m.text) || dropped_labels.contains(&m.text))
+            .filter(|m| dropped_labels.contains(&m.text))
             .map(|m| m.entity.clone())
             .collect();
         ex.mentions

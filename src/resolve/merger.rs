@@ -153,8 +153,13 @@ impl Merger {
                 graph.add_actor(node);
             }
         }
-        for doc in self.docs {
-            graph.add_actor(document_node(&doc.meta));
+        let labels = document_labels(self.docs.iter().map(|d| &d.meta).collect());
+        for (doc, label) in self.docs.into_iter().zip(labels) {
+            let node = Actor {
+                label,
+                ..document_node(&doc.meta)
+            };
+            graph.add_actor(node);
             let doc_node = document_id(&doc.meta.stem);
             for r in doc.relations {
                 let source = &ids_of[doc.actors[r.source]];
@@ -414,6 +419,60 @@ fn disambiguate(nodes: &mut [Actor]) {
             nodes[i].id = format!("{}-{}", nodes[i].id, n);
         }
     }
+}
+
+/// The labels of the document nodes, in order. Titles are read across the corpus: a
+/// ` | Site` (or ` - Site`) ending that two or more titles share is the site's name and goes;
+/// a title two or more documents share after that is a site's banner (`Latest news`), not a
+/// headline, and those documents are labelled by their first line instead.
+fn document_labels(docs: Vec<&DocMeta>) -> Vec<String> {
+    const SEPARATORS: [&str; 4] = [" | ", " - ", " — ", " – "];
+    let mut endings: BTreeMap<&str, usize> = BTreeMap::new();
+    for d in docs.iter().filter(|d| d.first_line.is_some()) {
+        let mut seen = BTreeSet::new();
+        for sep in SEPARATORS {
+            if let Some((_, end)) = d.label.rsplit_once(sep) {
+                seen.insert(end.trim());
+            }
+        }
+        for end in seen {
+            *endings.entry(end).or_default() += 1;
+        }
+    }
+    let strip = |label: &str| -> String {
+        for sep in SEPARATORS {
+            if let Some((head, end)) = label.rsplit_once(sep)
+                && endings.get(end.trim()).is_some_and(|n| *n >= 2)
+                && !head.trim().is_empty()
+            {
+                return head.trim().to_string();
+            }
+        }
+        label.to_string()
+    };
+    let labels: Vec<String> = docs
+        .iter()
+        .map(|d| {
+            if d.first_line.is_some() {
+                strip(&d.label)
+            } else {
+                d.label.clone()
+            }
+        })
+        .collect();
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for (d, label) in docs.iter().zip(&labels) {
+        if d.first_line.is_some() {
+            *count.entry(label.as_str()).or_default() += 1;
+        }
+    }
+    docs.iter()
+        .zip(&labels)
+        .map(|(d, label)| match &d.first_line {
+            Some(line) if count.get(label.as_str()).is_some_and(|n| *n >= 2) => line.clone(),
+            _ => label.clone(),
+        })
+        .collect()
 }
 
 fn document_node(doc: &DocMeta) -> Actor {

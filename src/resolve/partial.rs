@@ -29,6 +29,10 @@ pub struct DocMeta {
     pub date: Option<DocPath>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// When the label is the page's title: its first line of text, the label to fall back on
+    /// should other documents share the title (a site's banner rather than a headline).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_line: Option<String>,
 }
 
 impl DocMeta {
@@ -91,6 +95,7 @@ impl Partial {
                 place,
                 date: doc.date.as_deref().map(Into::into),
                 url: doc.url.clone(),
+                first_line: doc.title.as_ref().map(|_| super::first_line(doc)),
             },
             actors: ex.actors,
             relations,
@@ -141,6 +146,7 @@ pub fn from_graph(graph: &crate::graph::Graph, source: &str) -> Vec<Partial> {
                 place: parts.len(),
                 date: node.date.clone(),
                 url: node.url.clone(),
+                first_line: None,
             },
             actors: Vec::new(),
             relations: Vec::new(),

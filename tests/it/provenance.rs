@@ -228,3 +228,43 @@ fn csv_writes_three_tables_into_a_folder() {
     assert!(no_folder.stdout.is_empty());
     assert!(String::from_utf8_lossy(&no_folder.stderr).contains("-o DIR"));
 }
+
+/// A title several pages of one site share is its banner, not a headline; an ending several
+/// titles share is the site's name.
+#[test]
+fn banners_and_site_names_are_not_titles() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = |title: &str, body: &str| {
+        format!("<html><head><title>{title}</title></head><body><article>{body}</article></body></html>")
+    };
+    for (name, title, body) in [
+        (
+            "p1.html",
+            "Latest news | The Brindle Courier",
+            "<h1>Talks resume in Brindle</h1><p>Maria Kessler met Peter Halloran.</p>",
+        ),
+        (
+            "p2.html",
+            "Latest news | The Brindle Courier",
+            "<h1>Harbour reopens</h1><p>Tomas Brandt met Lena Markel.</p>",
+        ),
+        (
+            "p3.html",
+            "Kessler wins | The Brindle Courier",
+            "<h1>Kessler wins</h1><p>Maria Kessler won the vote.</p>",
+        ),
+    ] {
+        std::fs::write(dir.path().join(name), page(title, body)).unwrap();
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_graphgen"))
+        .arg(dir.path())
+        .args(["--json", "--quiet"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let g: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let label = |id: &str| node(&g, id)["label"].as_str().unwrap().to_string();
+    assert_eq!(label("doc:p1"), "Talks resume in Brindle");
+    assert_eq!(label("doc:p2"), "Harbour reopens");
+    assert_eq!(label("doc:p3"), "Kessler wins");
+}

@@ -46,6 +46,35 @@ fn a_stop_listed_name_is_gone_from_graph_and_mentions() {
     assert!(text.contains("Renlund"), "{text}");
 }
 
+/// An entry that is only an alias (a surname) takes the alias, not the full-named actor; an
+/// id takes the actor as its label does.
+#[test]
+fn a_stop_listed_alias_keeps_the_actor_and_an_id_drops_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(dir.path(), "a.txt", ARTICLE);
+    let node = |stop_list: &str, id: &str| -> Option<Value> {
+        let stop = write(dir.path(), "stop.txt", stop_list);
+        let out = run(&[&article, "--json", "--stoplist", &stop]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let g: Value = serde_json::from_slice(&out.stdout).unwrap();
+        g["nodes"].as_array().unwrap().iter().find(|n| n["id"] == id).cloned()
+    };
+    let before = node("", "ilsa-markov").expect("the analyst is there");
+    assert!(
+        before["aliases"].as_array().unwrap().iter().any(|a| a == "Markov"),
+        "{before}"
+    );
+    let after = node("Markov\n", "ilsa-markov").expect("a surname on the list keeps the analyst");
+    assert!(
+        !after["aliases"].as_array().unwrap().iter().any(|a| a == "Markov"),
+        "{after}"
+    );
+    assert!(
+        node("ilsa-markov\n", "ilsa-markov").is_none(),
+        "an id on the list drops the actor"
+    );
+}
+
 #[test]
 fn a_missing_stoplist_is_an_error_naming_the_file() {
     let out = run(&["seeds/", "--stoplist", "/nonexistent/stop.txt"]);
