@@ -49,8 +49,27 @@
     ],
   });
 
+  // Communities (graphgen's Louvain numbering, 0 the largest) in twelve colours that stay
+  // apart (ColorBrewer's Paired); communities past the twelfth, mostly lone pairs, share grey.
+  const PALETTE = ['#1f78b4', '#33a02c', '#e31a1c', '#ff7f00', '#6a3d9a', '#b15928',
+    '#a6cee3', '#b2df8a', '#fb9a99', '#fdbf6f', '#cab2d6', '#ffff99'];
+  function communityColour(c) { return c < PALETTE.length ? PALETTE[c] : '#bdbdbd'; }
+
+  function colourBy(what) {
+    cy.batch(() => {
+      cy.nodes().forEach((n) => {
+        if (what === 'community') {
+          n.style('background-color', communityColour(n.data('community')));
+        } else {
+          n.removeStyle('background-color');
+        }
+      });
+    });
+    document.body.dataset.colour = what;
+  }
+
   // For tests and the curious: `graphgen.cy` is the Cytoscape.js instance.
-  const view = { cy: cy, ready: false, search: search };
+  const view = { cy: cy, ready: false, search: search, colourBy: colourBy };
   window.graphgen = view;
 
   // cose compares every pair of nodes at every step, so bigger graphs get fewer steps (they
@@ -125,6 +144,47 @@
     });
   }
 
+  // Every day some evidence carries, sorted; the two sliders pick a first and a last one.
+  const days = [...new Set(cy.edges().map((e) => e.data('evidence_date')).flat().filter((d) => d))].sort();
+
+  function buildDates() {
+    if (days.length === 0) return;
+    $('date-filter').hidden = false;
+    const from = $('date-from'), to = $('date-to');
+    from.max = to.max = String(days.length - 1);
+    to.value = String(days.length - 1);
+    const undated = cy.edges().filter((e) => e.data('evidence_date').some((d) => !d)).length;
+    $('date-note').textContent = undated === 0 ? ''
+      : (undated === 1 ? '1 relation has' : undated + ' relations have')
+        + ' undated evidence; it shows only while the whole period is chosen.';
+    const changed = () => {
+      if (Number(from.value) > Number(to.value)) to.value = from.value;
+      showDates();
+      applyFilters();
+    };
+    from.addEventListener('input', changed);
+    to.addEventListener('input', changed);
+    showDates();
+  }
+
+  function showDates() {
+    $('date-from-value').textContent = days[Number($('date-from').value)] || '';
+    $('date-to-value').textContent = days[Number($('date-to').value)] || '';
+  }
+
+  /** The chosen period, or null when it is the whole corpus. */
+  function period() {
+    if (days.length === 0) return null;
+    const from = Number($('date-from').value), to = Number($('date-to').value);
+    if (from === 0 && to === days.length - 1) return null;
+    return [days[from], days[to]];
+  }
+
+  /** True when some evidence of the edge falls in the period (a partial day: any of its days). */
+  function inPeriod(edge, p) {
+    return edge.data('evidence_date').some((d) => d && d <= p[1] + '\u007f' && d + '\u007f' >= p[0]);
+  }
+
   function countBy(eles, field) {
     const counts = {};
     eles.forEach((e) => { counts[e.data(field)] = (counts[e.data(field)] || 0) + 1; });
@@ -139,13 +199,21 @@
     const kinds = checked('kind-filters');
     const relations = checked('relation-filters');
     const minWeight = Number($('min-weight').value);
+    const p = period();
     cy.batch(() => {
       cy.nodes().forEach((n) => { n.toggleClass('hidden', !kinds.has(n.data('kind'))); });
       cy.edges().forEach((e) => {
         const off = !relations.has(e.data('relation')) || e.data('weight') < minWeight
+          || (p !== null && !inPeriod(e, p))
           || e.source().hasClass('hidden') || e.target().hasClass('hidden');
         e.toggleClass('hidden', off);
       });
+      // A period is a question about ties: the actors left without one in it go too.
+      if (p !== null) {
+        cy.nodes().forEach((n) => {
+          if (!n.hasClass('hidden') && n.connectedEdges().not('.hidden').empty()) n.addClass('hidden');
+        });
+      }
     });
     showStats();
   }
@@ -221,6 +289,10 @@
     if (d.role) facts.append(el('dt', 'Role'), el('dd', d.role));
     if (d.country) facts.append(el('dt', 'Country'), el('dd', d.country));
     if (d.path) facts.append(el('dt', 'File'), el('dd', d.path));
+    if (d.date) facts.append(el('dt', 'Published'), el('dd', d.date));
+    if (d.url) facts.append(el('dt', 'Address'), el('dd', d.url));
+    if (d.first) facts.append(el('dt', 'Reported'), el('dd', d.first === d.last ? d.first : d.first + ' to ' + d.last));
+    if (d.kind !== 'document') facts.append(el('dt', 'Community'), el('dd', String(d.community)));
     if (d.documents.length) {
       facts.append(el('dt', 'Documents'));
       for (const doc of d.documents) facts.append(el('dd', doc));
@@ -256,7 +328,8 @@
     const list = el('ul');
     d.evidence_sentence.forEach((sentence, i) => {
       const item = el('li', undefined, 'evidence');
-      item.append(...marked(sentence, d.evidence_trigger[i]), el('div', d.evidence_document[i], 'doc'));
+      const where = (d.evidence_date[i] ? d.evidence_date[i] + ', ' : '') + d.evidence_document[i];
+      item.append(...marked(sentence, d.evidence_trigger[i]), el('div', where, 'doc'));
       list.append(item);
     });
     return [head, list];
@@ -286,6 +359,8 @@
   box.addEventListener('keydown', (evt) => { if (evt.key === 'Enter') focus(search(box.value)); });
 
   buildFilters();
+  buildDates();
+  $('colour').addEventListener('change', (evt) => colourBy(evt.target.value));
   showStats();
   runLayout();
 })();

@@ -214,8 +214,8 @@ pub struct FilterArgs {
     #[arg(long, value_name = "N")]
     pub min_weight: Option<usize>,
 
-    /// Keep the N actors with the most evidence (mentions plus the weight of their edges) and
-    /// the edges among them.
+    /// Keep the N actors of highest weighted degree (how much evidence their edges carry;
+    /// ties by mentions) and the edges among them.
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
 

@@ -21,18 +21,28 @@ impl Exporter for Dot {
     }
 
     fn write(&self, graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
+        let large = graph.actor_count() > FORCE_LAYOUT_ABOVE;
         writeln!(out, "digraph graphgen {{")?;
-        write_defaults(graph, out)?;
-        write_legend(graph, out)?;
+        write_defaults(graph, large, out)?;
+        if large {
+            write_legend_table(graph, out)?;
+        } else {
+            write_legend(graph, out)?;
+        }
         for actor in graph.actors() {
             writeln!(out, "  {};", node_statement(actor))?;
         }
         for relation in graph.relations() {
-            writeln!(out, "  {};", edge_statement(relation))?;
+            writeln!(out, "  {};", edge_statement(relation, large))?;
         }
         writeln!(out, "}}")
     }
 }
+
+/// Above this many nodes the picture is laid out by force (`sfdp`) rather than in ranks: `dot`
+/// lines a corpus up as one tall column (2,832 x 7,096 px for 127 actors). Edges then carry
+/// only their weight, and the legend is one table, which a force layout keeps in one piece.
+const FORCE_LAYOUT_ABOVE: usize = 40;
 
 pub(crate) const FONT: &str = "\"Helvetica,Arial,sans-serif\"";
 /// At most this many distinct triggers in an edge's tooltip.
@@ -95,12 +105,16 @@ pub(crate) fn relation_style(kind: RelationKind) -> DotRelation {
     }
 }
 
-fn write_defaults(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
+fn write_defaults(graph: &Graph, large: bool, out: &mut dyn Write) -> io::Result<()> {
     let title = format!("{}, {}", crate::GENERATOR, counted(graph.documents, "document"));
+    let layout = if large {
+        "layout=sfdp, overlap=prism, overlap_scaling=-6, sep=\"+8\", splines=true, outputorder=edgesfirst"
+    } else {
+        "rankdir=LR, overlap=false, splines=true, nodesep=0.3, ranksep=0.8"
+    };
     writeln!(
         out,
-        "  graph [charset=\"UTF-8\", fontname={FONT}, label={}, labelloc=t, fontsize=12, \
-         rankdir=LR, overlap=false, splines=true, nodesep=0.3, ranksep=0.8];",
+        "  graph [charset=\"UTF-8\", fontname={FONT}, label={}, labelloc=t, fontsize=12, {layout}];",
         quote_label(&title)
     )?;
     writeln!(
@@ -147,13 +161,14 @@ fn node_tooltip(actor: &Actor) -> String {
     tip
 }
 
-fn edge_statement(relation: &Relation) -> String {
+fn edge_statement(relation: &Relation, large: bool) -> String {
     let s = relation_style(relation.kind);
     let weight = relation.weight();
-    let label = if weight > 1 {
-        format!("{} ×{weight}", relation.kind)
-    } else {
-        relation.kind.to_string()
+    let label = match (large, weight > 1) {
+        (false, true) => format!("{} ×{weight}", relation.kind),
+        (false, false) => relation.kind.to_string(),
+        (true, true) => format!("×{weight}"),
+        (true, false) => String::new(),
     };
     let direction = if relation.kind.is_symmetric() { ", dir=none" } else { "" };
     format!(
@@ -244,6 +259,34 @@ fn write_legend(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     writeln!(out, "  }}")
+}
+
+/// The legend of a force-laid picture: one node holding a table of the kinds (their colours)
+/// and relations (their colours and line styles) that occur.
+fn write_legend_table(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
+    let kinds: BTreeSet<ActorKind> = graph.actors().map(|a| a.kind).collect();
+    let relations: BTreeSet<RelationKind> = graph.relations().map(|r| r.kind).collect();
+    let mut rows = String::from(r#"<tr><td colspan="2"><b>Legend</b></td></tr>"#);
+    for kind in kinds {
+        let s = kind_style(kind);
+        rows.push_str(&format!(
+            r#"<tr><td bgcolor="{}" color="{}" width="16"></td><td align="left">{kind}</td></tr>"#,
+            s.fill, s.border
+        ));
+    }
+    for relation in relations {
+        let s = relation_style(relation);
+        let line = if s.style == "dashed" { "- - -" } else { "———" };
+        rows.push_str(&format!(
+            r#"<tr><td><font color="{0}">{line}</font></td><td align="left"><font color="{0}">{relation}</font></td></tr>"#,
+            s.color
+        ));
+    }
+    writeln!(
+        out,
+        r##"  {} [shape=plain, fontsize=10, label=<<table border="1" cellborder="0" cellspacing="2" cellpadding="2" color="#9E9E9E">{rows}</table>>];"##,
+        quote_id(&format!("{}table", legend_prefix(graph)))
+    )
 }
 
 /// Edge width for a weight, as every exporter draws it.

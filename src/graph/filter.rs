@@ -1,6 +1,6 @@
 //! Cuts that make a picture readable, applied after extraction and before export, the same
 //! for every format and for `diff`: kinds, relations, a minimum weight, one actor's
-//! neighbourhood (`ego`), the N actors with the most evidence (`top`), and documents folded
+//! neighbourhood (`ego`), the N actors of highest weighted degree (`top`), and documents folded
 //! into their actors (`no_documents`).
 //!
 //! Order matters and is fixed: kinds, relations and weights first (the question asked), then
@@ -31,8 +31,8 @@ pub struct Filter {
     pub min_weight: Option<usize>,
     /// Keep one actor's neighbourhood.
     pub ego: Option<Ego>,
-    /// Keep the N actors with the most evidence (mentions plus the weight of their edges;
-    /// ties by id), the edges among them and the documents those edges need.
+    /// Keep the N actors of highest weighted degree (the evidence on their edges; ties by
+    /// mentions, then id), the edges among them and the documents those edges need.
     pub top: Option<usize>,
     /// Hide document nodes; each actor lists the documents it is quoted in as `quoted_in`.
     pub no_documents: bool,
@@ -258,22 +258,23 @@ fn neighbourhood(graph: &Graph, ego: &Ego) -> Result<Graph, UnknownEgo> {
     Ok(subgraph(graph, |a| seen.contains(a.id.as_str()), |_| true))
 }
 
-/// The `n` actors with the most evidence and the edges among them; a document stays only
-/// when a kept edge reaches it.
+/// The `n` actors of highest weighted degree (the evidence on their edges, either
+/// direction: node strength, Barrat et al. 2004), ties by mentions then id, and the edges
+/// among them; a document stays only when a kept edge reaches it.
 fn top(graph: &Graph, n: usize) -> Graph {
-    let mut evidence: BTreeMap<&str, usize> = graph
+    let mut strength: BTreeMap<&str, (usize, usize)> = graph
         .actors()
         .filter(|a| a.kind != ActorKind::Document)
-        .map(|a| (a.id.as_str(), a.mentions))
+        .map(|a| (a.id.as_str(), (0, a.mentions)))
         .collect();
     for r in graph.relations() {
         for end in [&r.source, &r.target] {
-            if let Some(e) = evidence.get_mut(end.as_str()) {
-                *e += r.weight();
+            if let Some(e) = strength.get_mut(end.as_str()) {
+                e.0 += r.weight();
             }
         }
     }
-    let mut ranked: Vec<(&str, usize)> = evidence.into_iter().collect();
+    let mut ranked: Vec<(&str, (usize, usize))> = strength.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let chosen: HashSet<&str> = ranked.into_iter().take(n).map(|(id, _)| id).collect();
     let is_doc = |id: &str| graph.actor(id).is_some_and(|a| a.kind == ActorKind::Document);

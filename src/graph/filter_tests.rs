@@ -215,7 +215,7 @@ fn ids_of(g: &Graph) -> Vec<String> {
 #[test]
 fn top_ranks_by_mentions_plus_edge_weight_and_keeps_needed_documents() {
     let g = sample();
-    // Evidence: a 1+2+1+1 = 5, b 1+2 = 3, c 1+1 = 2, d 1.
+    // Weighted degree: a 2+1+1 = 4, b 2, c 1, d 0.
     let cut = |n| {
         Filter {
             top: Some(n),

@@ -88,3 +88,35 @@ fn out_has_the_screenshot_of_the_page() {
         "not a real picture"
     );
 }
+
+/// Every README block after a `<!-- sample: ARGS -->` line is what `graphgen ARGS` writes now.
+/// Regenerate with `scripts/regen-readme`.
+#[test]
+fn readme_samples_are_current() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let lines: Vec<&str> = readme.lines().collect();
+    let mut samples = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let Some(args) = line.strip_prefix("<!-- sample: ").and_then(|l| l.strip_suffix(" -->")) else {
+            continue;
+        };
+        samples += 1;
+        assert!(
+            lines[i + 1].starts_with("```"),
+            "README.md:{}: no block after the marker",
+            i + 2
+        );
+        let end = i + 2 + lines[i + 2..].iter().position(|l| *l == "```").expect("a closed block");
+        let args: Vec<&str> = args.split_whitespace().collect();
+        let now = crate::support::stdout_of(&args);
+        let now = String::from_utf8(now).unwrap();
+        assert_eq!(
+            lines[i + 2..end].join("\n"),
+            now.trim_end_matches('\n'),
+            "README.md:{}: the sample of `graphgen {}` is stale: run scripts/regen-readme",
+            i + 1,
+            args.join(" ")
+        );
+    }
+    assert!(samples >= 1, "the README's samples are marked");
+}
