@@ -29,8 +29,9 @@ impl Exporter for Dot {
         } else {
             write_legend(graph, out)?;
         }
+        let facts = super::Facts::of(graph);
         for actor in graph.actors() {
-            writeln!(out, "  {};", node_statement(actor))?;
+            writeln!(out, "  {};", node_statement(actor, facts.community(&actor.id)))?;
         }
         for relation in graph.relations() {
             writeln!(out, "  {};", edge_statement(relation, large))?;
@@ -132,7 +133,7 @@ fn counted(n: usize, noun: &str) -> String {
     }
 }
 
-fn node_statement(actor: &Actor) -> String {
+fn node_statement(actor: &Actor, community: usize) -> String {
     let s = kind_style(actor.kind);
     format!(
         "{} [label={}, shape={}, style=\"{}\", fillcolor=\"{}\", color=\"{}\", tooltip={}]",
@@ -142,13 +143,13 @@ fn node_statement(actor: &Actor) -> String {
         s.style,
         s.fill,
         s.border,
-        quote_label(&node_tooltip(actor)),
+        quote_label(&node_tooltip(actor, community)),
     )
 }
 
-fn node_tooltip(actor: &Actor) -> String {
+fn node_tooltip(actor: &Actor, community: usize) -> String {
     let mut tip = format!(
-        "{} ({}, {})",
+        "{} ({}, {}, community {community})",
         actor.label,
         actor.kind,
         counted(actor.mentions, "mention")
