@@ -24,6 +24,10 @@ pub enum Command {
     Graph(GraphArgs),
     /// Write every actor mention as one JSON object a line, with byte offsets.
     Mentions(MentionsArgs),
+    /// Write who is quoted saying what: one JSON object a line per attribution (document,
+    /// speaker, cue, content with its offsets, direct or indirect), or with --table who is
+    /// quoted how often, by kind.
+    Quotes(QuotesArgs),
     /// Print what graphgen knows of a name: every lexicon, title list, word class or entry of
     /// your --lexicon that holds it. Exit 1 when nothing is known of a name.
     Knowledge(KnowledgeArgs),
@@ -256,6 +260,24 @@ pub struct MentionsArgs {
     /// mention of the person graphgen reads it as.
     #[arg(long)]
     pub pronouns: bool,
+
+    #[command(flatten)]
+    pub run: RunArgs,
+
+    /// Write to FILE (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct QuotesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// A table of speakers instead: quotes, direct and indirect, documents; most quoted first,
+    /// then the count by kind.
+    #[arg(long)]
+    pub table: bool,
 
     #[command(flatten)]
     pub run: RunArgs,

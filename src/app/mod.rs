@@ -10,7 +10,7 @@ pub mod cli;
 use anyhow::{Context, bail};
 use cli::{
     Cli, Command, DiffArgs, DiffFormat, EvalArgs, FilterArgs, Format, GraphArgs, KnowledgeArgs, MentionsArgs,
-    MergeArgs, RunArgs, TrainArgs,
+    MergeArgs, QuotesArgs, RunArgs, TrainArgs,
 };
 use graphgen::corpus::Problem;
 use graphgen::eval::{self, Floor, Gold};
@@ -43,6 +43,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         None => graph(cli.graph),
         Some(Command::Graph(args)) => graph(args),
         Some(Command::Mentions(args)) => mentions(args),
+        Some(Command::Quotes(args)) => quotes(args),
         Some(Command::Knowledge(args)) => knowledge(args),
         Some(Command::Train(args)) => train(args),
         Some(Command::Eval(args)) => evaluate(args),
@@ -258,6 +259,35 @@ fn graph_filter(args: &FilterArgs, format: Format) -> graph::Filter {
             until: args.until.clone(),
         },
     }
+}
+
+/// `graphgen quotes`: the attributions of the corpus's graph, as JSON lines or a table.
+fn quotes(args: QuotesArgs) -> anyhow::Result<Outcome> {
+    let inputs = &args.input.inputs;
+    if inputs.is_empty() {
+        bail!("no input given; name files or directories of articles, or - for stdin");
+    }
+    let output = args.output.as_deref();
+    refuse_missing_inputs(output, inputs)?;
+    let (pipeline, taught) = pipeline(&args.run)?;
+    let (graph, problems) = pipeline.graph(inputs);
+    report_problems(&problems);
+    let found = graphgen::export::quotes::attributions(&graph);
+    write_output(
+        output,
+        || graph.documents,
+        |w| {
+            if args.table {
+                return w.write_all(graphgen::export::quotes::table(&found).as_bytes());
+            }
+            for a in &found {
+                serde_json::to_writer(&mut *w, a)?;
+                w.write_all(b"\n")?;
+            }
+            Ok(())
+        },
+    )?;
+    Ok(worst(outcome(&problems), taught))
 }
 
 fn mentions(args: MentionsArgs) -> anyhow::Result<Outcome> {

@@ -10,6 +10,7 @@ mod graphml;
 mod html;
 mod json;
 pub(crate) mod json_read;
+pub mod quotes;
 mod style;
 mod xml;
 

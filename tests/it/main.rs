@@ -22,6 +22,7 @@ mod out;
 mod properties;
 mod provenance;
 mod quality;
+mod quotes;
 mod scale;
 mod schema;
 mod spark;
