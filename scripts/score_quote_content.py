@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""How well `graphgen quotes` finds what was said: its content spans against PolNeAR's
+annotated Content spans (brat standoff, character offsets).
+
+    graphgen quotes ../shared/data/polnear/dev/text > quotes.jsonl
+    scripts/score_quote_content.py ../shared/data/polnear/dev quotes.jsonl
+
+Prints: of graphgen's attributions, how many overlap a gold content span of the same article
+(precision of placement), the mean token F1 of those overlaps (how much of the span is right),
+and of the gold content spans of speech cues, how many some attribution overlaps (recall).
+Articles annotated twice keep the first annotation, as ../shared/eval/polnear.py does.
+"""
+import json
+import re
+import sys
+from pathlib import Path
+
+SPEECH = re.compile(r"\b(said|says|say|saying|told|tells|tell|added|noted|wrote|according|argued|warned|"
+                    r"explained|stated|claimed|asked|tweeted|announced|declared|insisted|replied|responded)\b", re.I)
+
+
+def gold(split):
+    out, seen = {}, set()
+    for ann in sorted((split / "attributions").glob("*.ann")):
+        stem = ann.stem.rsplit("_", 1)[0]
+        if stem in seen:
+            continue
+        seen.add(stem)
+        spans, events = {}, []
+        for line in open(ann, encoding="utf-8"):
+            parts = line.rstrip("\n").split("\t")
+            if parts[0].startswith("T") and len(parts) >= 3:
+                kind, *offs = parts[1].replace(";", " ").split()
+                offs = list(map(int, offs))
+                spans[parts[0]] = (kind, min(offs), max(offs), parts[2])
+            elif parts[0].startswith("E"):
+                events.append(dict(x.split(":") for x in parts[1].split()))
+        contents = []
+        for e in events:
+            cue = spans.get(e.get("Cue", ""))
+            content = spans.get(e.get("Content", ""))
+            if cue and content and SPEECH.search(cue[3]):
+                contents.append((content[1], content[2]))
+        out[stem] = contents
+    return out
+
+
+def tokens(text, a, b):
+    return {(m.start() + a) for m in re.finditer(r"\w+", text[a:b])}
+
+
+def main():
+    split, quotes = Path(sys.argv[1]), sys.argv[2]
+    g = gold(split)
+    found, overlapping, f1s = 0, 0, []
+    hit = {stem: [False] * len(c) for stem, c in g.items()}
+    for line in open(quotes, encoding="utf-8"):
+        q = json.loads(line)
+        stem = Path(q["document"]).stem
+        if stem not in g:
+            continue
+        found += 1
+        raw = (split / "text" / f"{stem}.txt").read_bytes()
+        text = raw.decode("utf-8")
+        a = len(raw[: q["start"]].decode("utf-8", "ignore"))
+        b = len(raw[: q["end"]].decode("utf-8", "ignore"))
+        best = 0.0
+        for i, (ga, gb) in enumerate(g[stem]):
+            if a < gb and ga < b:
+                hit[stem][i] = True
+                ours, theirs = tokens(text, a, b), tokens(text, ga, gb)
+                common = len(ours & theirs)
+                if common:
+                    p, r = common / len(ours), common / len(theirs)
+                    best = max(best, 2 * p * r / (p + r))
+        if any(a < gb and ga < b for ga, gb in g[stem]):
+            overlapping += 1
+            f1s.append(best)
+    gold_n = sum(len(c) for c in g.values())
+    recalled = sum(sum(h) for h in hit.values())
+    print(f"attributions {found}: {overlapping} overlap a gold content span ({overlapping / max(found, 1):.3f}), "
+          f"mean token F1 of those {sum(f1s) / max(len(f1s), 1):.3f}; "
+          f"gold content spans {gold_n}: {recalled} overlapped ({recalled / max(gold_n, 1):.3f})")
+
+
+main()
