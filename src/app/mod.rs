@@ -659,6 +659,8 @@ fn write_output(
 
 fn warn_if_empty(documents: usize) {
     if documents == 0 {
-        eprintln!("graphgen: warning: no document was read; the output is empty");
+        eprintln!(
+            "graphgen: warning: no document was read (graphgen reads .txt, .md, .html, .htm and .jsonl files); the output is empty"
+        );
     }
 }

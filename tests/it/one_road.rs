@@ -196,4 +196,14 @@ fn an_empty_corpus_gives_an_empty_graph_with_a_warning_on_stdout_or_a_new_file()
     assert!(stderr(&out).contains("no document was read"));
     let g: serde_json::Value = serde_json::from_slice(&fs::read(&new).unwrap()).unwrap();
     assert_eq!(g["graph"]["documents"], 0);
+    // A folder of files graphgen does not read is empty too, and the warning says what it reads.
+    let other = tempfile::tempdir().unwrap();
+    fs::write(other.path().join("report.pdf"), b"%PDF-1.4").unwrap();
+    let out = graphgen(&[other.path().to_str().unwrap(), "--dot"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains("no document was read") && stderr(&out).contains(".jsonl"),
+        "{}",
+        stderr(&out)
+    );
 }
