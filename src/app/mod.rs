@@ -58,11 +58,8 @@ fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
     let started = std::time::Instant::now();
     let format = choose_format(&args.format, args.dot, args.html, args.json, args.output.as_deref());
     let inputs = &args.input.inputs;
-    if inputs.is_empty() {
-        bail!("no input given; name files or directories of articles, or - for stdin");
-    }
     let output = args.output.as_deref();
-    refuse_missing_inputs(output, inputs)?;
+    require_inputs(output, inputs)?;
     let (pipeline, taught) = pipeline(&args.run)?;
     if args.partial {
         // Each partial is written as soon as it exists; after a write error the rest is
@@ -208,11 +205,8 @@ fn graph_filter(args: &FilterArgs, format: Format) -> graph::Filter {
 /// `graphgen quotes`: the attributions of the corpus's graph, as JSON lines or a table.
 fn quotes(args: QuotesArgs) -> anyhow::Result<Outcome> {
     let inputs = &args.input.inputs;
-    if inputs.is_empty() {
-        bail!("no input given; name files or directories of articles, or - for stdin");
-    }
     let output = args.output.as_deref();
-    refuse_missing_inputs(output, inputs)?;
+    require_inputs(output, inputs)?;
     let (pipeline, taught) = pipeline(&args.run)?;
     let (graph, problems) = pipeline.graph(inputs);
     report_problems(&problems);
@@ -236,10 +230,7 @@ fn quotes(args: QuotesArgs) -> anyhow::Result<Outcome> {
 
 fn mentions(args: MentionsArgs) -> anyhow::Result<Outcome> {
     let inputs = &args.input.inputs;
-    if inputs.is_empty() {
-        bail!("no input given; name files or directories of articles, or - for stdin");
-    }
-    refuse_missing_inputs(args.output.as_deref(), inputs)?;
+    require_inputs(args.output.as_deref(), inputs)?;
     let (pipeline, taught) = pipeline(&args.run)?;
     let mut problems = Vec::new();
     let documents = Cell::new(0);
@@ -523,6 +514,14 @@ fn outcome(problems: &[Problem]) -> Outcome {
     } else {
         Outcome::Done
     }
+}
+
+/// The inputs of a command that reads a corpus: at least one, and every named one there.
+fn require_inputs(output: Option<&Path>, inputs: &[PathBuf]) -> anyhow::Result<()> {
+    if inputs.is_empty() {
+        bail!("no input given; name files or directories of articles, or - for stdin");
+    }
+    refuse_missing_inputs(output, inputs)
 }
 
 /// A named input that does not exist is a typo until shown otherwise: a run on it would

@@ -204,6 +204,7 @@ fn edge_data<'a>(ids: &Ids, id: String, relation: &'a Relation) -> EdgeData<'a> 
         Arrow::Empty => ("triangle", "hollow"),
     };
     let ev = &relation.evidence;
+    let span = relation.span();
     EdgeData {
         id,
         source: ids.of(&relation.source),
@@ -223,8 +224,8 @@ fn edge_data<'a>(ids: &Ids, id: String, relation: &'a Relation) -> EdgeData<'a> 
         evidence_sentence: ev.iter().map(|e| e.sentence.as_str()).collect(),
         evidence_trigger: ev.iter().map(|e| e.trigger.as_str()).collect(),
         evidence_date: ev.iter().map(|e| e.date.as_deref().unwrap_or("")).collect(),
-        first: relation.span().map(|s| s.0),
-        last: relation.span().map(|s| s.1),
+        first: span.map(|s| s.0),
+        last: span.map(|s| s.1),
     }
 }
 

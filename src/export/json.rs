@@ -162,14 +162,15 @@ struct Edge<'a> {
 
 impl<'a> From<&'a Relation> for Edge<'a> {
     fn from(r: &'a Relation) -> Edge<'a> {
+        let span = r.span();
         Edge {
             source: &r.source,
             target: &r.target,
             key: r.kind,
             relation: r.kind,
             weight: r.weight(),
-            first: r.span().map(|s| s.0),
-            last: r.span().map(|s| s.1),
+            first: span.map(|s| s.0),
+            last: span.map(|s| s.1),
             evidence: &r.evidence,
         }
     }

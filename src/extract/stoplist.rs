@@ -59,7 +59,8 @@ impl StopList {
             .collect();
         for a in ex.actors.iter_mut() {
             a.aliases.retain(|s| !self.contains(s));
-            a.strong.retain(|s| !self.names.contains(s) || *s == fold(&a.label));
+            let label = fold(&a.label);
+            a.strong.retain(|s| !self.names.contains(s) || *s == label);
         }
         if !gone.contains(&true) {
             self.drop_mentions(ex, &HashSet::new());

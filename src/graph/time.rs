@@ -64,20 +64,11 @@ impl Period {
             return true;
         }
         let Some(d) = d else { return false };
-        // `2024-05` covers 2024-05-01 to 2024-05-31: it is on or after a `since` when its last
-        // day is, and on or before an `until` when its first day is.
-        let after = self.since.as_deref().is_none_or(|s| last_day(d).as_str() >= s);
-        let before = self.until.as_deref().is_none_or(|u| d <= last_day(u).as_str());
+        // A partial day covers every day it begins: `2024-05` is on or after a `since` inside
+        // May, and a day in May is on or before an `until` of `2024-05`.
+        let after = self.since.as_deref().is_none_or(|s| d >= s || s.starts_with(d));
+        let before = self.until.as_deref().is_none_or(|u| d <= u || d.starts_with(u));
         after && before
-    }
-}
-
-/// The last day a partial day covers, as a string that sorts after every day within it.
-fn last_day(d: &str) -> String {
-    if d.len() >= 10 {
-        d.to_string()
-    } else {
-        format!("{d}\u{7f}")
     }
 }
 

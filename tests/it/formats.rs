@@ -19,18 +19,6 @@ fn write(exporter: &dyn Exporter, g: &Graph) -> Vec<u8> {
     out
 }
 
-/// Whether networkx can be imported; tests that need it pass with a note without it.
-fn networkx() -> bool {
-    let ok = std::process::Command::new("python3")
-        .args(["-c", "import networkx"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        eprintln!("note: python3 with networkx not found; skipping the read-back (.ci/run installs it)");
-    }
-    ok
-}
-
 /// What networkx reads from `path` (see tests/it/support/nx_read.py).
 fn read_back(format: &str, path: &Path) -> Value {
     let out = std::process::Command::new("python3")
@@ -83,7 +71,7 @@ fn check_read_back(g: &Graph, what: &str) {
 
 #[test]
 fn networkx_reads_back_hostile_names() {
-    if !networkx() {
+    if !crate::support::networkx() {
         return;
     }
     check_read_back(&hostile_graph(), "the hostile graph");
@@ -95,7 +83,7 @@ fn networkx_reads_back_the_seeds() {
     let json = graphgen().args(["seeds/", "--json"]).output().unwrap().stdout;
     let g = graphgen::export::read_graph_json(std::str::from_utf8(&json).unwrap()).unwrap();
     assert!(g.actor_count() > 10 && g.relation_count() > 10);
-    if !networkx() {
+    if !crate::support::networkx() {
         return;
     }
     check_read_back(&g, "the seeds");

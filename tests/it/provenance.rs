@@ -130,12 +130,7 @@ fn an_unreadable_jsonl_date_is_a_warning_naming_the_line() {
 
 #[test]
 fn gexf_is_dynamic_and_networkx_reads_its_spells_and_evidence() {
-    if Command::new("python3")
-        .args(["-c", "import networkx"])
-        .output()
-        .map_or(true, |o| !o.status.success())
-    {
-        eprintln!("note: python3 with networkx not found; skipping (.ci/run installs it)");
+    if !crate::support::networkx() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -298,12 +293,7 @@ fn graphml_and_cytoscape_carry_the_evidence_and_its_day() {
         .unwrap();
     assert_eq!(page["data"]["date"], "2024-07-15");
 
-    if Command::new("python3")
-        .args(["-c", "import networkx"])
-        .output()
-        .map_or(true, |o| !o.status.success())
-    {
-        eprintln!("note: python3 with networkx not found; skipping the GraphML read-back");
+    if !crate::support::networkx() {
         return;
     }
     let path = dir.path().join("g.graphml");
