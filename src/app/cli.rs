@@ -343,6 +343,8 @@ pub enum TrainModel {
     Tagger,
     /// The POS tagger and dependency parser (CoNLL-U, `.gz` read as gzip).
     Parser,
+    /// Who spoke each reporting cue (a PolNeAR split folder: `text/`, `attributions/`).
+    Attribution,
 }
 
 #[derive(Debug, Clone, Args)]

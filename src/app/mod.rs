@@ -159,6 +159,7 @@ fn pipeline(args: &RunArgs) -> anyhow::Result<(Pipeline, Outcome)> {
         progress: !args.quiet,
         dictionary: !args.teach.no_knowledge,
         tagger: args.model.clone(),
+        speakers: graphgen::pipeline::Speakers::Model,
     })
 }
 
@@ -349,8 +350,10 @@ fn knowledge(args: KnowledgeArgs) -> anyhow::Result<Outcome> {
 }
 
 fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
-    if args.model == crate::app::cli::TrainModel::Parser {
-        return train_parser(args);
+    match args.model {
+        crate::app::cli::TrainModel::Parser => return train_parser(args),
+        crate::app::cli::TrainModel::Attribution => return train_attribution(args),
+        crate::app::cli::TrainModel::Tagger => {}
     }
     let defaults = TrainConfig::default();
     let config = TrainConfig {
@@ -460,6 +463,46 @@ fn train_parser(args: TrainArgs) -> anyhow::Result<Outcome> {
         let words: usize = dev.iter().map(|s| s.len()).sum();
         let speed = words as f64 / started.elapsed().as_secs_f64();
         eprintln!("graphgen: {name}: {report}; tagged and parsed at {speed:.0} words/s on one thread");
+    }
+    Ok(Outcome::Done)
+}
+
+fn train_attribution(args: TrainArgs) -> anyhow::Result<Outcome> {
+    use graphgen::learn::attribution::{self, polnear};
+    let defaults = attribution::TrainConfig::default();
+    let config = attribution::TrainConfig {
+        epochs: args.epochs.unwrap_or(defaults.epochs),
+        seed: args.seed.unwrap_or(defaults.seed),
+        bits: args.bits.unwrap_or(defaults.bits),
+    };
+    // The examples are read with the hand rules, never with the model being replaced.
+    let pipeline = Pipeline::new(&Config {
+        speakers: graphgen::pipeline::Speakers::Rules,
+        ..Config::default()
+    })?;
+    let examples = |split: &Path| -> anyhow::Result<Vec<attribution::Example>> {
+        let articles = polnear::read_split(split)
+            .map_err(|e| anyhow::anyhow!("{e}; give a PolNeAR split folder (text/ and attributions/)"))?;
+        Ok(pipeline.attribution_examples(&articles))
+    };
+    let train = examples(&args.train)?;
+    let dev = args
+        .dev
+        .iter()
+        .map(|p| Ok((p.display().to_string(), examples(p)?)))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    eprintln!("graphgen: training the attribution model on {} cues, {config:?}", train.len());
+    let mut report = |epoch: usize, model: &attribution::Attribution| {
+        for (name, dev) in &dev {
+            eprintln!("graphgen: epoch {epoch}: {name}: {}", attribution::evaluate(model, dev).0.report());
+        }
+    };
+    let model = attribution::train(&train, &config, Some(&mut report));
+    write_output(Some(&args.output), || train.len(), |w| w.write_all(&model.to_bytes()))?;
+    for (name, set) in std::iter::once(("train".to_string(), &train)).chain(dev.iter().map(|(n, d)| (n.clone(), d))) {
+        let (learned, rules) = attribution::evaluate(&model, set);
+        eprintln!("graphgen: {name}: model: {}", learned.report());
+        eprintln!("graphgen: {name}: rules: {}", rules.report());
     }
     Ok(Outcome::Done)
 }

@@ -20,6 +20,7 @@ mod nominals;
 pub mod parties;
 pub mod relations;
 pub mod sentence;
+pub mod speakers;
 pub mod stoplist;
 
 use crate::corpus::Document;
@@ -27,7 +28,9 @@ use crate::graph::{Evidence, RelationKind, slug};
 use crate::knowledge::Gender;
 use crate::knowledge::Knowledge;
 use crate::knowledge::cues::Cue;
+use crate::learn::attribution::{Attribution, train::Seen};
 use crate::learn::tagger::Tagger;
+use speakers::Quoting;
 use crate::text::{Span, sentences};
 use identity::{LocalActor, actor_slug, resolve};
 use links::{Link, Local, Ref};
@@ -115,11 +118,16 @@ pub const MAX_SENTENCE_BYTES: usize = 2_000;
 /// Real sentences yield a handful.
 pub const MAX_RELATIONS_PER_SENTENCE: usize = 64;
 
-/// Reads one document with this knowledge and tagger.
-pub fn extract_document(kb: &Knowledge, tagger: &Tagger, doc: &Document) -> Extraction {
+/// Reads one document with this knowledge and tagger; `speakers` chooses who spoke each
+/// reporting cue (without it, the hand rules do).
+pub fn extract_document(kb: &Knowledge, tagger: &Tagger, speakers: Option<&Attribution>, doc: &Document) -> Extraction {
     let text = doc.text.as_str();
     let spans = bounded(text, sentences(text, &doc.furniture, &kb.abbrev));
-    let (cands, links, views, descriptions) = read_sentences(kb, tagger, &spans, text);
+    let mut quoting = Quoting {
+        model: speakers,
+        seen: None,
+    };
+    let (cands, links, views, descriptions) = read_sentences(kb, tagger, &mut quoting, &spans, text);
     let mut resolved = resolve(kb, &cands, &links);
     let sentences: Vec<Span> = views.iter().map(|v| v.span).collect();
     let read = link::Read {
@@ -285,7 +293,7 @@ struct Read {
 /// 5. [`relations::meetings`] and [`relations::alliances`] only read kinds; they propose none.
 ///
 /// After this, the resolver joins the document's candidates into actors, reading these kinds.
-fn read_sentences(kb: &Knowledge, tagger: &Tagger, spans: &[Span], text: &str) -> Sentences {
+fn read_sentences(kb: &Knowledge, tagger: &Tagger, quoting: &mut Quoting<'_>, spans: &[Span], text: &str) -> Sentences {
     let mut all: Vec<Cand> = Vec::new();
     let mut links: Vec<Link> = Vec::new();
     let mut read = Vec::with_capacity(spans.len());
@@ -307,13 +315,26 @@ fn read_sentences(kb: &Knowledge, tagger: &Tagger, spans: &[Span], text: &str) -
         };
         links::kin(view, &mut local);
         links::affiliations(view, &mut local, &mut links);
-        relations::quotes(view, &mut local, &mut links);
+        relations::quotes(view, &mut local, quoting, &mut links);
         relations::meetings(view, &local, &mut links);
         relations::alliances(view, &local, &mut links);
         all.extend(cands);
     }
     carry_speakers(text, &read, &mut links);
     (all, links, read, descriptions)
+}
+
+/// Every reporting cue of a document with the choices of its speaker, as the attribution
+/// model learns them (see [`speakers`]): the hand rules decide while they are recorded.
+pub fn attribution_cues(kb: &Knowledge, tagger: &Tagger, doc: &Document) -> Vec<Seen> {
+    let text = doc.text.as_str();
+    let spans = bounded(text, sentences(text, &doc.furniture, &kb.abbrev));
+    let mut quoting = Quoting {
+        model: None,
+        seen: Some(Vec::new()),
+    };
+    read_sentences(kb, tagger, &mut quoting, &spans, text);
+    quoting.seen.unwrap_or_default()
 }
 
 /// What [`read_sentences`] keeps: candidates, links, each sentence's span, and the

@@ -6,6 +6,7 @@
 use super::links::{Link, Local, Ref};
 use super::names::{Pass, What};
 use super::sentence::SentenceView;
+use super::speakers::{self, Quoting};
 use crate::graph::RelationKind;
 use crate::knowledge::cues::Cue;
 
@@ -14,7 +15,7 @@ const CLAUSE_BREAKS: &str = ";—–:";
 /// `X said`, `said X, a professor`, `“…,” he told Y`, `according to X`. The last
 /// kind-deciding pass (after `links::affiliations`): a speaking `Name` of two or more words
 /// becomes a `Person`. `meetings` and `alliances`, which run after it, only read kinds.
-pub fn quotes(view: &SentenceView<'_>, local: &mut Local<'_>, out: &mut Vec<Link>) {
+pub fn quotes(view: &SentenceView<'_>, local: &mut Local<'_>, quoting: &mut Quoting<'_>, out: &mut Vec<Link>) {
     let n = view.len();
     let mut i = 0;
     while i < n {
@@ -38,6 +39,7 @@ pub fn quotes(view: &SentenceView<'_>, local: &mut Local<'_>, out: &mut Vec<Link
         } else {
             speaker_before(view, local, i).or_else(|| speaker_after(view, local, i + len))
         };
+        let speaker = speakers::choose(view, local, (i, len), speaker, quoting);
         if let Some(s) = speaker {
             // A reporting verb makes a person of an unknown full name, not of one capitalised
             // word (`Traders said`).

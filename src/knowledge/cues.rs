@@ -127,10 +127,13 @@ pub enum Cue {
     /// a noun that describes one person and, after `the`, refers back to the person the
     /// document described so (`the billionaire`), besides titles and `partyrole` words
     PersonNoun,
+    /// a noun for what an actor issued (`a Brindle statement`): an attribution headed by it is
+    /// the actor's, where a noun for people (`Brindle officials`) is theirs
+    Utterance,
 }
 
 /// How many classes there are, for per-class tables.
-pub const CUE_CLASSES: usize = Cue::PersonNoun as usize + 1;
+pub const CUE_CLASSES: usize = Cue::Utterance as usize + 1;
 
 // A word's classes are one bit each in a `u64` (`CueHits::word`).
 const _: () = assert!(CUE_CLASSES <= 64);
@@ -222,6 +225,7 @@ impl Cue {
         ("preposition", Cue::Preposition),
         ("fronting", Cue::Fronting),
         ("personnoun", Cue::PersonNoun),
+        ("utterance", Cue::Utterance),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

@@ -35,6 +35,7 @@
 //! reads back in the same order. The tagger (`tagger/train.rs`, `tagger/format.rs`) is the
 //! worked example. Models are values loaded once, never statics.
 
+pub mod attribution;
 pub mod format;
 pub mod hash;
 pub mod parser;

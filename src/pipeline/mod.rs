@@ -35,6 +35,8 @@ use crate::extract::stoplist::StopList;
 use crate::extract::{self, Extraction, Mention};
 use crate::graph::Graph;
 use crate::knowledge::{Knowledge, UserLexicon};
+use crate::learn::attribution::polnear::Article;
+use crate::learn::attribution::{Attribution, Example, train::Seen};
 use crate::learn::tagger::Tagger;
 use crate::resolve::Merger;
 use crate::resolve::partial::Partial;
@@ -62,6 +64,19 @@ pub struct Config {
     pub dictionary: bool,
     /// A mention-tagger model file to use instead of the embedded one (`--model`).
     pub tagger: Option<PathBuf>,
+    /// Who chooses the speaker of a reporting cue.
+    pub speakers: Speakers,
+}
+
+/// Who chooses the speaker of a reporting cue.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Speakers {
+    /// The embedded attribution model (`resources/attribution.model`).
+    #[default]
+    Model,
+    /// The hand rules alone: what the attribution model is trained from, so that training
+    /// never reads the model it replaces.
+    Rules,
 }
 
 impl Default for Config {
@@ -74,6 +89,7 @@ impl Default for Config {
             progress: false,
             dictionary: true,
             tagger: None,
+            speakers: Speakers::Model,
         }
     }
 }
@@ -82,6 +98,8 @@ impl Default for Config {
 pub struct Pipeline {
     knowledge: Knowledge,
     tagger: Tagger,
+    /// Chooses who spoke each reporting cue (none: the hand rules do).
+    speakers: Option<Attribution>,
     stop: StopList,
     max_bytes: u64,
     pool: ThreadPool,
@@ -151,6 +169,10 @@ impl Pipeline {
         Ok(Pipeline {
             knowledge,
             tagger,
+            speakers: match config.speakers {
+                Speakers::Model => Some(Attribution::embedded()?),
+                Speakers::Rules => None,
+            },
             stop: StopList::default(),
             max_bytes: config.max_bytes,
             pool,
@@ -170,9 +192,33 @@ impl Pipeline {
 
     /// Reads one document: its mentions, actors and relations, stop-listed names dropped.
     pub fn extract(&self, doc: &Document) -> Extraction {
-        let mut ex = extract::extract_document(&self.knowledge, &self.tagger, doc);
+        let mut ex = extract::extract_document(&self.knowledge, &self.tagger, self.speakers.as_ref(), doc);
         self.stop.apply(&mut ex);
         ex
+    }
+
+    /// Every reporting cue of a document with the choices of its speaker: what
+    /// `graphgen train attribution` learns from.
+    pub fn attribution_cues(&self, doc: &Document) -> Vec<Seen> {
+        extract::attribution_cues(&self.knowledge, &self.tagger, doc)
+    }
+
+    /// The labelled cues of PolNeAR articles, in article order (read on the pipeline's threads).
+    pub fn attribution_examples(&self, articles: &[Article]) -> Vec<Example> {
+        self.pool.install(|| {
+            articles
+                .par_iter()
+                .map(|a| {
+                    let doc = Document::new(a.path.display().to_string(), String::new(), a.text.clone());
+                    let seen = self.attribution_cues(&doc);
+                    let utterance = |w: &str| self.knowledge.cues.is(w, crate::knowledge::cues::Cue::Utterance);
+                    seen.into_iter()
+                        .map(|s| s.label(&a.attributions, &a.text, &utterance))
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+                .concat()
+        })
     }
 
     /// One document's contribution to the merge (`source` is the input it came from, `place`
