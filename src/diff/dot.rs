@@ -172,6 +172,8 @@ mod tests {
                     trigger: "t".into(),
                     source: None,
                     date: None,
+                    cue: None,
+                    content: None,
                 })
                 .collect(),
         }

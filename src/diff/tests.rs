@@ -20,6 +20,8 @@ fn ev(start: usize) -> Evidence {
         trigger: "met".into(),
         source: None,
         date: None,
+        cue: None,
+        content: None,
     }
 }
 

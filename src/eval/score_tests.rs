@@ -46,6 +46,8 @@ fn edge(g: &mut Graph, source: &str, kind: RelationKind, target: &str) {
         trigger: "met".into(),
         source: None,
         date: None,
+        cue: None,
+        content: None,
     };
     assert!(g.add_evidence(source, kind, target, ev), "{source} {kind} {target}");
 }

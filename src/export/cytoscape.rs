@@ -251,6 +251,8 @@ mod tests {
             trigger: trigger.into(),
             source: None,
             date: None,
+            cue: None,
+            content: None,
         }
     }
 

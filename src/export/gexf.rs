@@ -276,6 +276,8 @@ mod tests {
             trigger: trigger.into(),
             source: None,
             date: None,
+            cue: None,
+            content: None,
         }
     }
 

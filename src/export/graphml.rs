@@ -214,6 +214,8 @@ mod tests {
             trigger: "said".into(),
             source: None,
             date: None,
+            cue: None,
+            content: None,
         };
         g.add_evidence("x", RelationKind::QuotedIn, "doc:d", ev);
         g

@@ -208,6 +208,8 @@ mod tests {
             trigger: "met".into(),
             source: None,
             date: None,
+            cue: None,
+            content: None,
         };
         g.add_evidence("evil", RelationKind::MetWith, "b", ev);
         let text = render(&g);

@@ -226,6 +226,8 @@ mod tests {
             trigger: "t".into(),
             source: None,
             date: None,
+            cue: None,
+            content: None,
         };
         g.add_evidence("a", RelationKind::AlliedWith, "b", ev);
         let text = render(&g);

@@ -4,7 +4,8 @@
 //! Every error names the offending field as a path (`nodes[3].kind`) and says what was
 //! expected, so a hand-edited or foreign file can be fixed without reading this code.
 
-use crate::graph::{Actor, ActorKind, DocPath, Evidence, Graph, RelationKind};
+use crate::graph::{Actor, ActorKind, DocPath, Evidence, Graph, Quoted, RelationKind};
+use crate::text::Span;
 use crate::{Error, Result};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
@@ -185,7 +186,24 @@ fn read_evidence(item: &Value, at: &str) -> Result<Evidence> {
             Some(_) => return Err(invalid(format!("{at}.source"), "expected a string")),
         },
         date: optional_string(obj, at, "date")?.map(DocPath::from),
+        cue: optional_range(obj, at, "cue")?.map(|(start, end, _)| Span::new(start, end)),
+        content: optional_range(obj, at, "content")?.map(|(start, end, direct)| Quoted { start, end, direct }),
     })
+}
+
+/// An optional `{"start": N, "end": M}` field (with `"direct"` for content).
+fn optional_range(obj: &serde_json::Map<String, Value>, at: &str, name: &str) -> Result<Option<(usize, usize, bool)>> {
+    let Some(v) = obj.get(name).filter(|v| !v.is_null()) else {
+        return Ok(None);
+    };
+    let here = format!("{at}.{name}");
+    let o = as_object(v, &here)?;
+    let start = as_count(required(o, &here, "start")?, &format!("{here}.start"))?;
+    let end = as_count(required(o, &here, "end")?, &format!("{here}.end"))?;
+    if end < start {
+        return Err(invalid(format!("{here}.end"), format!("{end} is before start {start}; offsets are a byte range")));
+    }
+    Ok(Some((start, end, o.get("direct").and_then(Value::as_bool).unwrap_or(false))))
 }
 
 pub(crate) fn invalid(what: impl Into<String>, message: impl Into<String>) -> Error {

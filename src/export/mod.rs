@@ -92,6 +92,12 @@ pub(crate) fn evidence_json(relation: &Relation) -> String {
             if let Some(d) = e.date.as_deref() {
                 v["date"] = d.into();
             }
+            if let Some(c) = e.cue {
+                v["cue"] = serde_json::json!({ "start": c.start, "end": c.end });
+            }
+            if let Some(q) = e.content {
+                v["content"] = serde_json::json!({ "start": q.start, "end": q.end, "direct": q.direct });
+            }
             v
         })
         .collect();

@@ -1,9 +1,9 @@
 //! Attributions: who is quoted saying what, one record per piece of quoted-in evidence, read
-//! off the graph (`graphgen quotes`). The speaker is the edge's actor, the cue its trigger; the
-//! content is found in the evidence sentence: the words inside quotation marks nearest the
-//! cue (direct), else the clause the cue introduces (`X said the talks failed`: indirect), or
-//! the one before a closing `, X said` or after `according to X,`.
+//! off the graph (`graphgen quotes`). The speaker is the edge's actor, the cue its trigger, the
+//! content the span extraction stored on the evidence (see `extract::content`); a graph read
+//! back without it has its content found again from the cue's words.
 
+use crate::extract::content::content;
 use crate::graph::{ActorKind, Graph, RelationKind};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -36,7 +36,10 @@ pub fn attributions(graph: &Graph) -> Vec<Attribution<'_>> {
             continue;
         };
         for e in &r.evidence {
-            let (from, to, direct) = content(&e.sentence, &e.trigger);
+            let (from, to, direct) = match e.content {
+                Some(c) if c.start >= e.start && c.end <= e.end => (c.start - e.start, c.end - e.start, c.direct),
+                _ => content(&e.sentence, &e.trigger),
+            };
             out.push(Attribution {
                 document: &e.document,
                 date: e.date.as_deref(),
@@ -53,119 +56,6 @@ pub fn attributions(graph: &Graph) -> Vec<Attribution<'_>> {
         }
     }
     out
-}
-
-const OPENING: &[char] = &['"', '“', '‘', '«'];
-const CLOSING: &[char] = &['"', '”', '’', '»'];
-
-/// The content's byte range in `sentence` and whether it is a direct quotation.
-pub fn content(sentence: &str, cue: &str) -> (usize, usize, bool) {
-    let at = find_word(sentence, cue).unwrap_or(0);
-    if let Some((from, to)) = nearest_quotation(sentence, at) {
-        return (from, to, true);
-    }
-    let cue_end = at + cue.len();
-    // ASCII lowercase keeps every byte offset of the sentence.
-    let lower = sentence.to_ascii_lowercase();
-    let (from, to) = if lower[..at].trim_end().ends_with("according to")
-        || lower.get(at..).is_some_and(|s| s.starts_with("according to"))
-    {
-        // `According to X, the talks failed.` / `The talks failed, according to X.`
-        match sentence[cue_end..].find(',') {
-            Some(comma) if at < 3 || lower[..at].trim().is_empty() => (cue_end + comma + 1, sentence.len()),
-            _ => (0, at),
-        }
-    } else if words(&sentence[cue_end..]) <= 3
-        && sentence[..at]
-            .rfind(',')
-            .is_some_and(|c| words(&sentence[c..at]) <= 4 && words(&sentence[..c]) >= 4)
-    {
-        // `The talks failed, X said (on Monday).`: what comes before the speaker's comma.
-        (0, sentence[..at].rfind(',').unwrap_or(at))
-    } else {
-        // `X said (that) the talks failed.`
-        let rest = &sentence[cue_end..];
-        let skip = rest.len() - rest.trim_start().len();
-        let mut from = cue_end + skip;
-        if sentence[from..].starts_with("that ") {
-            from += 5;
-        }
-        (from, sentence.len())
-    };
-    let (from, to) = trim(sentence, from, to);
-    (from, to, false)
-}
-
-/// The quotation (between an opening and a closing mark) nearest to byte `at`.
-fn nearest_quotation(sentence: &str, at: usize) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize, usize)> = None;
-    let mut open: Option<usize> = None;
-    for (i, c) in sentence.char_indices() {
-        // `’` and `'` between letters are apostrophes (`Korea’s`), not closing marks.
-        let next = sentence[i + c.len_utf8()..].chars().next();
-        let apostrophe = matches!(c, '’' | '\'') && next.is_some_and(char::is_alphabetic);
-        match open {
-            None if OPENING.contains(&c) => open = Some(i + c.len_utf8()),
-            Some(from) if CLOSING.contains(&c) && !apostrophe => {
-                let (f, t) = trim(sentence, from, i);
-                if t > f && words(&sentence[f..t]) >= 2 {
-                    let distance = if at < from { from - at } else { at.saturating_sub(i) };
-                    if best.is_none_or(|b| distance < b.2) {
-                        best = Some((f, t, distance));
-                    }
-                }
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    best.map(|(f, t, _)| (f, t))
-}
-
-/// The first whole-word occurrence of `word` in `text`, case-insensitive.
-fn find_word(text: &str, word: &str) -> Option<usize> {
-    if word.is_empty() {
-        return None;
-    }
-    let lower = text.to_ascii_lowercase();
-    let want = word.to_ascii_lowercase();
-    let bytes = lower.as_bytes();
-    let mut from = 0;
-    while let Some(i) = lower[from..].find(&want) {
-        let at = from + i;
-        let before = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
-        let end = at + want.len();
-        let after = end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
-        if before && after {
-            return Some(at);
-        }
-        from = at + lower[at..].chars().next().map_or(1, char::len_utf8);
-    }
-    None
-}
-
-fn words(s: &str) -> usize {
-    s.split_whitespace().count()
-}
-
-/// The range without surrounding spaces and the punctuation that ends a clause.
-fn trim(s: &str, mut from: usize, mut to: usize) -> (usize, usize) {
-    let edge = |c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '"' | '“' | '”' | '‘' | '’');
-    while from < to {
-        let c = s[from..].chars().next().unwrap_or(' ');
-        if !edge(c) {
-            break;
-        }
-        from += c.len_utf8();
-    }
-    while to > from {
-        let c = s[..to].chars().next_back().unwrap_or(' ');
-        if !edge(c) {
-            break;
-        }
-        to -= c.len_utf8();
-    }
-    (from, to)
 }
 
 /// Who is quoted how often: one row per speaker (label, kind, attributions, direct,
@@ -215,80 +105,3 @@ pub fn table(attributions: &[Attribution<'_>]) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn content_is_the_quotation_or_the_reported_clause() {
-        let cases = [
-            (
-                "\"We agreed on a plan,\" Renlund said.",
-                "said",
-                "We agreed on a plan",
-                true,
-            ),
-            (
-                "Renlund said: \"We agreed on a plan.\"",
-                "said",
-                "We agreed on a plan",
-                true,
-            ),
-            ("Markov said the talks went well.", "said", "the talks went well", false),
-            (
-                "Markov said that the talks went well.",
-                "said",
-                "the talks went well",
-                false,
-            ),
-            (
-                "The talks went well, Markov said.",
-                "said",
-                "The talks went well",
-                false,
-            ),
-            (
-                "The talks went well, according to Markov.",
-                "according to",
-                "The talks went well",
-                false,
-            ),
-            (
-                "According to Markov, the talks went well.",
-                "According to",
-                "the talks went well",
-                false,
-            ),
-            (
-                "Her bid to “highlight the country’s role,” Markov said.",
-                "said",
-                "highlight the country’s role",
-                true,
-            ),
-            (
-                "Markov, who met Halloran, said the talks went well.",
-                "said",
-                "the talks went well",
-                false,
-            ),
-            ("Markov, 54, said it failed.", "said", "it failed", false),
-            (
-                "It was in Brindle, where he announced plans to build a port.",
-                "announced",
-                "plans to build a port",
-                false,
-            ),
-            // A one-word 'scare quote' is no quotation.
-            (
-                "Markov called the plan \"bold\" and said it would pass.",
-                "said",
-                "it would pass",
-                false,
-            ),
-        ];
-        for (sentence, cue, want, direct) in cases {
-            let (f, t, d) = content(sentence, cue);
-            assert_eq!((&sentence[f..t], d), (want, direct), "{sentence}");
-        }
-    }
-}

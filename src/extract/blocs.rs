@@ -115,6 +115,8 @@ pub fn allies(
                             ),
                             source: Some("knowledge".into()),
                             date: None,
+                            cue: None,
+                            content: None,
                         },
                     });
                 }

@@ -91,6 +91,8 @@ pub fn officials(
                 trigger: title,
                 source: None,
                 date: None,
+                cue: None,
+                content: None,
             },
         });
     }
@@ -171,6 +173,8 @@ pub fn qualify(
                 trigger,
                 source: None,
                 date: None,
+                cue: None,
+                content: None,
             },
         });
     }

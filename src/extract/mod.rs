@@ -12,6 +12,7 @@
 pub mod blocs;
 pub mod bodies;
 pub mod cand;
+pub mod content;
 pub mod identity;
 pub mod link;
 pub mod links;
@@ -24,7 +25,7 @@ pub mod speakers;
 pub mod stoplist;
 
 use crate::corpus::Document;
-use crate::graph::{Evidence, RelationKind, slug};
+use crate::graph::{Evidence, Quoted, RelationKind, slug};
 use crate::knowledge::Gender;
 use crate::knowledge::Knowledge;
 use crate::knowledge::cues::Cue;
@@ -537,14 +538,25 @@ fn relations(
         }
         per_sentence[l.sent] += 1;
         let s: Span = views[l.sent].span;
+        let sentence = s.text(text);
+        let content = (l.kind == RelationKind::QuotedIn).then(|| {
+            let (from, to, direct) = content::content_at(sentence, l.trigger.start - s.start, l.trigger.end - l.trigger.start);
+            Quoted {
+                start: s.start + from,
+                end: s.start + to,
+                direct,
+            }
+        });
         let evidence = Evidence {
             document: path.clone(),
             start: s.start,
             end: s.end,
-            sentence: s.text(text).to_string(),
+            sentence: sentence.to_string(),
             trigger: l.trigger.text(text).to_string(),
             source: None,
             date: None,
+            cue: Some(l.trigger),
+            content,
         };
         out.push(LocalRelation {
             source,
@@ -602,6 +614,8 @@ fn known_relations(
                 trigger: format!("{}: {}", cands[k].text, tie.role),
                 source: Some("knowledge".into()),
                 date: None,
+                cue: None,
+                content: None,
             },
         });
     }
@@ -883,3 +897,5 @@ impl QuoteScan {
 }
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod quote_tests;

@@ -51,6 +51,8 @@ pub fn ties(
                 trigger,
                 source: None,
                 date: None,
+                cue: None,
+                content: None,
             },
         });
     }

@@ -71,8 +71,8 @@ pub fn choose(
     }
 }
 
-/// The sentence's names that can speak, its pronouns for one person and its descriptions of
-/// one (`the senator`), none of them inside the cue, in word order.
+/// The sentence's names that can speak (no group), its pronouns for one person and its
+/// descriptions of one (`the senator`), none of them inside the cue, in word order.
 fn options(view: &SentenceView<'_>, local: &Local<'_>, cue_first: usize, cue_last: usize) -> Vec<Option_> {
     let outside = |first: usize, last: usize| last <= cue_first || first >= cue_last;
     let covered = |j: usize| local.cands.iter().any(|c| c.first <= j && j < c.last);
@@ -80,7 +80,7 @@ fn options(view: &SentenceView<'_>, local: &Local<'_>, cue_first: usize, cue_las
         .cands
         .iter()
         .enumerate()
-        .filter(|(_, c)| outside(c.first, c.last))
+        .filter(|(_, c)| outside(c.first, c.last) && !is_group(view, c.first, c.last))
         .filter_map(|(k, c)| {
             kind_of(c.what()).map(|kind| Option_ {
                 reference: Ref::Cand(k + local.base),
@@ -115,6 +115,13 @@ fn options(view: &SentenceView<'_>, local: &Local<'_>, cue_first: usize, cue_las
     }
     out.sort_by_key(|o| (o.first, o.last));
     out
+}
+
+/// A group, not an actor: one plural noun for a party's people (`Republicans`, `Tories`), as
+/// `resources/parties.tsv` lists them. `Republicans said` quotes no one in particular.
+fn is_group(view: &SentenceView<'_>, first: usize, last: usize) -> bool {
+    let w = &view.words[first];
+    last == first + 1 && w.lower.ends_with('s') && view.kb.parties.by_member(w.text).is_some()
 }
 
 /// A description starting at `the` (word `j`): the end of its last head word (a title, a

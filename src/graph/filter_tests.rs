@@ -19,6 +19,8 @@ fn ev(start: usize) -> Evidence {
         trigger: "t".into(),
         source: None,
         date: None,
+        cue: None,
+        content: None,
     }
 }
 

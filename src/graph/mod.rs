@@ -13,7 +13,7 @@ pub mod time;
 pub use docset::DocSet;
 pub use filter::{Ego, Filter};
 pub use ids::{document_id, fold, slug};
-pub use model::{Actor, ActorKind, DocPath, Evidence, Relation, RelationKind};
+pub use model::{Actor, ActorKind, DocPath, Evidence, Quoted, Relation, RelationKind};
 pub use time::Period;
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
@@ -149,6 +149,8 @@ mod tests {
             trigger: "met".into(),
             source: None,
             date: None,
+            cue: None,
+            content: None,
         }
     }
 

@@ -4,6 +4,7 @@
 //! how text was read or how names were found.
 
 use super::DocSet;
+use crate::text::Span;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -132,6 +133,23 @@ pub struct Evidence {
     /// gives), shared like the path; set by the merge from the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<DocPath>,
+    /// Byte offsets of the trigger in the document, where extraction knows them (a quoted-in
+    /// edge's reporting cue).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<Span>,
+    /// What was said (quoted-in only): its byte offsets in the document, and whether it stands
+    /// inside quotation marks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<Quoted>,
+}
+
+/// The content of an attribution: byte offsets in the document, and whether it is a direct
+/// quotation (inside quotation marks) or reported speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Quoted {
+    pub start: usize,
+    pub end: usize,
+    pub direct: bool,
 }
 
 /// One node of the graph: an actor, or a document.

@@ -115,6 +115,8 @@ mod tests {
             trigger: "t".into(),
             source: None,
             date: d.map(Into::into),
+            cue: None,
+            content: None,
         };
         let evs = [
             ev(Some("2024-05-02")),

@@ -14,7 +14,7 @@ pub use sentences::{sentences, sentences_into};
 pub use tokens::{Token, TokenKind, is_all_caps, is_capitalised, tokenize, tokenize_into};
 
 /// A byte range in a document's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

@@ -27,13 +27,14 @@ const ORDER: [&str; 13] = [
 ];
 
 /// Items of `graph` that any stage may name: the data model, ids and folding.
-const VOCABULARY: [&str; 14] = [
+const VOCABULARY: [&str; 15] = [
     "Actor",
     "ActorKind",
     "DocPath",
     "DocSet",
     "EdgeKey",
     "Evidence",
+    "Quoted",
     "Graph",
     "Relation",
     "RelationKind",

@@ -113,6 +113,7 @@ mod t {
     pub const SIDE_BEFORE2: u64 = 33;
     pub const KIND_BEFORE2_BEFORE: u64 = 34;
     pub const UTTERANCE: u64 = 35;
+
 }
 
 /// Distances in words, bucketed: near words differ, far ones alike.

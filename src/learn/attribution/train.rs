@@ -90,12 +90,12 @@ fn common_head(text: &str, head: Span) -> Option<Span> {
 }
 
 /// Where a source's first phrase ends: before its first comma, parenthesis, or `of`, `at`,
-/// `from`, `who` (`X of Y`, `X at Y`), else at its end.
+/// `from`, `who`, `and` (`X of Y`, `X at Y`, `X and Y`: the first of two speakers), else at its end.
 fn head_end(text: &str, source: Span) -> usize {
     let Some(words) = text.get(source.start..source.end) else {
         return source.end;
     };
-    [",", "(", " of ", " at ", " from ", " who "]
+    [",", "(", " of ", " at ", " from ", " who ", " and "]
         .iter()
         .filter_map(|cut| words.find(cut))
         .filter(|&at| at > 0)

@@ -29,6 +29,8 @@ pub fn ev(doc: &str, start: usize, sentence: &str, trigger: &str) -> Evidence {
         trigger: trigger.into(),
         source: None,
         date: None,
+        cue: None,
+        content: None,
     }
 }
 
