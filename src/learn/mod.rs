@@ -1,10 +1,11 @@
 //! Learned models: what graphgen knows from annotated text rather than from word lists.
 //!
-//! Two models: the mention [`tagger`] (a structured perceptron trained on CoNLL-2003,
-//! embedded as `resources/tagger.model`, rebuilt bit for bit by `graphgen train`), and the
+//! Three models: the mention [`tagger`] (a structured perceptron trained on CoNLL-2003,
+//! embedded as `resources/tagger.model`, rebuilt bit for bit by `graphgen train`), the
+//! [`attribution`] ranker that chooses who spoke each reporting cue (trained on PolNeAR's
+//! attributions, `resources/attribution.model`, `graphgen train attribution`), and the
 //! POS tagger and dependency [`parser`] (greedy perceptrons trained on CoreNLP's analyses of
-//! PolNeAR, `graphgen train parser`; not yet read by the pipeline). The attribution model
-//! planned next belongs here too; each is loaded once by the
+//! PolNeAR, `graphgen train parser`; not yet read by the pipeline). Each is loaded once by the
 //! [`Pipeline`](crate::pipeline::Pipeline) and lent to the stages that read with it.
 //!
 //! # The shared core

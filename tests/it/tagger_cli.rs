@@ -206,3 +206,41 @@ fn model_loads_a_trained_tagger_in_place_of_the_embedded_one() {
     assert!(out.stdout.is_empty());
     assert!(err.contains("junk.model") && err.contains("graphgen train"), "{err}");
 }
+
+/// `graphgen train attribution` rebuilds the shipped model bit for bit from PolNeAR train, when
+/// `../shared` is beside the repository (as in CI), and names a folder that is no PolNeAR split.
+#[test]
+fn train_attribution_reproduces_the_shipped_model() {
+    let train = Path::new("../shared/data/polnear/train");
+    let dir = tempfile::tempdir().unwrap();
+    let bad = cargo_bin_cmd!("graphgen")
+        .args(["train", "attribution", "--train"])
+        .arg(dir.path())
+        .arg("-o")
+        .arg(dir.path().join("m.model"))
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("attributions") && err.contains("PolNeAR split"), "{err}");
+    if !train.is_dir() {
+        eprintln!("skipped: {} is not here", train.display());
+        return;
+    }
+    let model = dir.path().join("a.model");
+    let out = cargo_bin_cmd!("graphgen")
+        .args(["train", "attribution", "--train"])
+        .arg(train)
+        .arg("-o")
+        .arg(&model)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_empty(), "stdout carries data only");
+    assert!(
+        std::fs::read(&model).unwrap() == std::fs::read("resources/attribution.model").unwrap(),
+        "the shipped resources/attribution.model is not what `graphgen train attribution` makes"
+    );
+    let report = String::from_utf8_lossy(&out.stderr);
+    assert!(report.contains("train: model:") && report.contains("train: rules:"), "{report}");
+}
