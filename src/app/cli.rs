@@ -28,6 +28,10 @@ pub enum Command {
     /// speaker, cue, content with its offsets, direct or indirect), or with --table who is
     /// quoted how often, by kind.
     Quotes(QuotesArgs),
+    /// Print the text graphgen reads from each input: the article of a web page, a JSONL
+    /// record's text, a file's text, with page furniture blanked (so every offset graphgen
+    /// reports points into it).
+    Text(TextArgs),
     /// Print what graphgen knows of a name: every lexicon, title list, word class or entry of
     /// your --lexicon that holds it. Exit 1 when nothing is known of a name.
     Knowledge(KnowledgeArgs),
@@ -278,6 +282,28 @@ pub struct QuotesArgs {
     /// then the count by kind.
     #[arg(long)]
     pub table: bool,
+
+    #[command(flatten)]
+    pub run: RunArgs,
+
+    /// Write to FILE (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TextArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// One JSON object a line per document: path, title, date, url, text.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Write each document's text to DIR/<stem>.txt instead (the layout
+    /// ../shared/eval/score_articles.py reads).
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["json", "output"])]
+    pub dir: Option<PathBuf>,
 
     #[command(flatten)]
     pub run: RunArgs,

@@ -11,7 +11,7 @@ mod output;
 use anyhow::{Context, bail};
 use cli::{
     Cli, Command, DiffArgs, DiffFormat, EvalArgs, FilterArgs, Format, GraphArgs, KnowledgeArgs, MentionsArgs,
-    MergeArgs, QuotesArgs, RunArgs, TrainArgs,
+    MergeArgs, QuotesArgs, RunArgs, TextArgs, TrainArgs,
 };
 use graphgen::corpus::Problem;
 use graphgen::eval::{self, Floor, Gold};
@@ -46,6 +46,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Graph(args)) => graph(args),
         Some(Command::Mentions(args)) => mentions(args),
         Some(Command::Quotes(args)) => quotes(args),
+        Some(Command::Text(args)) => text(args),
         Some(Command::Knowledge(args)) => knowledge(args),
         Some(Command::Train(args)) => train(args),
         Some(Command::Eval(args)) => evaluate(args),
@@ -222,6 +223,44 @@ fn quotes(args: QuotesArgs) -> anyhow::Result<Outcome> {
             for a in &found {
                 serde_json::to_writer(&mut *w, a)?;
                 w.write_all(b"\n")?;
+            }
+            Ok(())
+        },
+    )?;
+    Ok(worst(outcome(&problems), taught))
+}
+
+fn text(args: TextArgs) -> anyhow::Result<Outcome> {
+    let inputs = &args.input.inputs;
+    require_inputs(args.output.as_deref(), inputs)?;
+    let (pipeline, taught) = pipeline(&args.run)?;
+    let mut read = Vec::new();
+    let problems = pipeline.texts(inputs, &mut |doc| read.push(doc));
+    report_problems(&problems);
+    if let Some(dir) = &args.dir {
+        std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create the folder", dir.display()))?;
+        let mut stems: Vec<String> = read.iter().map(|d| d.stem.clone()).collect();
+        graphgen::corpus::make_unique(&mut stems, |s| s);
+        for (doc, stem) in read.iter().zip(&stems) {
+            let path = dir.join(format!("{stem}.txt"));
+            write_output(Some(&path), || 1, |w| w.write_all(doc.text.as_bytes()))?;
+        }
+        return Ok(worst(outcome(&problems), taught));
+    }
+    write_output(
+        args.output.as_deref(),
+        || read.len(),
+        |w| {
+            for doc in &read {
+                if args.json {
+                    serde_json::to_writer(&mut *w, &graphgen::export::text::record(doc))?;
+                    w.write_all(b"\n")?;
+                } else {
+                    w.write_all(doc.text.as_bytes())?;
+                    if !doc.text.ends_with('\n') {
+                        w.write_all(b"\n")?;
+                    }
+                }
             }
             Ok(())
         },

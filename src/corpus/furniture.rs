@@ -256,3 +256,45 @@ fn ad_between_sentences(line: &str, at: Range<usize>) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// What `graphgen text` prints of a document: the furniture blanked to spaces, byte for byte,
+/// so that every offset graphgen reports still points into what is printed.
+///
+/// The document with every furniture byte but a newline turned into a space: the same
+/// length, so offsets hold, and valid UTF-8, since whole characters are replaced.
+pub fn blanked(mut doc: super::Document) -> super::Document {
+    if doc.furniture.is_empty() {
+        return doc;
+    }
+    let mut out = String::with_capacity(doc.text.len());
+    let mut at = 0;
+    for r in &doc.furniture {
+        out.push_str(&doc.text[at..r.start]);
+        out.extend(doc.text[r.start..r.end].bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }));
+        at = r.end;
+    }
+    out.push_str(&doc.text[at..]);
+    doc.text = out;
+    doc
+}
+
+#[cfg(test)]
+mod blank_tests {
+    use super::*;
+    use crate::corpus::Document;
+
+    #[test]
+    fn furniture_is_blanked_and_offsets_hold() {
+        let text = "Share this article\nTavo Renlund met Ilsa Markov in Brindle.\n";
+        let mut doc = Document::new("a.txt".into(), "a".into(), text.into());
+        doc.furniture = vec![0..18];
+        let doc = blanked(doc);
+        assert_eq!(doc.text.len(), text.len());
+        assert!(!doc.text.contains("Share"));
+        assert_eq!(&doc.text[19..31], "Tavo Renlund");
+        // A multi-byte character in furniture becomes as many spaces as it had bytes.
+        let mut doc = Document::new("b.txt".into(), "b".into(), "Caf\u{e9} ad\nBody.".into());
+        doc.furniture = vec![0..8];
+        assert_eq!(blanked(doc).text, "        \nBody.");
+    }
+}

@@ -11,6 +11,7 @@ mod html;
 mod json;
 pub(crate) mod json_read;
 pub mod quotes;
+pub mod text;
 mod style;
 mod xml;
 

@@ -254,6 +254,16 @@ impl Pipeline {
         self.stream(inputs, &|doc, source, place| self.partial(&doc, source, place), sink)
     }
 
+    /// Hands each document as read to `sink`, in reading order, with its page furniture
+    /// blanked (see [`corpus::furniture::blanked`]); paths made unique as in the graph.
+    pub fn texts(&self, inputs: &[PathBuf], sink: &mut dyn FnMut(Document)) -> Vec<Problem> {
+        let mut docs: Vec<Document> = Vec::new();
+        let problems = self.stream(inputs, &|doc, _, _| corpus::furniture::blanked(doc), &mut |d| docs.push(d));
+        corpus::make_unique(&mut docs, |d| &mut d.path);
+        docs.into_iter().for_each(sink);
+        problems
+    }
+
     /// Hands each document's mentions to `sink`, in reading order. A path read twice is made
     /// unique (`a.txt-2`) as in the graph, which needs every path: the mentions are held
     /// (not the texts) until the last document is read.

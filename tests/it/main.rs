@@ -28,4 +28,5 @@ mod schema;
 mod spark;
 mod tagger_cli;
 mod teach;
+mod text;
 mod text_props;
