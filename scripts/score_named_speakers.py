@@ -18,28 +18,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "shared" / "eval"))
 import polnear as P  # noqa: E402
+from polnear_ann import attributions  # noqa: E402
 
 CUT = re.compile(r",|\(| of | who | at |\u2019s |'s ")
 
 
 def gold_sources(split):
-    """Per article, the (source text) of each attribution the referee counts."""
-    out, seen = {}, set()
-    for ann in sorted((split / "attributions").glob("*.ann")):
-        stem = ann.stem.rsplit("_", 1)[0]
-        if stem in seen:
-            continue
-        seen.add(stem)
-        spans, events = {}, []
-        for line in open(ann, encoding="utf-8"):
-            parts = line.rstrip("\n").split("\t")
-            if parts[0].startswith("T") and len(parts) >= 3:
-                spans[parts[0]] = parts[2]
-            elif parts[0].startswith("E"):
-                events.append(dict(x.split(":") for x in parts[1].split()))
+    """Per article, the source text of each attribution the referee counts."""
+    out = {}
+    for stem, events in attributions(split):
         srcs = []
         for e in events:
-            src, cue = spans.get(e.get("Source", "")), spans.get(e.get("Cue", ""), "")
+            src, cue = e.get("Source", (None,) * 4)[3], e.get("Cue", ("",) * 4)[3]
             if not src or not P.SPEECH.search(cue):
                 continue
             head = [w for w in re.findall(r"[\w'\u2019.-]+", src) if P.fold(w) and P.fold(w)[-1] not in P.DROP]

@@ -15,33 +15,17 @@ import re
 import sys
 from pathlib import Path
 
+from polnear_ann import attributions
+
 SPEECH = re.compile(r"\b(said|says|say|saying|told|tells|tell|added|noted|wrote|according|argued|warned|"
                     r"explained|stated|claimed|asked|tweeted|announced|declared|insisted|replied|responded)\b", re.I)
 
 
 def gold(split):
-    out, seen = {}, set()
-    for ann in sorted((split / "attributions").glob("*.ann")):
-        stem = ann.stem.rsplit("_", 1)[0]
-        if stem in seen:
-            continue
-        seen.add(stem)
-        spans, events = {}, []
-        for line in open(ann, encoding="utf-8"):
-            parts = line.rstrip("\n").split("\t")
-            if parts[0].startswith("T") and len(parts) >= 3:
-                kind, *offs = parts[1].replace(";", " ").split()
-                offs = list(map(int, offs))
-                spans[parts[0]] = (kind, min(offs), max(offs), parts[2])
-            elif parts[0].startswith("E"):
-                events.append(dict(x.split(":") for x in parts[1].split()))
-        contents = []
-        for e in events:
-            cue = spans.get(e.get("Cue", ""))
-            content = spans.get(e.get("Content", ""))
-            if cue and content and SPEECH.search(cue[3]):
-                contents.append((content[1], content[2]))
-        out[stem] = contents
+    out = {}
+    for stem, events in attributions(split):
+        out[stem] = [(e["Content"][1], e["Content"][2]) for e in events
+                     if "Cue" in e and "Content" in e and SPEECH.search(e["Cue"][3])]
     return out
 
 

@@ -2,6 +2,7 @@
 //! trap the attribution model and the rules around it must not fall into (a listener, an
 //! employer, a country, a headline, a group), and the quoted-in evidence's cue and content.
 
+use super::tests::pipeline;
 use super::{Extraction, Target};
 use crate::corpus::Document;
 
@@ -17,13 +18,6 @@ fn speakers(text: &str) -> Vec<String> {
     v.sort();
     v.dedup();
     v
-}
-
-fn pipeline() -> &'static crate::pipeline::Pipeline {
-    static PIPELINE: std::sync::LazyLock<crate::pipeline::Pipeline> = std::sync::LazyLock::new(|| {
-        crate::pipeline::Pipeline::new(&crate::pipeline::Config::default()).expect("the embedded pipeline")
-    });
-    &PIPELINE
 }
 
 #[test]

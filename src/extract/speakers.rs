@@ -22,7 +22,7 @@ pub struct Quoting<'m> {
 }
 
 /// A thing that may have spoken: its reference, its words `first..last`, its kind.
-struct Option_ {
+struct Possible {
     reference: Ref,
     first: usize,
     last: usize,
@@ -73,16 +73,16 @@ pub fn choose(
 
 /// The sentence's names that can speak (no group), its pronouns for one person and its
 /// descriptions of one (`the senator`), none of them inside the cue, in word order.
-fn options(view: &SentenceView<'_>, local: &Local<'_>, cue_first: usize, cue_last: usize) -> Vec<Option_> {
+fn options(view: &SentenceView<'_>, local: &Local<'_>, cue_first: usize, cue_last: usize) -> Vec<Possible> {
     let outside = |first: usize, last: usize| last <= cue_first || first >= cue_last;
     let covered = |j: usize| local.cands.iter().any(|c| c.first <= j && j < c.last);
-    let mut out: Vec<Option_> = local
+    let mut out: Vec<Possible> = local
         .cands
         .iter()
         .enumerate()
         .filter(|(_, c)| outside(c.first, c.last) && !is_group(view, c.first, c.last))
         .filter_map(|(k, c)| {
-            kind_of(c.what()).map(|kind| Option_ {
+            kind_of(c.what()).map(|kind| Possible {
                 reference: Ref::Cand(k + local.base),
                 first: c.first,
                 last: c.last,
@@ -95,7 +95,7 @@ fn options(view: &SentenceView<'_>, local: &Local<'_>, cue_first: usize, cue_las
             continue;
         }
         if view.word_in(j, CueClass::PersonPronoun) {
-            out.push(Option_ {
+            out.push(Possible {
                 reference: Ref::Pronoun(view.words[j].span.start),
                 first: j,
                 last: j + 1,
@@ -105,7 +105,7 @@ fn options(view: &SentenceView<'_>, local: &Local<'_>, cue_first: usize, cue_las
             && outside(j, last)
             && !(j..last).any(covered)
         {
-            out.push(Option_ {
+            out.push(Possible {
                 reference: Ref::Pronoun(view.words[j].span.start),
                 first: j,
                 last,
@@ -179,7 +179,7 @@ fn cue_facts<'v>(view: &'v SentenceView<'_>, first: usize, last: usize, rule_fou
 
 fn facts<'v>(
     view: &'v SentenceView<'_>,
-    options: &[Option_],
+    options: &[Possible],
     k: usize,
     (cue_first, cue_last): (usize, usize),
     rule: bool,

@@ -19,7 +19,7 @@ fn doc(text: &str) -> Document {
 }
 
 /// The embedded pipeline, built once for every case.
-fn pipeline() -> &'static crate::pipeline::Pipeline {
+pub(super) fn pipeline() -> &'static crate::pipeline::Pipeline {
     static PIPELINE: std::sync::LazyLock<crate::pipeline::Pipeline> = std::sync::LazyLock::new(|| {
         crate::pipeline::Pipeline::new(&crate::pipeline::Config::default()).expect("the embedded pipeline")
     });

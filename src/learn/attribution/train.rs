@@ -37,7 +37,6 @@ impl Seen {
     /// tail: `Peter Halloran, a fellow at Brindle College,` is Halloran, `Brindle campaign
     /// director Lena Markel` is Markel, `Ms. Kessler of the Tavo Council` is Kessler.
     pub fn label(self, gold: &[Attributed], text: &str, utterance: &dyn Fn(&str) -> bool) -> Example {
-        let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
         let source = gold.iter().find(|g| overlaps(g.cue, self.cue)).and_then(|g| g.source);
         let gold = source
             .and_then(|s| {
@@ -66,7 +65,6 @@ impl Seen {
 /// the source's first phrase (`head`), else the first in the source (`China's ambassador to
 /// Tavo, Ilsa Markov,`); of the others, the last in the first phrase, else none.
 fn head_of(spans: &[Span], people: &[bool], head: Span, source: Span) -> Option<usize> {
-    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
     let inside = |within: Span, person: bool| {
         (1..spans.len()).filter(move |&k| people[k] == person && overlaps(spans[k], within))
     };
@@ -74,6 +72,10 @@ fn head_of(spans: &[Span], people: &[bool], head: Span, source: Span) -> Option<
     last(&mut inside(head, true))
         .or_else(|| inside(source, true).min_by_key(|&k| (spans[k].start, k)))
         .or_else(|| last(&mut inside(head, false)))
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
 }
 
 /// The last word of a source's first phrase, when it is written in lowercase (`officials`).
