@@ -72,8 +72,7 @@ fn html_yields_the_article_only() {
     assert_eq!(page.title.as_deref(), Some("Summit in the valley – Example Daily"));
     assert_eq!(
         page.text,
-        "Summit in the valley\n\n\
-         Professor Mira Solberg of the Institute for Valley Studies said the talks went “very well”.\n\n\
+        "Professor Mira Solberg of the Institute for Valley Studies said the talks went “very well”.\n\n\
          Delegates from both countries met at the café & museum — a quiet place.\nThey stayed until dusk.\n\n\
          First point\nSecond point"
     );

@@ -1,6 +1,7 @@
 //! What a page says about itself in its markup: when it was published (`article:published_time`,
 //! `datePublished`, `<time datetime>`), where it lives (`<link rel="canonical">`, `og:url`), and
-//! what it is called without the site's name (`og:title`, `og:site_name`).
+//! what it is called without the site's name (`og:title`, `og:site_name`), who wrote it and
+//! what its article says by its structured data (JSON-LD `author`, `articleBody`).
 
 use super::scan::attribute;
 
@@ -14,7 +15,28 @@ pub struct PageMeta {
     og_url: Option<String>,
     pub og_title: Option<String>,
     pub site_name: Option<String>,
+    /// The author names the structured data gives, joined with `, `.
+    pub author: Option<String>,
+    /// The article text the structured data gives (`articleBody`): a guide to which part of
+    /// the page is the article, never read in its place.
+    pub body: Option<String>,
 }
+
+/// JSON-LD types whose `articleBody`, `datePublished` and `author` describe the page's article.
+const ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "Report",
+    "ScholarlyArticle",
+    "TechArticle",
+    "WebPage",
+];
 
 /// `<meta>` names and properties that give the publication date, by the sites that write them.
 const PUBLISHED: &[&str] = &[
@@ -67,6 +89,42 @@ impl PageMeta {
         }
     }
 
+    /// Reads one JSON-LD block; one that does not parse is ignored, as browsers do.
+    pub fn structured(&mut self, json: &str) {
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(json.trim()) else {
+            return;
+        };
+        let mut todo = vec![&value];
+        // Breadth-first over arrays and `@graph`, not deeper: an article's `mentions` or
+        // `hasPart` describe other works.
+        while let Some(v) = todo.pop() {
+            match v {
+                serde_json::Value::Array(items) => todo.extend(items.iter().rev()),
+                serde_json::Value::Object(o) => {
+                    if let Some(graph) = o.get("@graph") {
+                        todo.push(graph);
+                    }
+                    if is_article(o.get("@type")) {
+                        self.article(o);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn article(&mut self, o: &serde_json::Map<String, serde_json::Value>) {
+        let text = |key: &str| o.get(key).and_then(|v| v.as_str()).map(str::to_string);
+        set_once(&mut self.published, text("datePublished"));
+        if self.body.is_none() {
+            self.body = text("articleBody").filter(|b| !b.trim().is_empty());
+        }
+        if self.author.is_none() {
+            let names = authors(o.get("author"));
+            self.author = Some(names.join(", ")).filter(|n| !n.is_empty());
+        }
+    }
+
     /// The publication day as `YYYY-MM-DD` (or as much of it as the page gives).
     pub fn date(&self) -> Option<String> {
         [&self.published, &self.time]
@@ -84,6 +142,27 @@ impl PageMeta {
             .find(|u| u.starts_with("http://") || u.starts_with("https://"))
             .map(str::to_string)
     }
+}
+
+fn is_article(kind: Option<&serde_json::Value>) -> bool {
+    match kind {
+        Some(serde_json::Value::String(k)) => ARTICLE_TYPES.contains(&k.as_str()),
+        Some(serde_json::Value::Array(ks)) => ks.iter().any(|k| is_article(Some(k))),
+        _ => false,
+    }
+}
+
+/// The names of an `author` value: a string, a Person or Organization, or a list of them.
+fn authors(value: Option<&serde_json::Value>) -> Vec<String> {
+    match value {
+        Some(serde_json::Value::String(name)) => vec![name.split_whitespace().collect::<Vec<_>>().join(" ")],
+        Some(serde_json::Value::Object(o)) => authors(o.get("name")),
+        Some(serde_json::Value::Array(items)) => items.iter().flat_map(|i| authors(Some(i))).collect(),
+        _ => Vec::new(),
+    }
+    .into_iter()
+    .filter(|n| !n.is_empty())
+    .collect()
 }
 
 fn set_once(slot: &mut Option<String>, value: Option<String>) {
@@ -172,6 +251,20 @@ mod tests {
             assert_eq!(m.date().as_deref(), date, "{tags:?}");
             assert_eq!(m.url().as_deref(), url, "{tags:?}");
         }
+    }
+
+    #[test]
+    fn structured_data_gives_date_author_and_body() {
+        let mut m = PageMeta::default();
+        m.structured(r#"{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Daily Brindle"},
+            {"@type":["NewsArticle"],"datePublished":"2024-05-01T08:00:00Z","articleBody":"Talks resumed.",
+             "author":[{"@type":"Person","name":"Maria  Kessler"},{"@type":"Person","name":"Tomas Brandt"}]}]}"#);
+        assert_eq!(m.date().as_deref(), Some("2024-05-01"));
+        assert_eq!(m.author.as_deref(), Some("Maria Kessler, Tomas Brandt"));
+        assert_eq!(m.body.as_deref(), Some("Talks resumed."));
+        let mut broken = PageMeta::default();
+        broken.structured("{\"@type\": \"NewsArticle\", ");
+        assert_eq!(broken, PageMeta::default());
     }
 
     #[test]

@@ -19,10 +19,14 @@
 //! The first `<title>` outside SVG becomes the document title, without the site's name
 //! (`meta.rs`), which also reads the publication date and the canonical address.
 
+mod content;
 mod entities;
+mod layout;
+mod marks;
 mod meta;
 mod scan;
 
+use marks::Marks;
 use scan::Token;
 use std::collections::HashMap;
 
@@ -44,12 +48,7 @@ pub fn extract(html: &str) -> Extracted {
     let tree = Tree::build(html);
     let text = choose_text(&tree);
     let meta = &tree.meta;
-    let title = meta
-        .og_title
-        .clone()
-        .or_else(|| tree.title.clone())
-        .map(|t| meta::headline(&t, meta.site_name.as_deref()))
-        .filter(|t| !t.is_empty());
+    let title = tree.headlines().into_iter().next();
     Extracted {
         text,
         title,
@@ -70,62 +69,21 @@ const NOT_THE_ARTICLE: &[&str] = &["head", "nav", "aside", "header", "footer", "
 const HEAD_CONTENT: &[&str] = &[
     "title", "meta", "link", "style", "script", "base", "noscript", "template",
 ];
-const PARAGRAPH: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "center",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "fieldset",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "ul",
-];
-const LINE: &[&str] = &[
-    "li",
-    "dd",
-    "dt",
-    "tr",
-    "figcaption",
-    "caption",
-    "summary",
-    "legend",
-    "option",
-];
-const CELL: &[&str] = &["td", "th"];
-
 enum Node {
-    Element { name: String, children: Vec<usize> },
+    Element {
+        name: String,
+        children: Vec<usize>,
+        marks: Marks,
+    },
     Text(String),
 }
 
 struct Tree {
+    /// In document order: a parent comes before its children.
     nodes: Vec<Node>,
+    parents: Vec<usize>,
+    /// Whether each node lies inside an `<article>`.
+    in_article: Vec<bool>,
     /// Outermost `<article>` elements that are not teasers, in document order.
     articles: Vec<usize>,
     mains: Vec<usize>,
@@ -142,11 +100,8 @@ impl Tree {
             match token {
                 Token::Text(t) => b.text(t),
                 Token::Start { name, self_closing } => b.start(name, self_closing),
-                Token::Attributes(raw) => {
-                    if let Some(element) = b.last_element() {
-                        b.tree.meta.observe(&element, raw);
-                    }
-                }
+                Token::Attributes(raw) => b.attributes(raw),
+                Token::StructuredData(json) => b.tree.meta.structured(json),
                 Token::End { name } => b.end(&name),
             }
         }
@@ -168,9 +123,12 @@ impl Builder {
         let root = Node::Element {
             name: String::new(),
             children: Vec::new(),
+            marks: Marks::default(),
         };
         let tree = Tree {
             nodes: vec![root],
+            parents: vec![ROOT],
+            in_article: vec![false],
             articles: Vec::new(),
             mains: Vec::new(),
             title: None,
@@ -184,12 +142,15 @@ impl Builder {
         }
     }
 
-    /// The name of the element added last (the one whose attributes come next).
-    fn last_element(&self) -> Option<String> {
-        match self.tree.nodes.last()? {
-            Node::Element { name, .. } => Some(name.clone()),
-            Node::Text(_) => None,
+    /// Reads the attributes of the element added last.
+    fn attributes(&mut self, raw: &str) {
+        let Some(Node::Element { name, marks, .. }) = self.tree.nodes.last_mut() else {
+            return;
+        };
+        if matches!(name.as_str(), "meta" | "link" | "time") {
+            self.tree.meta.observe(name, raw);
         }
+        *marks = Marks::read(raw);
     }
 
     fn is_open(&self, name: &str) -> bool {
@@ -200,6 +161,8 @@ impl Builder {
         let id = self.tree.nodes.len();
         self.tree.nodes.push(node);
         let parent = *self.stack.last().unwrap_or(&ROOT);
+        self.tree.parents.push(parent);
+        self.tree.in_article.push(self.is_open("article"));
         if let Node::Element { children, .. } = &mut self.tree.nodes[parent] {
             children.push(id);
         }
@@ -234,6 +197,7 @@ impl Builder {
         let id = self.add(Node::Element {
             name: name.clone(),
             children: Vec::new(),
+            marks: Marks::default(),
         });
         if !void {
             self.stack.push(id);
@@ -270,9 +234,13 @@ fn collapse(s: &str) -> String {
 }
 
 fn choose_text(tree: &Tree) -> String {
+    if let Some(text) = content::article(tree) {
+        return text;
+    }
+    let shown = |keep_forms: bool| move |id: usize, name: &str| tree.shown(id, name, keep_forms);
     let (mut best, mut best_weight) = (String::new(), 0);
     for &article in &tree.articles {
-        let text = render(tree, article, false);
+        let text = layout::render(tree, &[article], &shown(false));
         let weight = weight(&text);
         if weight > best_weight {
             (best, best_weight) = (text, weight);
@@ -282,141 +250,55 @@ fn choose_text(tree: &Tree) -> String {
         return best;
     }
     for &main in &tree.mains {
-        let text = render(tree, main, false);
+        let text = layout::render(tree, &[main], &shown(false));
         if !text.is_empty() {
             return text;
         }
     }
-    let text = render(tree, ROOT, false);
+    let text = layout::render(tree, &[ROOT], &shown(false));
     if text.is_empty() {
-        render(tree, ROOT, true)
+        layout::render(tree, &[ROOT], &shown(true))
     } else {
         text
     }
 }
 
+impl Tree {
+    /// The page's titles without the site's name: Open Graph's first, then `<title>`'s.
+    fn headlines(&self) -> Vec<String> {
+        let site = self.meta.site_name.as_deref();
+        [&self.meta.og_title, &self.title]
+            .into_iter()
+            .flatten()
+            .map(|t| meta::headline(t, site))
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
+
+    /// Whether a heading's text repeats the page's title (the headline, kept as the title).
+    fn repeats_title(&self, heading: &str) -> bool {
+        let heading = content::key(heading);
+        heading.chars().count() >= 10
+            && self.headlines().iter().any(|t| {
+                let t = content::key(t);
+                t == heading || t.contains(&heading) || heading.contains(&t) && t.chars().count() >= 10
+            })
+    }
+
+    /// Whether an element is shown to a reader at all: not hidden, not one of the elements
+    /// that are never text (scripts, navigation, forms unless `keep_forms`...), and not a
+    /// `<header>` outside an article (site navigation; inside one it holds the headline).
+    fn shown(&self, id: usize, name: &str, keep_forms: bool) -> bool {
+        let Node::Element { marks, .. } = &self.nodes[id] else {
+            return true;
+        };
+        let dropped = DROPPED.contains(&name) && !(keep_forms && name == "form");
+        !(dropped || marks.hidden || (name == "header" && !self.in_article[id]))
+    }
+}
+
 fn weight(text: &str) -> usize {
     text.chars().filter(|c| !c.is_whitespace()).count()
-}
-
-enum Visit {
-    Enter(usize),
-    Leave(usize),
-}
-
-/// Writes the text under `root`. Iterative, so deep nesting cannot overflow the stack.
-fn render(tree: &Tree, root: usize, keep_forms: bool) -> String {
-    let mut out = Layout::default();
-    let mut pre = 0usize;
-    let mut article = 0usize;
-    let mut todo = vec![Visit::Enter(root)];
-    while let Some(visit) = todo.pop() {
-        match visit {
-            Visit::Enter(id) => match &tree.nodes[id] {
-                Node::Text(t) => out.text(t, pre > 0),
-                Node::Element { name, children } => {
-                    let name = name.as_str();
-                    let dropped = DROPPED.contains(&name) && !(keep_forms && name == "form");
-                    if id != root && (dropped || (name == "header" && article == 0)) {
-                        continue;
-                    }
-                    pre += usize::from(name == "pre");
-                    article += usize::from(name == "article");
-                    out.open(name);
-                    todo.push(Visit::Leave(id));
-                    todo.extend(children.iter().rev().map(|c| Visit::Enter(*c)));
-                }
-            },
-            Visit::Leave(id) => {
-                if let Node::Element { name, .. } = &tree.nodes[id] {
-                    pre -= usize::from(name == "pre");
-                    article -= usize::from(name == "article");
-                    out.close(name);
-                }
-            }
-        }
-    }
-    out.finish()
-}
-
-/// Accumulates text with collapsed whitespace and at most one blank line between paragraphs.
-#[derive(Default)]
-struct Layout {
-    out: String,
-    space: bool,
-    breaks: usize,
-}
-
-impl Layout {
-    fn open(&mut self, name: &str) {
-        match name {
-            "br" => self.breaks = (self.breaks + 1).min(2),
-            _ => self.boundary(name),
-        }
-    }
-
-    fn close(&mut self, name: &str) {
-        self.boundary(name);
-    }
-
-    fn boundary(&mut self, name: &str) {
-        if PARAGRAPH.contains(&name) {
-            self.breaks = 2;
-        } else if LINE.contains(&name) {
-            self.breaks = self.breaks.max(1);
-        } else if CELL.contains(&name) {
-            self.space = true;
-        }
-    }
-
-    fn text(&mut self, text: &str, pre: bool) {
-        let mut after_cr = false;
-        for c in text.chars() {
-            let crlf = after_cr && c == '\n';
-            after_cr = c == '\r';
-            match c {
-                _ if crlf => {}
-                '\n' | '\r' if pre => {
-                    if !self.out.is_empty() {
-                        self.flush();
-                        self.out.push('\n');
-                    }
-                }
-                c if !pre && c.is_whitespace() => self.space = true,
-                c => {
-                    self.flush();
-                    self.out.push(if c == '\u{A0}' { ' ' } else { c });
-                }
-            }
-        }
-    }
-
-    /// Writes the pending break or space before the next visible character.
-    fn flush(&mut self) {
-        if self.out.is_empty() {
-            self.breaks = 0;
-            self.space = false;
-            return;
-        }
-        if self.breaks > 0 {
-            let kept = self.out.trim_end_matches(' ').len();
-            self.out.truncate(kept);
-            if !self.out.ends_with('\n') {
-                self.out.push('\n');
-            }
-            if self.breaks > 1 && !self.out.ends_with("\n\n") {
-                self.out.push('\n');
-            }
-        } else if self.space && !self.out.ends_with([' ', '\n']) {
-            self.out.push(' ');
-        }
-        self.breaks = 0;
-        self.space = false;
-    }
-
-    fn finish(self) -> String {
-        self.out
-    }
 }
 
 #[cfg(test)]

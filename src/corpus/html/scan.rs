@@ -2,8 +2,7 @@
 //! bodies of `script` and `style` consumed. It never fails: a `<` that starts no tag is text,
 //! a tag or comment left open at the end of the input is dropped, as browsers do.
 
-/// One piece of markup. Attributes are kept only for the few elements that carry a page's
-/// metadata (`meta`, `link`, `time`, see [`WITH_ATTRIBUTES`]): extraction needs element names.
+/// One piece of markup.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Token<'a> {
     Text(&'a str),
@@ -11,16 +10,14 @@ pub enum Token<'a> {
         name: String,
         self_closing: bool,
     },
-    /// The raw attributes of the start tag just before, for [`WITH_ATTRIBUTES`] only.
+    /// The raw attributes of the start tag just before (when it has any).
     Attributes(&'a str),
+    /// The body of a `<script type="application/ld+json">`: the page's structured data.
+    StructuredData(&'a str),
     End {
         name: String,
     },
 }
-
-/// Elements whose attributes say when a page was published, where it lives and what it is
-/// called (`<meta property="article:published_time">`, `<link rel="canonical">`, `<time>`).
-pub const WITH_ATTRIBUTES: &[&str] = &["meta", "link", "time"];
 
 /// Elements whose content is not markup: read up to their end tag and thrown away.
 const RAW_TEXT: &[&str] = &["script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext"];
@@ -98,9 +95,10 @@ fn start_tag<'a>(html: &'a str, lt: usize, tokens: &mut Vec<Token<'a>>) -> usize
         name: name.clone(),
         self_closing,
     });
-    if WITH_ATTRIBUTES.contains(&name.as_str()) {
-        let from = (lt + 1 + name.len()).min(gt);
-        tokens.push(Token::Attributes(&html[from..gt]));
+    let from = (lt + 1 + name.len()).min(gt);
+    let attributes = &html[from..gt];
+    if !attributes.trim_matches(|c: char| c.is_ascii_whitespace() || c == '/').is_empty() {
+        tokens.push(Token::Attributes(attributes));
     }
     if self_closing || !(raw || rcdata) {
         return gt + 1;
@@ -113,6 +111,9 @@ fn start_tag<'a>(html: &'a str, lt: usize, tokens: &mut Vec<Token<'a>>) -> usize
     if rcdata && body_end > body_start {
         tokens.push(Token::Text(&html[body_start..body_end]));
     }
+    if name == "script" && attribute(attributes, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
+        tokens.push(Token::StructuredData(&html[body_start..body_end]));
+    }
     tokens.push(Token::End { name });
     resume
 }
@@ -120,51 +121,59 @@ fn start_tag<'a>(html: &'a str, lt: usize, tokens: &mut Vec<Token<'a>>) -> usize
 /// The value of attribute `want` (lower-case) in a start tag's raw attributes, entities
 /// decoded; `None` when it is absent.
 pub fn attribute(raw: &str, want: &str) -> Option<String> {
+    attributes(raw)
+        .find(|(name, _)| name.eq_ignore_ascii_case(want))
+        .map(|(_, value)| super::decode_entities(value).into_owned())
+}
+
+/// The attributes of a start tag's raw attributes, in order, as (name, raw value); a value
+/// left unquoted runs to the next space, an attribute without one has the empty value.
+pub fn attributes(raw: &str) -> impl Iterator<Item = (&str, &str)> {
     let bytes = raw.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
-            i += 1;
-        }
-        let start = i;
-        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !matches!(bytes[i], b'=' | b'/' | b'>') {
-            i += 1;
-        }
-        let name = &raw[start..i];
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let mut value = None;
-        if i < bytes.len() && bytes[i] == b'=' {
-            i += 1;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+                i += 1;
+            }
+            let start = i;
+            while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !matches!(bytes[i], b'=' | b'/' | b'>') {
+                i += 1;
+            }
+            let name = &raw[start..i];
             while i < bytes.len() && bytes[i].is_ascii_whitespace() {
                 i += 1;
             }
-            let (from, to, next) = match bytes.get(i) {
-                Some(&q @ (b'"' | b'\'')) => match find_byte(bytes, q, i + 1) {
-                    Some(close) => (i + 1, close, close + 1),
-                    None => (i + 1, bytes.len(), bytes.len()),
-                },
-                _ => {
-                    let end = bytes[i..]
-                        .iter()
-                        .position(|b| b.is_ascii_whitespace())
-                        .map_or(bytes.len(), |n| i + n);
-                    (i, end, end)
+            let mut value = "";
+            if i < bytes.len() && bytes[i] == b'=' {
+                i += 1;
+                while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                    i += 1;
                 }
-            };
-            value = Some(&raw[from..to]);
-            i = next;
+                let (from, to, next) = match bytes.get(i) {
+                    Some(&q @ (b'"' | b'\'')) => match find_byte(bytes, q, i + 1) {
+                        Some(close) => (i + 1, close, close + 1),
+                        None => (i + 1, bytes.len(), bytes.len()),
+                    },
+                    _ => {
+                        let end = bytes[i..]
+                            .iter()
+                            .position(|b| b.is_ascii_whitespace())
+                            .map_or(bytes.len(), |n| i + n);
+                        (i, end, end)
+                    }
+                };
+                value = &raw[from..to];
+                i = next;
+            }
+            if name.is_empty() {
+                i += 1;
+                continue;
+            }
+            return Some((name, value));
         }
-        if name.is_empty() {
-            i += 1;
-            continue;
-        }
-        if name.eq_ignore_ascii_case(want) {
-            return Some(super::decode_entities(value.unwrap_or("")).into_owned());
-        }
-    }
-    None
+        None
+    })
 }
 
 /// The lower-cased tag name starting at `at`: everything up to whitespace, `/` or `>`.
@@ -291,7 +300,11 @@ mod tests {
     fn tokenizes_markup() {
         let cases: Vec<(&str, Vec<Token>)> = vec![
             ("<p>Hi</p>", vec![start("p"), Text("Hi"), end("p")]),
-            ("<P CLASS=x>Hi</P >", vec![start("p"), Text("Hi"), end("p")]),
+            ("<P CLASS=x>Hi</P >", vec![start("p"), Attributes(" CLASS=x"), Text("Hi"), end("p")]),
+            (
+                "<script type=application/ld+json>{}</script>",
+                vec![start("script"), Attributes(" type=application/ld+json"), StructuredData("{}"), end("script")],
+            ),
             (
                 "a<br/>b",
                 vec![
@@ -303,9 +316,9 @@ mod tests {
                     Text("b"),
                 ],
             ),
-            ("<a href=\"x>y\">t</a>", vec![start("a"), Text("t"), end("a")]),
-            ("<a title='it>s'>t</a>", vec![start("a"), Text("t"), end("a")]),
-            ("<a x=\"never closed>t", vec![start("a"), Text("t")]),
+            ("<a href=\"x>y\">t</a>", vec![start("a"), Attributes(" href=\"x>y\""), Text("t"), end("a")]),
+            ("<a title='it>s'>t</a>", vec![start("a"), Attributes(" title='it>s'"), Text("t"), end("a")]),
+            ("<a x=\"never closed>t", vec![start("a"), Attributes(" x=\"never closed"), Text("t")]),
             ("1 < 2", vec![Text("1 "), Text("<"), Text(" 2")]),
             ("a<!-- c <p> -->b", vec![Text("a"), Text("b")]),
             ("a<!-->b", vec![Text("a"), Text("b")]),

@@ -1,0 +1,178 @@
+//! Writes the text of chosen parts of the tree as a reader sees it: block elements end a
+//! paragraph (a blank line), br, li, tr, dt, dd and captions end a line, table cells are
+//! separated by a space, other whitespace collapses to one space except inside `<pre>`, and
+//! no-break spaces become plain spaces.
+
+use super::{Node, Tree};
+
+pub(super) const PARAGRAPH: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
+];
+const LINE: &[&str] = &[
+    "li",
+    "dd",
+    "dt",
+    "tr",
+    "figcaption",
+    "caption",
+    "summary",
+    "legend",
+    "option",
+];
+const CELL: &[&str] = &["td", "th"];
+
+enum Visit {
+    Enter(usize),
+    Leave(usize),
+}
+
+/// Writes the text under each of `roots` in turn, skipping every element below them that
+/// `shown` refuses.
+/// Iterative, so deep nesting cannot overflow the stack.
+pub(super) fn render(tree: &Tree, roots: &[usize], shown: &dyn Fn(usize, &str) -> bool) -> String {
+    let mut out = Layout::default();
+    let mut pre = 0usize;
+    let mut todo: Vec<Visit> = Vec::new();
+    for &root in roots {
+        todo.push(Visit::Enter(root));
+        out.boundary("p");
+        while let Some(visit) = todo.pop() {
+            match visit {
+                Visit::Enter(id) => match &tree.nodes[id] {
+                    Node::Text(t) => out.text(t, pre > 0),
+                    Node::Element { name, children, .. } => {
+                        let name = name.as_str();
+                        if id != root && !shown(id, name) {
+                            continue;
+                        }
+                        pre += usize::from(name == "pre");
+                        out.open(name);
+                        todo.push(Visit::Leave(id));
+                        todo.extend(children.iter().rev().map(|c| Visit::Enter(*c)));
+                    }
+                },
+                Visit::Leave(id) => {
+                    if let Node::Element { name, .. } = &tree.nodes[id] {
+                        pre -= usize::from(name == "pre");
+                        out.close(name);
+                    }
+                }
+            }
+        }
+    }
+    out.finish()
+}
+
+/// Accumulates text with collapsed whitespace and at most one blank line between paragraphs.
+#[derive(Default)]
+struct Layout {
+    out: String,
+    space: bool,
+    breaks: usize,
+}
+
+impl Layout {
+    fn open(&mut self, name: &str) {
+        match name {
+            "br" => self.breaks = (self.breaks + 1).min(2),
+            _ => self.boundary(name),
+        }
+    }
+
+    fn close(&mut self, name: &str) {
+        self.boundary(name);
+    }
+
+    fn boundary(&mut self, name: &str) {
+        if PARAGRAPH.contains(&name) {
+            self.breaks = 2;
+        } else if LINE.contains(&name) {
+            self.breaks = self.breaks.max(1);
+        } else if CELL.contains(&name) {
+            self.space = true;
+        }
+    }
+
+    fn text(&mut self, text: &str, pre: bool) {
+        let mut after_cr = false;
+        for c in text.chars() {
+            let crlf = after_cr && c == '\n';
+            after_cr = c == '\r';
+            match c {
+                _ if crlf => {}
+                '\n' | '\r' if pre => {
+                    if !self.out.is_empty() {
+                        self.flush();
+                        self.out.push('\n');
+                    }
+                }
+                c if !pre && c.is_whitespace() => self.space = true,
+                c => {
+                    self.flush();
+                    self.out.push(if c == '\u{A0}' { ' ' } else { c });
+                }
+            }
+        }
+    }
+
+    /// Writes the pending break or space before the next visible character.
+    fn flush(&mut self) {
+        if self.out.is_empty() {
+            self.breaks = 0;
+            self.space = false;
+            return;
+        }
+        if self.breaks > 0 {
+            let kept = self.out.trim_end_matches(' ').len();
+            self.out.truncate(kept);
+            if !self.out.ends_with('\n') {
+                self.out.push('\n');
+            }
+            if self.breaks > 1 && !self.out.ends_with("\n\n") {
+                self.out.push('\n');
+            }
+        } else if self.space && !self.out.ends_with([' ', '\n']) {
+            self.out.push(' ');
+        }
+        self.breaks = 0;
+        self.space = false;
+    }
+
+    fn finish(self) -> String {
+        self.out
+    }
+}
+
