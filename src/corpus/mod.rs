@@ -47,6 +47,8 @@ pub struct Document {
     pub title: Option<String>,
     pub date: Option<String>,
     pub url: Option<String>,
+    /// Who wrote it, as the page says (an HTML page's structured data or author line).
+    pub byline: Option<String>,
     /// The article text; all offsets are byte offsets into it.
     pub text: String,
     /// Byte ranges of page furniture (sponsor lines, share bars, ...), sorted, not overlapping.
@@ -63,6 +65,7 @@ impl Document {
             title: None,
             date: None,
             url: None,
+            byline: None,
             text,
             furniture,
         }
@@ -262,7 +265,7 @@ fn looks_like_jsonl(text: &str) -> bool {
 fn html_document(display: &str, stem: String, page: &str) -> Document {
     let extracted = html::extract(page);
     let mut doc = Document::new(display.to_string(), stem, extracted.text);
-    (doc.title, doc.date, doc.url) = (extracted.title, extracted.date, extracted.url);
+    (doc.title, doc.date, doc.url, doc.byline) = (extracted.title, extracted.date, extracted.url, extracted.byline);
     doc
 }
 

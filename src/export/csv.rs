@@ -36,6 +36,7 @@ fn nodes(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
             "path",
             "date",
             "url",
+            "byline",
         ],
     )?;
     for a in graph.actors() {
@@ -58,6 +59,7 @@ fn nodes(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
                 a.path.as_deref().unwrap_or(""),
                 a.date.as_deref().unwrap_or(""),
                 a.url.as_deref().unwrap_or(""),
+                a.byline.as_deref().unwrap_or(""),
             ],
         )?;
     }

@@ -72,6 +72,8 @@ struct NodeData<'a> {
     date: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    byline: Option<&'a str>,
     /// The first and last day of the node's dated evidence.
     #[serde(skip_serializing_if = "Option::is_none")]
     first: Option<&'a str>,
@@ -183,6 +185,7 @@ fn node_data<'a>(ids: &Ids, facts: &super::Facts<'a>, actor: &'a Actor) -> NodeD
         path: actor.path.as_deref(),
         date: actor.date.as_deref(),
         url: actor.url.as_deref(),
+        byline: actor.byline.as_deref(),
         first: span.map(|s| s.0),
         last: span.map(|s| s.1),
         country: actor.country.as_deref(),

@@ -52,7 +52,7 @@ impl Exporter for Gexf {
 }
 
 /// (id, type) of the node attributes, in the order written.
-const NODE_ATTRIBUTES: [(&str, &str); 11] = [
+const NODE_ATTRIBUTES: [(&str, &str); 12] = [
     ("kind", "string"),
     ("aliases", "string"),
     ("mentions", "integer"),
@@ -62,6 +62,7 @@ const NODE_ATTRIBUTES: [(&str, &str); 11] = [
     ("path", "string"),
     ("date", "string"),
     ("url", "string"),
+    ("byline", "string"),
     ("first", "string"),
     ("last", "string"),
 ];
@@ -192,6 +193,9 @@ fn write_node(actor: &Actor, about: &NodeFacts<'_>, out: &mut dyn Write) -> io::
     }
     if let Some(url) = &actor.url {
         values.push(("url", url.clone()));
+    }
+    if let Some(byline) = &actor.byline {
+        values.push(("byline", byline.clone()));
     }
     if let Some(days) = about.days {
         values.push(("first", days.first().map(|d| d.to_string()).unwrap_or_default()));

@@ -42,7 +42,7 @@ impl Exporter for GraphMl {
 }
 
 /// (id, for, type) of the plain keys; the id is also the name tools show.
-const KEYS: [(&str, &str, &str); 21] = [
+const KEYS: [(&str, &str, &str); 22] = [
     ("generator", "graph", "string"),
     ("documents", "graph", "int"),
     ("label", "node", "string"),
@@ -55,6 +55,7 @@ const KEYS: [(&str, &str, &str); 21] = [
     ("path", "node", "string"),
     ("date", "node", "string"),
     ("url", "node", "string"),
+    ("byline", "node", "string"),
     ("node_first", "node", "string"),
     ("node_last", "node", "string"),
     ("relation", "edge", "string"),
@@ -133,6 +134,9 @@ fn write_node(actor: &Actor, facts: &super::Facts<'_>, (x, y): (f64, f64), out: 
     }
     if let Some(url) = &actor.url {
         write_data("url", url, out)?;
+    }
+    if let Some(byline) = &actor.byline {
+        write_data("byline", byline, out)?;
     }
     if let Some((first, last)) = facts.span(&actor.id) {
         write_data("node_first", first, out)?;

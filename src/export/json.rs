@@ -100,6 +100,8 @@ struct Node<'a> {
     date: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    byline: Option<&'a str>,
     documents: &'a DocSet,
     /// Only with `--no-documents`: where the actor is quoted, as document paths.
     #[serde(skip_serializing_if = "BTreeSet::is_empty")]
@@ -135,6 +137,7 @@ impl<'a> From<&'a Actor> for Node<'a> {
             last: None,
             date: a.date.as_deref(),
             url: a.url.as_deref(),
+            byline: a.byline.as_deref(),
             documents: &a.documents,
             quoted_in: &a.quoted_in,
             country: a.country.as_deref(),

@@ -108,6 +108,7 @@ fn read_node(node: &Value, at: &str) -> Result<Actor> {
         cameo: optional_string(obj, at, "cameo")?,
         date: optional_string(obj, at, "date")?.map(DocPath::from),
         url: optional_string(obj, at, "url")?,
+        byline: optional_string(obj, at, "byline")?,
     })
 }
 

@@ -14,6 +14,8 @@ pub struct TextRecord<'d> {
     pub date: Option<&'d str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<&'d str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline: Option<&'d str>,
     pub text: &'d str,
 }
 
@@ -23,6 +25,7 @@ pub fn record(doc: &Document) -> TextRecord<'_> {
         title: doc.title.as_deref(),
         date: doc.date.as_deref(),
         url: doc.url.as_deref(),
+        byline: doc.byline.as_deref(),
         text: &doc.text,
     }
 }

@@ -13,6 +13,7 @@ fn doc(text: &str) -> Document {
         title: None,
         date: None,
         url: None,
+        byline: None,
         text: text.into(),
         furniture: Vec::new(),
     }

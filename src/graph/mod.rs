@@ -50,6 +50,7 @@ impl Graph {
                 have.cameo = have.cameo.take().or(actor.cameo);
                 have.date = have.date.take().or(actor.date);
                 have.url = have.url.take().or(actor.url);
+                have.byline = have.byline.take().or(actor.byline);
             }
             None => {
                 self.actors.insert(actor.id.clone(), actor);

@@ -187,6 +187,9 @@ pub struct Actor {
     /// Document nodes: where the article lives, from JSONL `url` or the page's canonical link.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Document nodes: who wrote the article, from the page's structured data or author line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
 }
 
 impl Actor {
@@ -207,6 +210,7 @@ impl Actor {
             cameo: None,
             date: None,
             url: None,
+            byline: None,
         }
     }
 }

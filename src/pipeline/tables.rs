@@ -11,6 +11,7 @@ fn doc(stem: &str, text: &str) -> Document {
         title: None,
         date: None,
         url: None,
+        byline: None,
         text: text.into(),
         furniture: Vec::new(),
     }

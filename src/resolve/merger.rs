@@ -481,6 +481,7 @@ fn document_node(doc: &DocMeta) -> Actor {
         path: Some(doc.path.clone()),
         date: doc.date.clone(),
         url: doc.url.clone(),
+        byline: doc.byline.clone(),
         ..Actor::new(document_id(&doc.stem), doc.label.clone(), ActorKind::Document)
     }
 }

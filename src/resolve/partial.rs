@@ -29,6 +29,8 @@ pub struct DocMeta {
     pub date: Option<DocPath>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
     /// When the label is the page's title: its first line of text, the label to fall back on
     /// should other documents share the title (a site's banner rather than a headline).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -95,6 +97,7 @@ impl Partial {
                 place,
                 date: doc.date.as_deref().map(Into::into),
                 url: doc.url.clone(),
+                byline: doc.byline.clone(),
                 first_line: doc.title.as_ref().map(|_| super::first_line(doc)),
             },
             actors: ex.actors,
@@ -146,6 +149,7 @@ pub fn from_graph(graph: &crate::graph::Graph, source: &str) -> Vec<Partial> {
                 place: parts.len(),
                 date: node.date.clone(),
                 url: node.url.clone(),
+                byline: node.byline.clone(),
                 first_line: None,
             },
             actors: Vec::new(),

@@ -14,6 +14,7 @@ mod filters;
 mod formats;
 mod hostile;
 mod html;
+mod html_bounds;
 mod knowledge;
 mod layers;
 mod memory;

@@ -1,7 +1,7 @@
 //! HTML article readers side by side: graphgen's own, dom_smoothie (a Readability port) and
 //! rs-trafilatura (a trafilatura port), on one folder of saved pages.
 //!
-//!     cargo run --release -- PAGES_DIR OUT_DIR [ROUNDS]
+//!     cargo run --release -- PAGES_DIR OUT_DIR [ROUNDS [READER]]
 //!
 //! For each reader: the pages read per second on one thread (the best of ROUNDS passes over the
 //! whole folder, default 3; each page read from memory), and the text of each page written to
@@ -61,12 +61,13 @@ fn main() {
         std::process::exit(2);
     };
     let rounds: usize = rest.first().map_or(3, |r| r.parse().expect("ROUNDS is a number"));
+    let only = rest.get(1);
     let pages = pages(Path::new(dir));
     let bytes: usize = pages.iter().map(|(_, h)| h.len()).sum();
     println!("{} pages, {:.1} MB of HTML, best of {rounds} passes, one thread", pages.len(), bytes as f64 / 1e6);
     println!("| reader | pages/s | MB/s | ms/page |");
     println!("| --- | --- | --- | --- |");
-    for (label, read) in READERS {
+    for (label, read) in READERS.iter().filter(|(l, _)| only.is_none_or(|o| o == l)) {
         let dest = Path::new(out).join(label);
         std::fs::create_dir_all(&dest).expect("OUT_DIR is writable");
         let mut best = f64::MAX;

@@ -11,7 +11,8 @@
 //! that leaves under 500 characters, again with each of those relaxed in turn, keeping the
 //! longest. A page where nothing scores (no paragraph) is `None`: the caller reads it whole.
 
-use super::{Node, Tree, layout};
+use super::{Tree, layout};
+use rustc_hash::FxHashMap;
 
 /// Elements whose text is a paragraph for scoring.
 const SCORED: &[&str] = &["p", "pre", "td", "section", "h2", "h3", "h4", "h5", "h6"];
@@ -92,6 +93,11 @@ pub(super) fn article(tree: &Tree) -> Option<String> {
     let mut best: Option<Found> = None;
     for rules in PASSES {
         let Some(found) = Pass::new(tree, rules).run() else {
+            if !rules.strip_unlikely {
+                // Nothing scores with every element in the running: relaxing the weights
+                // cannot make a paragraph.
+                break;
+            }
             continue;
         };
         if first.is_none() && found.chars >= ENOUGH {
@@ -136,6 +142,25 @@ struct Sums {
     embed: u32,
 }
 
+/// The loose text of an element (outside its block children).
+#[derive(Clone, Copy, Default)]
+struct Loose {
+    chars: u32,
+    link: u32,
+    commas: u32,
+}
+
+impl Loose {
+    fn sums(self) -> Sums {
+        Sums {
+            chars: self.chars,
+            link: self.link,
+            commas: self.commas,
+            ..Sums::default()
+        }
+    }
+}
+
 struct Pass<'t> {
     tree: &'t Tree,
     rules: Rules,
@@ -147,53 +172,41 @@ struct Pass<'t> {
     /// The text an element holds outside its block children (text and inline elements
     /// between blocks): read as one more paragraph of the element, as Readability wraps such
     /// runs in `<p>`.
-    inline: Vec<Sums>,
-    score: Vec<Option<f64>>,
-    /// One past the last node of each element's subtree (a subtree is a run of ids).
-    end: Vec<usize>,
+    inline: Vec<Loose>,
+    /// The scores of the candidates (the ancestors of paragraphs): few, so kept by id.
+    score: FxHashMap<usize, f64>,
 }
 
 impl<'t> Pass<'t> {
     fn new(tree: &'t Tree, rules: Rules) -> Pass<'t> {
-        let n = tree.nodes.len();
+        let n = tree.len();
         let mut pass = Pass {
             tree,
             rules,
             skipped: vec![false; n],
             sums: vec![Sums::default(); n],
             has_blocks: vec![false; n],
-            inline: vec![Sums::default(); n],
-            score: vec![None; n],
-            end: (0..n).map(|id| id + 1).collect(),
+            inline: vec![Loose::default(); n],
+            score: FxHashMap::default(),
         };
-        for id in (1..n).rev() {
-            let parent = tree.parents[id];
-            pass.end[parent] = pass.end[parent].max(pass.end[id]);
-        }
         pass.skip();
         pass.sum();
         pass
     }
 
     fn name(&self, id: usize) -> &'t str {
-        match &self.tree.nodes[id] {
-            Node::Element { name, .. } => name,
-            Node::Text(_) => "",
-        }
+        self.tree.name(id)
     }
 
-    fn marks(&self, id: usize) -> super::Marks {
-        match &self.tree.nodes[id] {
-            Node::Element { marks, .. } => *marks,
-            Node::Text(_) => super::Marks::default(),
-        }
+    fn marks(&self, id: usize) -> super::marks::Marks {
+        self.tree.marks(id)
     }
 
     /// Marks what is out of the running; parents come before children, so a skipped
     /// parent's children are skipped by inheritance.
     fn skip(&mut self) {
-        for id in 1..self.tree.nodes.len() {
-            let parent = self.tree.parents[id];
+        for id in 1..self.tree.len() {
+            let parent = self.tree.parent(id);
             let name = self.name(id);
             let marks = self.marks(id);
             let unlikely = self.rules.strip_unlikely
@@ -208,16 +221,18 @@ impl<'t> Pass<'t> {
     /// Sums every subtree: children come after parents, so a reverse walk sees them first.
     fn sum(&mut self) {
         let mut sums = std::mem::take(&mut self.sums);
-        for id in (1..self.tree.nodes.len()).rev() {
+        for id in (1..self.tree.len()).rev() {
             if self.skipped[id] {
                 continue;
             }
             self.tally(id, &mut sums);
-            let parent = self.tree.parents[id];
+            let parent = self.tree.parent(id);
             if BLOCKS.contains(&self.name(id)) {
                 self.has_blocks[parent] = true;
             } else {
-                self.inline[parent] = add(self.inline[parent], sums[id]);
+                let (loose, own) = (&mut self.inline[parent], &sums[id]);
+                (loose.chars, loose.link, loose.commas) =
+                    (loose.chars + own.chars, loose.link + own.link, loose.commas + own.commas);
             }
             push_up(&mut sums, id, parent);
         }
@@ -227,13 +242,14 @@ impl<'t> Pass<'t> {
     /// Adds a node's own share to its sums, which already hold its children's.
     fn tally(&self, id: usize, sums: &mut [Sums]) {
         let own = &mut sums[id];
-        match &self.tree.nodes[id] {
-            Node::Text(t) => {
-                let (chars, commas) = measure(t);
-                own.chars += chars;
-                own.commas += commas;
-            }
-            Node::Element { name, .. } => match name.as_str() {
+        if self.tree.is_text(id) {
+            let (chars, commas) = measure(self.tree.text(id));
+            own.chars += chars;
+            own.commas += commas;
+            return;
+        }
+        {
+            match self.tree.name(id) {
                 "a" => own.link = own.chars,
                 "p" => own.p += 1,
                 "img" => own.img += 1,
@@ -242,7 +258,7 @@ impl<'t> Pass<'t> {
                 name if EMBEDS.contains(&name) => own.embed += 1,
                 name if HEADINGS.contains(&name) => own.heading = own.chars,
                 _ => {}
-            },
+            }
         }
     }
 
@@ -275,14 +291,14 @@ impl<'t> Pass<'t> {
     /// up, the loose text of a container into the container and up.
     fn score(&mut self) -> Vec<usize> {
         let mut candidates = Vec::new();
-        for id in 1..self.tree.nodes.len() {
-            if self.skipped[id] || matches!(self.tree.nodes[id], Node::Text(_)) {
+        for id in 1..self.tree.len() {
+            if self.skipped[id] || self.tree.is_text(id) {
                 continue;
             }
             let (sums, first) = if self.is_paragraph(id) {
-                (self.sums[id], self.tree.parents[id])
+                (self.sums[id], self.tree.parent(id))
             } else if self.has_blocks[id] {
-                (self.inline[id], id)
+                (self.inline[id].sums(), id)
             } else {
                 continue;
             };
@@ -295,8 +311,8 @@ impl<'t> Pass<'t> {
                 if at == super::ROOT {
                     break;
                 }
-                if self.score[at].is_none() {
-                    self.score[at] = Some(self.initial(at));
+                if !self.score.contains_key(&at) {
+                    self.score.insert(at, self.initial(at));
                     candidates.push(at);
                 }
                 let divider = match level {
@@ -304,13 +320,13 @@ impl<'t> Pass<'t> {
                     1 => 2.0,
                     _ => f64::from(level) * 3.0,
                 };
-                *self.score[at].as_mut().expect("set above") += score / divider;
-                at = self.tree.parents[at];
+                *self.score.get_mut(&at).expect("set above") += score / divider;
+                at = self.tree.parent(at);
             }
         }
         for &c in &candidates {
             let density = self.link_density(c);
-            if let Some(s) = self.score[c].as_mut() {
+            if let Some(s) = self.score.get_mut(&c) {
                 *s *= 1.0 - density;
             }
         }
@@ -318,7 +334,7 @@ impl<'t> Pass<'t> {
     }
 
     fn scored(&self, id: usize) -> f64 {
-        self.score[id].unwrap_or(0.0)
+        self.score.get(&id).copied().unwrap_or(0.0)
     }
 
     fn run(mut self) -> Option<Found> {
@@ -347,7 +363,7 @@ impl<'t> Pass<'t> {
                 }
                 continue;
             }
-            let loose = self.inline[id];
+            let loose = self.inline[id].sums();
             if loose.chars >= 25 && density(&loose) < 0.25 {
                 prose += loose.chars;
             }
@@ -370,22 +386,22 @@ impl<'t> Pass<'t> {
             .filter(|c| self.scored(*c) / best >= 0.75)
             .collect();
         if close.len() >= 2 {
-            let mut at = self.tree.parents[top];
+            let mut at = self.tree.parent(top);
             while at != super::ROOT {
                 let shared = close.iter().filter(|c| self.is_ancestor(at, **c)).count();
                 if shared >= 2 {
                     top = at;
                     break;
                 }
-                at = self.tree.parents[at];
+                at = self.tree.parent(at);
             }
         }
         let mut last = self.scored(top);
         let threshold = last / 3.0;
-        let mut parent = self.tree.parents[top];
+        let mut parent = self.tree.parent(top);
         while parent != super::ROOT && self.name(parent) != "body" {
-            let Some(score) = self.score[parent] else {
-                parent = self.tree.parents[parent];
+            let Some(&score) = self.score.get(&parent) else {
+                parent = self.tree.parent(parent);
                 continue;
             };
             if score < threshold {
@@ -396,10 +412,10 @@ impl<'t> Pass<'t> {
                 break;
             }
             last = score;
-            parent = self.tree.parents[parent];
+            parent = self.tree.parent(parent);
         }
         loop {
-            let parent = self.tree.parents[top];
+            let parent = self.tree.parent(top);
             if parent == super::ROOT || self.name(parent) == "body" || self.element_children(parent).count() != 1 {
                 break;
             }
@@ -408,31 +424,27 @@ impl<'t> Pass<'t> {
         top
     }
 
-    fn is_ancestor(&self, ancestor: usize, mut id: usize) -> bool {
-        while id != super::ROOT {
-            id = self.tree.parents[id];
-            if id == ancestor {
-                return true;
-            }
-        }
-        false
+    /// Whether `ancestor` holds `id`: a subtree is a run of ids, so this is two comparisons.
+    fn is_ancestor(&self, ancestor: usize, id: usize) -> bool {
+        ancestor < id && id < self.tree.end(ancestor)
+    }
+
+    /// Whether an element is small enough to render for a look at its words: rendering is
+    /// linear in its nodes, and a hostile page can nest thousands of empty ones.
+    fn small(&self, id: usize) -> bool {
+        self.tree.end(id) - id <= 64 && self.sums[id].chars <= 300
     }
 
     fn element_children(&self, id: usize) -> impl Iterator<Item = usize> + '_ {
-        let children: &[usize] = match &self.tree.nodes[id] {
-            Node::Element { children, .. } => children,
-            Node::Text(_) => &[],
-        };
-        children
-            .iter()
-            .copied()
-            .filter(|c| !self.skipped[*c] && matches!(self.tree.nodes[*c], Node::Element { .. }))
+        self.tree
+            .children(id)
+            .filter(|c| !self.skipped[*c] && !self.tree.is_text(*c))
     }
 
     /// The top element and those of its siblings that belong to the article: they score near
     /// it, or they are paragraphs of prose with few links.
     fn with_siblings(&self, top: usize) -> Vec<usize> {
-        let parent = self.tree.parents[top];
+        let parent = self.tree.parent(top);
         if parent == super::ROOT {
             return vec![top];
         }
@@ -445,7 +457,7 @@ impl<'t> Pass<'t> {
                     return true;
                 }
                 let bonus = if class_of(s) == class_of(top) && class_of(top) != 0 { score * 0.2 } else { 0.0 };
-                if self.score[s].is_some_and(|v| v + bonus >= threshold) {
+                if self.score.get(&s).is_some_and(|v| v + bonus >= threshold) {
                     return true;
                 }
                 if !self.is_paragraph(s) || self.name(s) != "p" {
@@ -463,6 +475,9 @@ impl<'t> Pass<'t> {
     }
 
     fn ends_sentence(&self, id: usize) -> bool {
+        if !self.small(id) {
+            return false;
+        }
         let text = layout::render(self.tree, &[id], &|c, _| !self.skipped[c]);
         let text = text.trim_end();
         text.ends_with('.') || text.contains(". ")
@@ -472,19 +487,19 @@ impl<'t> Pass<'t> {
     /// first, each judged on what is left of it once the furniture inside it is gone (as
     /// Readability judges the live page).
     fn clean(&self, roots: &[usize]) -> Vec<bool> {
-        let mut removed = vec![false; self.tree.nodes.len()];
-        let mut sums = vec![Sums::default(); self.tree.nodes.len()];
+        let mut removed = vec![false; self.tree.len()];
+        let mut sums = vec![Sums::default(); self.tree.len()];
         for &root in roots {
-            for id in (root + 1..self.end[root]).rev() {
+            for id in (root + 1..self.tree.end(root)).rev() {
                 if self.skipped[id] {
                     continue;
                 }
                 self.tally(id, &mut sums);
-                if matches!(self.tree.nodes[id], Node::Element { .. }) && self.furniture(id, &sums[id]) {
+                if !self.tree.is_text(id) && self.furniture(id, &sums[id]) {
                     removed[id] = true;
                     continue;
                 }
-                push_up(&mut sums, id, self.tree.parents[id]);
+                push_up(&mut sums, id, self.tree.parent(id));
             }
         }
         removed
@@ -498,9 +513,16 @@ impl<'t> Pass<'t> {
         if marks.byline && s.chars < 100 && !marks.body {
             return true;
         }
+        // Pictures and their captions (and credits) are not the article's prose; a figure
+        // that wraps paragraphs of it is kept.
+        if matches!(name, "figure" | "figcaption" | "picture") && (s.p == 0 || s.chars < 200) {
+            return true;
+        }
         if HEADINGS.contains(&name) {
-            let text = layout::render(self.tree, &[id], &|c, _| !self.skipped[c]);
-            let repeats_title = self.tree.repeats_title(&text);
+            let repeats_title = self.small(id) && {
+                let text = layout::render(self.tree, &[id], &|c, _| !self.skipped[c]);
+                self.tree.repeats_title(&text)
+            };
             return repeats_title || (self.rules.weigh_classes && marks.weight < 0) || density(s) > 0.33;
         }
         if !self.rules.clean_boxes || !CLEANED.contains(&name) || marks.body {

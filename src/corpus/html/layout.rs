@@ -3,7 +3,7 @@
 //! separated by a space, other whitespace collapses to one space except inside `<pre>`, and
 //! no-break spaces become plain spaces.
 
-use super::{Node, Tree};
+use super::Tree;
 
 pub(super) const PARAGRAPH: &[&str] = &[
     "address",
@@ -54,46 +54,50 @@ const LINE: &[&str] = &[
 ];
 const CELL: &[&str] = &["td", "th"];
 
-enum Visit {
-    Enter(usize),
-    Leave(usize),
-}
-
 /// Writes the text under each of `roots` in turn, skipping every element below them that
-/// `shown` refuses.
-/// Iterative, so deep nesting cannot overflow the stack.
+/// `shown` refuses. One walk over the ids of each subtree (a run of ids): a refused element is
+/// jumped over whole, and an element is closed once the walk passes its end.
 pub(super) fn render(tree: &Tree, roots: &[usize], shown: &dyn Fn(usize, &str) -> bool) -> String {
     let mut out = Layout::default();
     let mut pre = 0usize;
-    let mut todo: Vec<Visit> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
     for &root in roots {
-        todo.push(Visit::Enter(root));
         out.boundary("p");
-        while let Some(visit) = todo.pop() {
-            match visit {
-                Visit::Enter(id) => match &tree.nodes[id] {
-                    Node::Text(t) => out.text(t, pre > 0),
-                    Node::Element { name, children, .. } => {
-                        let name = name.as_str();
-                        if id != root && !shown(id, name) {
-                            continue;
-                        }
-                        pre += usize::from(name == "pre");
-                        out.open(name);
-                        todo.push(Visit::Leave(id));
-                        todo.extend(children.iter().rev().map(|c| Visit::Enter(*c)));
-                    }
-                },
-                Visit::Leave(id) => {
-                    if let Node::Element { name, .. } = &tree.nodes[id] {
-                        pre -= usize::from(name == "pre");
-                        out.close(name);
-                    }
-                }
+        let mut id = root;
+        let stop = tree.end(root);
+        while id < stop {
+            while let Some(&top) = open.last()
+                && id >= tree.end(top)
+            {
+                leave(tree, top, &mut out, &mut pre);
+                open.pop();
             }
+            if tree.is_text(id) {
+                out.text(tree.text(id), pre > 0);
+                id += 1;
+                continue;
+            }
+            let name = tree.name(id);
+            if id != root && !shown(id, name) {
+                id = tree.end(id);
+                continue;
+            }
+            pre += usize::from(name == "pre");
+            out.open(name);
+            open.push(id);
+            id += 1;
+        }
+        while let Some(top) = open.pop() {
+            leave(tree, top, &mut out, &mut pre);
         }
     }
     out.finish()
+}
+
+fn leave(tree: &Tree, id: usize, out: &mut Layout, pre: &mut usize) {
+    let name = tree.name(id);
+    *pre -= usize::from(name == "pre");
+    out.close(name);
 }
 
 /// Accumulates text with collapsed whitespace and at most one blank line between paragraphs.

@@ -34,39 +34,50 @@ const UNLIKELY_ROLES: &[&str] = &[
 
 const CLASSES_TSV: &str = include_str!("../../../resources/page/classes.tsv");
 
-/// The class words, compiled once: one automaton per kind.
+/// The kinds of class words, as bits.
+const UNLIKELY: u8 = 1;
+const MAYBE: u8 = 2;
+const POSITIVE: u8 = 4;
+const NEGATIVE: u8 = 8;
+const BYLINE: u8 = 16;
+
+/// The class words, compiled once into one automaton; each word carries the kinds it has.
 struct Classes {
-    unlikely: AhoCorasick,
-    maybe: AhoCorasick,
-    positive: AhoCorasick,
-    negative: AhoCorasick,
-    byline: AhoCorasick,
+    words: AhoCorasick,
+    kinds: Vec<u8>,
 }
 
 static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
-    let words = |kind: &str| -> AhoCorasick {
-        let list: Vec<&str> = CLASSES_TSV
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .skip(1)
-            .filter_map(|l| l.split_once('\t'))
-            .filter(|(k, _)| *k == kind)
-            .map(|(_, rest)| rest.split('\t').next().unwrap_or(rest))
-            .collect();
-        assert!(!list.is_empty(), "resources/page/classes.tsv has no `{kind}` words");
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(list)
-            .expect("class words compile")
-    };
-    Classes {
-        unlikely: words("unlikely"),
-        maybe: words("maybe"),
-        positive: words("positive"),
-        negative: words("negative"),
-        byline: words("byline"),
+    let mut words: Vec<&str> = Vec::new();
+    let mut kinds: Vec<u8> = Vec::new();
+    let rows = CLASSES_TSV.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1);
+    for row in rows {
+        let mut cols = row.split('\t');
+        let (Some(kind), Some(word)) = (cols.next(), cols.next()) else {
+            panic!("resources/page/classes.tsv: `{row}` has no word");
+        };
+        let bit = match kind {
+            "unlikely" => UNLIKELY,
+            "maybe" => MAYBE,
+            "positive" => POSITIVE,
+            "negative" => NEGATIVE,
+            "byline" => BYLINE,
+            other => panic!("resources/page/classes.tsv: unknown kind `{other}`"),
+        };
+        match words.iter().position(|w| *w == word) {
+            Some(at) => kinds[at] |= bit,
+            None => {
+                words.push(word);
+                kinds.push(bit);
+            }
+        }
     }
+    let words = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(words)
+        .expect("class words compile");
+    Classes { words, kinds }
 });
 
 impl Marks {
@@ -97,10 +108,14 @@ impl Marks {
         }
         if !names.is_empty() {
             let c = &*CLASSES;
-            let has = |words: &AhoCorasick| words.is_match(names.as_str());
-            marks.unlikely |= has(&c.unlikely) && !has(&c.maybe);
-            marks.weight = 25 * i8::from(has(&c.positive)) - 25 * i8::from(has(&c.negative));
-            marks.byline |= has(&c.byline);
+            let found = c
+                .words
+                .find_overlapping_iter(names.as_str())
+                .fold(0, |all, m| all | c.kinds[m.pattern().as_usize()]);
+            let has = |bit: u8| found & bit != 0;
+            marks.unlikely |= has(UNLIKELY) && !has(MAYBE);
+            marks.weight = 25 * i8::from(has(POSITIVE)) - 25 * i8::from(has(NEGATIVE));
+            marks.byline |= has(BYLINE);
         }
         marks
     }

@@ -25,10 +25,9 @@ mod layout;
 mod marks;
 mod meta;
 mod scan;
+mod tree;
 
-use marks::Marks;
-use scan::Token;
-use std::collections::HashMap;
+use tree::{ROOT, Tree};
 
 pub use entities::decode_entities;
 
@@ -41,6 +40,8 @@ pub struct Extracted {
     pub date: Option<String>,
     /// The page's canonical address.
     pub url: Option<String>,
+    /// Who wrote it: the structured data's authors, else the page's author line.
+    pub byline: Option<String>,
 }
 
 /// Extracts the article text and title of an HTML page. Never fails; never panics.
@@ -54,10 +55,11 @@ pub fn extract(html: &str) -> Extracted {
         title,
         date: meta.date(),
         url: meta.url(),
+        byline: meta.author.clone().or_else(|| tree.byline()),
     }
 }
 
-const VOID: &[&str] = &[
+pub(super) const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
 ];
 const DROPPED: &[&str] = &[
@@ -65,170 +67,10 @@ const DROPPED: &[&str] = &[
     "textarea", "svg", "iframe", "canvas", "object", "video", "audio", "math",
 ];
 /// Containers whose `<article>` elements are teasers, not the page's article.
-const NOT_THE_ARTICLE: &[&str] = &["head", "nav", "aside", "header", "footer", "template", "noscript"];
-const HEAD_CONTENT: &[&str] = &[
+pub(super) const NOT_THE_ARTICLE: &[&str] = &["head", "nav", "aside", "header", "footer", "template", "noscript"];
+pub(super) const HEAD_CONTENT: &[&str] = &[
     "title", "meta", "link", "style", "script", "base", "noscript", "template",
 ];
-enum Node {
-    Element {
-        name: String,
-        children: Vec<usize>,
-        marks: Marks,
-    },
-    Text(String),
-}
-
-struct Tree {
-    /// In document order: a parent comes before its children.
-    nodes: Vec<Node>,
-    parents: Vec<usize>,
-    /// Whether each node lies inside an `<article>`.
-    in_article: Vec<bool>,
-    /// Outermost `<article>` elements that are not teasers, in document order.
-    articles: Vec<usize>,
-    mains: Vec<usize>,
-    title: Option<String>,
-    meta: meta::PageMeta,
-}
-
-const ROOT: usize = 0;
-
-impl Tree {
-    fn build(html: &str) -> Tree {
-        let mut b = Builder::new();
-        for token in scan::tokenize(html) {
-            match token {
-                Token::Text(t) => b.text(t),
-                Token::Start { name, self_closing } => b.start(name, self_closing),
-                Token::Attributes(raw) => b.attributes(raw),
-                Token::StructuredData(json) => b.tree.meta.structured(json),
-                Token::End { name } => b.end(&name),
-            }
-        }
-        b.tree
-    }
-}
-
-/// Builds the tree, keeping a count of open elements by name so that end tags and context
-/// checks cost O(1) however deep (or hostile) the nesting.
-struct Builder {
-    tree: Tree,
-    stack: Vec<usize>,
-    open: HashMap<String, usize>,
-    in_title: Option<String>,
-}
-
-impl Builder {
-    fn new() -> Builder {
-        let root = Node::Element {
-            name: String::new(),
-            children: Vec::new(),
-            marks: Marks::default(),
-        };
-        let tree = Tree {
-            nodes: vec![root],
-            parents: vec![ROOT],
-            in_article: vec![false],
-            articles: Vec::new(),
-            mains: Vec::new(),
-            title: None,
-            meta: meta::PageMeta::default(),
-        };
-        Builder {
-            tree,
-            stack: vec![ROOT],
-            open: HashMap::new(),
-            in_title: None,
-        }
-    }
-
-    /// Reads the attributes of the element added last.
-    fn attributes(&mut self, raw: &str) {
-        let Some(Node::Element { name, marks, .. }) = self.tree.nodes.last_mut() else {
-            return;
-        };
-        if matches!(name.as_str(), "meta" | "link" | "time") {
-            self.tree.meta.observe(name, raw);
-        }
-        *marks = Marks::read(raw);
-    }
-
-    fn is_open(&self, name: &str) -> bool {
-        self.open.get(name).is_some_and(|n| *n > 0)
-    }
-
-    fn add(&mut self, node: Node) -> usize {
-        let id = self.tree.nodes.len();
-        self.tree.nodes.push(node);
-        let parent = *self.stack.last().unwrap_or(&ROOT);
-        self.tree.parents.push(parent);
-        self.tree.in_article.push(self.is_open("article"));
-        if let Node::Element { children, .. } = &mut self.tree.nodes[parent] {
-            children.push(id);
-        }
-        id
-    }
-
-    fn text(&mut self, raw: &str) {
-        if let Some(title) = &mut self.in_title {
-            title.push_str(raw);
-            return;
-        }
-        if self.is_open("head") && !raw.trim().is_empty() {
-            self.end("head");
-        }
-        self.add(Node::Text(decode_entities(raw).into_owned()));
-    }
-
-    fn start(&mut self, name: String, self_closing: bool) {
-        if self.is_open("head") && (name == "body" || !HEAD_CONTENT.contains(&name.as_str())) {
-            self.end("head");
-        }
-        if name == "title" && self.tree.title.is_none() && !self.is_open("svg") {
-            self.in_title = Some(String::new());
-        }
-        if name == "article" && !self.is_open("article") && !NOT_THE_ARTICLE.iter().any(|n| self.is_open(n)) {
-            self.tree.articles.push(self.tree.nodes.len());
-        }
-        if name == "main" && !NOT_THE_ARTICLE.iter().any(|n| self.is_open(n)) {
-            self.tree.mains.push(self.tree.nodes.len());
-        }
-        let void = self_closing || VOID.contains(&name.as_str());
-        let id = self.add(Node::Element {
-            name: name.clone(),
-            children: Vec::new(),
-            marks: Marks::default(),
-        });
-        if !void {
-            self.stack.push(id);
-            *self.open.entry(name).or_default() += 1;
-        }
-    }
-
-    fn end(&mut self, name: &str) {
-        if name == "title"
-            && let Some(raw) = self.in_title.take()
-        {
-            let title = collapse(&decode_entities(&raw));
-            self.tree.title = Some(title).filter(|t| !t.is_empty());
-        }
-        if !self.is_open(name) {
-            return;
-        }
-        while let Some(id) = self.stack.pop() {
-            let Node::Element { name: open, .. } = &self.tree.nodes[id] else {
-                continue;
-            };
-            if let Some(n) = self.open.get_mut(open.as_str()) {
-                *n -= 1;
-            }
-            if open == name {
-                break;
-            }
-        }
-    }
-}
-
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -285,15 +127,46 @@ impl Tree {
             })
     }
 
+    /// The text of the page's first author line (`class="byline"`, `rel="author"`...) of at
+    /// most 100 characters, without a leading `By`. Only the first few are looked at: a
+    /// hostile page can mark every element.
+    fn byline(&self) -> Option<String> {
+        let marked = (1..self.len()).filter(|&id| self.marks(id).byline && !self.marks(id).hidden);
+        marked.take(8).find_map(|id| {
+            if self.end(id) - id > 64 || self.in_form(id) {
+                return None;
+            }
+            let text = collapse(&layout::render(self, &[id], &|c, name| self.shown(c, name, false)));
+            let text = text.strip_prefix("By ").or_else(|| text.strip_prefix("by ")).unwrap_or(&text);
+            let text = text.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '|');
+            (!text.is_empty() && text.chars().count() <= 100).then(|| text.to_string())
+        })
+    }
+
+    /// Whether an element lies in a form (a comment form's "Name" field is marked `author`);
+    /// only the nearest 32 ancestors are looked at.
+    fn in_form(&self, mut id: usize) -> bool {
+        for _ in 0..32 {
+            if matches!(self.name(id), "form" | "label" | "input" | "textarea") {
+                return true;
+            }
+            if id == ROOT {
+                break;
+            }
+            id = self.parent(id);
+        }
+        false
+    }
+
     /// Whether an element is shown to a reader at all: not hidden, not one of the elements
     /// that are never text (scripts, navigation, forms unless `keep_forms`...), and not a
     /// `<header>` outside an article (site navigation; inside one it holds the headline).
     fn shown(&self, id: usize, name: &str, keep_forms: bool) -> bool {
-        let Node::Element { marks, .. } = &self.nodes[id] else {
+        if self.is_text(id) {
             return true;
-        };
+        }
         let dropped = DROPPED.contains(&name) && !(keep_forms && name == "form");
-        !(dropped || marks.hidden || (name == "header" && !self.in_article[id]))
+        !(dropped || self.marks(id).hidden || (name == "header" && !self.in_article(id)))
     }
 }
 

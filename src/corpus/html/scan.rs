@@ -2,12 +2,15 @@
 //! bodies of `script` and `style` consumed. It never fails: a `<` that starts no tag is text,
 //! a tag or comment left open at the end of the input is dropped, as browsers do.
 
+use std::borrow::Cow;
+
 /// One piece of markup.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Token<'a> {
     Text(&'a str),
     Start {
-        name: String,
+        /// Lower-cased; borrowed from the page when it already was.
+        name: Cow<'a, str>,
         self_closing: bool,
     },
     /// The raw attributes of the start tag just before (when it has any).
@@ -15,7 +18,7 @@ pub enum Token<'a> {
     /// The body of a `<script type="application/ld+json">`: the page's structured data.
     StructuredData(&'a str),
     End {
-        name: String,
+        name: Cow<'a, str>,
     },
 }
 
@@ -24,25 +27,24 @@ const RAW_TEXT: &[&str] = &["script", "style", "xmp", "iframe", "noembed", "nofr
 /// Elements whose content is text with references but no tags.
 const RCDATA: &[&str] = &["title", "textarea"];
 
-pub fn tokenize(html: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
+/// Hands each token of `html` to `emit`, in order, without holding them.
+pub fn tokenize<'a>(html: &'a str, emit: &mut dyn FnMut(Token<'a>)) {
     let bytes = html.as_bytes();
     let mut pos = 0;
     while pos < bytes.len() {
         let Some(lt) = find_byte(bytes, b'<', pos) else {
-            tokens.push(Token::Text(&html[pos..]));
+            emit(Token::Text(&html[pos..]));
             break;
         };
         if lt > pos {
-            tokens.push(Token::Text(&html[pos..lt]));
+            emit(Token::Text(&html[pos..lt]));
         }
-        pos = markup(html, lt, &mut tokens);
+        pos = markup(html, lt, emit);
     }
-    tokens
 }
 
 /// Reads the markup that starts with the `<` at `lt`; returns where the text resumes.
-fn markup<'a>(html: &'a str, lt: usize, tokens: &mut Vec<Token<'a>>) -> usize {
+fn markup<'a>(html: &'a str, lt: usize, emit: &mut dyn FnMut(Token<'a>)) -> usize {
     let bytes = html.as_bytes();
     let len = bytes.len();
     match bytes.get(lt + 1) {
@@ -68,37 +70,37 @@ fn markup<'a>(html: &'a str, lt: usize, tokens: &mut Vec<Token<'a>>) -> usize {
                 let Some(gt) = find_byte(bytes, b'>', lt + 2) else {
                     return len;
                 };
-                tokens.push(Token::End { name });
+                emit(Token::End { name });
                 gt + 1
             }
             Some(b'>') => lt + 3,
             _ => find_byte(bytes, b'>', lt).map_or(len, |at| at + 1),
         },
-        Some(b) if b.is_ascii_alphabetic() => start_tag(html, lt, tokens),
+        Some(b) if b.is_ascii_alphabetic() => start_tag(html, lt, emit),
         _ => {
-            tokens.push(Token::Text("<"));
+            emit(Token::Text("<"));
             lt + 1
         }
     }
 }
 
-fn start_tag<'a>(html: &'a str, lt: usize, tokens: &mut Vec<Token<'a>>) -> usize {
+fn start_tag<'a>(html: &'a str, lt: usize, emit: &mut dyn FnMut(Token<'a>)) -> usize {
     let bytes = html.as_bytes();
     let name = tag_name(html, lt + 1);
     let Some(gt) = tag_end(bytes, lt + 1 + name.len()) else {
         return bytes.len();
     };
     let self_closing = bytes[gt - 1] == b'/' && gt - 1 > lt + name.len();
-    let raw = RAW_TEXT.contains(&name.as_str());
-    let rcdata = RCDATA.contains(&name.as_str());
-    tokens.push(Token::Start {
+    let raw = RAW_TEXT.contains(&&*name);
+    let rcdata = RCDATA.contains(&&*name);
+    emit(Token::Start {
         name: name.clone(),
         self_closing,
     });
     let from = (lt + 1 + name.len()).min(gt);
     let attributes = &html[from..gt];
     if !attributes.trim_matches(|c: char| c.is_ascii_whitespace() || c == '/').is_empty() {
-        tokens.push(Token::Attributes(attributes));
+        emit(Token::Attributes(attributes));
     }
     if self_closing || !(raw || rcdata) {
         return gt + 1;
@@ -109,12 +111,12 @@ fn start_tag<'a>(html: &'a str, lt: usize, tokens: &mut Vec<Token<'a>>) -> usize
         None => (bytes.len(), bytes.len()),
     };
     if rcdata && body_end > body_start {
-        tokens.push(Token::Text(&html[body_start..body_end]));
+        emit(Token::Text(&html[body_start..body_end]));
     }
     if name == "script" && attribute(attributes, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
-        tokens.push(Token::StructuredData(&html[body_start..body_end]));
+        emit(Token::StructuredData(&html[body_start..body_end]));
     }
-    tokens.push(Token::End { name });
+    emit(Token::End { name });
     resume
 }
 
@@ -177,12 +179,17 @@ pub fn attributes(raw: &str) -> impl Iterator<Item = (&str, &str)> {
 }
 
 /// The lower-cased tag name starting at `at`: everything up to whitespace, `/` or `>`.
-fn tag_name(html: &str, at: usize) -> String {
+fn tag_name(html: &str, at: usize) -> Cow<'_, str> {
     let end = html.as_bytes()[at..]
         .iter()
         .position(|b| b.is_ascii_whitespace() || *b == b'/' || *b == b'>')
         .map_or(html.len(), |n| at + n);
-    html[at..end].to_ascii_lowercase()
+    let name = &html[at..end];
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    }
 }
 
 /// The `>` that closes a start tag, skipping quoted attribute values. A quote that never
@@ -255,21 +262,27 @@ mod tests {
     use super::*;
     use Token::*;
 
-    fn start(name: &str) -> Token<'static> {
+    fn tokens(html: &str) -> Vec<Token<'_>> {
+        let mut all = Vec::new();
+        tokenize(html, &mut |t| all.push(t));
+        all
+    }
+
+    fn start(name: &'static str) -> Token<'static> {
         Start {
             name: name.into(),
             self_closing: false,
         }
     }
-    fn end(name: &str) -> Token<'static> {
+    fn end(name: &'static str) -> Token<'static> {
         End { name: name.into() }
     }
 
     #[test]
     fn metadata_elements_keep_their_attributes() {
-        let tokens = tokenize("<meta property=\"og:url\" content='https://x.example/a?b=1&amp;c=2'><p>t");
-        let Attributes(raw) = tokens[1] else {
-            panic!("{tokens:?}");
+        let all = tokens("<meta property=\"og:url\" content='https://x.example/a?b=1&amp;c=2'><p>t");
+        let Attributes(raw) = all[1] else {
+            panic!("{all:?}");
         };
         assert_eq!(attribute(raw, "property").as_deref(), Some("og:url"));
         assert_eq!(
@@ -288,7 +301,7 @@ mod tests {
             ("<link rel=\"canonical\" href=\"/a", "href", None),
         ];
         for (html, name, want) in cases {
-            let raw = tokenize(html).iter().find_map(|t| match t {
+            let raw = tokens(html).iter().find_map(|t| match t {
                 Attributes(raw) => Some(*raw),
                 _ => None,
             });
@@ -346,7 +359,7 @@ mod tests {
             ("é<é>", vec![Text("é"), Text("<"), Text("é>")]),
         ];
         for (html, want) in cases {
-            assert_eq!(tokenize(html), want, "{html}");
+            assert_eq!(tokens(html), want, "{html}");
         }
     }
 }

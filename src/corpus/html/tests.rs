@@ -158,3 +158,99 @@ proptest! {
         }
     }
 }
+
+/// A paragraph of prose long enough to score, with commas, as an article's would.
+const PROSE: &str = "Maria Kessler, the foreign minister, met Peter Halloran in Brindle on Monday, and the two \
+    spoke for an hour about the river treaty, the border posts and the grain convoys.";
+
+fn article(paragraphs: usize) -> String {
+    (0..paragraphs).map(|i| format!("<p>{i}. {PROSE}</p>")).collect()
+}
+
+#[test]
+fn scoring_finds_the_article_among_furniture() {
+    let body = article(4);
+    let cases: Vec<(String, &str, &str)> = vec![
+        // Menus, related stories and a footer around an unmarked body.
+        (
+            format!(
+                "<div class=menu><ul><li><a href=/>Home</a></li><li><a href=/w>World</a></li></ul></div>\
+                 <div id=content>{body}</div>\
+                 <div class=related><ul><li><a href=/a>Tavo Renlund resigns</a></li></ul></div>\
+                 <div>Copyright Daily Brindle</div>"
+            ),
+            "0. Maria Kessler",
+            "Tavo Renlund",
+        ),
+        // A box of links inside the body goes; so do a figure's caption and the author line.
+        (
+            format!(
+                "<div class=story>{body}<div><a href=/x>Ilsa Markov wins the vote</a> <a href=/y>More news</a></div>\
+                 <figure><img src=a.jpg><figcaption>Lena Markel at the port.</figcaption></figure>\
+                 <div class=byline><span>Tomas</span><span>Staff Writer</span></div></div>"
+            ),
+            "3. Maria Kessler",
+            "Ilsa Markov",
+        ),
+        (format!("<div class=story>{body}<figure><figcaption>Lena Markel at the port.</figcaption></figure></div>"), "1. Maria", "Lena Markel"),
+        (format!("<div class=story><div class=byline><span>Tomas</span><span>Staff Writer</span></div>{body}</div>"), "2. Maria", "Staff Writer"),
+        // Text between block elements is a paragraph of its container.
+        (
+            format!("<div class=g><div class=x></div>{PROSE}<div class=x></div>{PROSE}<br></div><ul><li><a href=/>Home</a></li></ul>"),
+            "Maria Kessler, the foreign minister",
+            "Home",
+        ),
+        // A short article keeps its menus out: the relaxed passes add no prose.
+        (
+            format!(
+                "<ul><li><a href=/>Home</a></li><li><a href=/b>Business</a></li></ul>\
+                 <div class=body><p>{PROSE}</p></div>\
+                 <div class=sidebar><a href=/c>Ilsa Markov wins</a></div>"
+            ),
+            "Maria Kessler",
+            "Ilsa Markov",
+        ),
+    ];
+    for (html, has, lacks) in cases {
+        let got = text(&html);
+        assert!(got.contains(has), "{html}\n=> {got}");
+        assert!(!got.contains(lacks), "{html}\n=> {got}");
+    }
+}
+
+#[test]
+fn a_heading_that_repeats_the_title_is_the_title_not_text() {
+    let html = format!(
+        "<title>Kessler meets Halloran on the river treaty | Daily Brindle</title>\
+         <article><h1>Kessler meets Halloran on the river treaty</h1>{}<h2>What comes next</h2>{}</article>",
+        article(2),
+        article(1)
+    );
+    let got = extract(&html);
+    assert_eq!(got.title.as_deref(), Some("Kessler meets Halloran on the river treaty"));
+    assert!(!got.text.contains("Kessler meets Halloran"), "{}", got.text);
+    assert!(got.text.contains("What comes next"), "{}", got.text);
+}
+
+#[test]
+fn the_byline_comes_from_structured_data_or_the_author_line() {
+    let cases = [
+        (
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Lena Markel"}}</script>"#,
+            Some("Lena Markel"),
+        ),
+        (r#"<div class="byline">By Tomas Brandt</div>"#, Some("Tomas Brandt")),
+        (r#"<a rel="author" href="/t">Ilsa Markov</a>"#, Some("Ilsa Markov")),
+        // A comment form's name field is no author line.
+        (r#"<form><label class="comment-author">Name *</label></form>"#, None),
+        ("<p>No author here.</p>", None),
+    ];
+    for (head, want) in cases {
+        let html = format!("<body><div class=story>{head}{}</div></body>", article(3));
+        let got = extract(&html);
+        assert_eq!(got.byline.as_deref(), want, "{head}");
+        if let Some(name) = want {
+            assert!(!got.text.contains(name), "the author line is not article text: {}", got.text);
+        }
+    }
+}

@@ -17,6 +17,7 @@ pub fn actor(id: &str, label: &str, kind: ActorKind, aliases: &[&str], docs: &[&
         cameo: None,
         date: None,
         url: None,
+        byline: None,
     }
 }
 
