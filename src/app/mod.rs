@@ -530,10 +530,16 @@ fn train_attribution(args: TrainArgs) -> anyhow::Result<Outcome> {
         .iter()
         .map(|p| Ok((p.display().to_string(), examples(p)?)))
         .collect::<anyhow::Result<Vec<_>>>()?;
-    eprintln!("graphgen: training the attribution model on {} cues, {config:?}", train.len());
+    eprintln!(
+        "graphgen: training the attribution model on {} cues, {config:?}",
+        train.len()
+    );
     let mut report = |epoch: usize, model: &attribution::Attribution| {
         for (name, dev) in &dev {
-            eprintln!("graphgen: epoch {epoch}: {name}: {}", attribution::evaluate(model, dev).0.report());
+            eprintln!(
+                "graphgen: epoch {epoch}: {name}: {}",
+                attribution::evaluate(model, dev).0.report()
+            );
         }
     };
     let model = attribution::train(&train, &config, Some(&mut report));

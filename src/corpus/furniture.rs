@@ -270,7 +270,11 @@ pub fn blanked(mut doc: super::Document) -> super::Document {
     let mut at = 0;
     for r in &doc.furniture {
         out.push_str(&doc.text[at..r.start]);
-        out.extend(doc.text[r.start..r.end].bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }));
+        out.extend(
+            doc.text[r.start..r.end]
+                .bytes()
+                .map(|b| if b == b'\n' { '\n' } else { ' ' }),
+        );
         at = r.end;
     }
     out.push_str(&doc.text[at..]);

@@ -202,9 +202,16 @@ fn optional_range(obj: &serde_json::Map<String, Value>, at: &str, name: &str) ->
     let start = as_count(required(o, &here, "start")?, &format!("{here}.start"))?;
     let end = as_count(required(o, &here, "end")?, &format!("{here}.end"))?;
     if end < start {
-        return Err(invalid(format!("{here}.end"), format!("{end} is before start {start}; offsets are a byte range")));
+        return Err(invalid(
+            format!("{here}.end"),
+            format!("{end} is before start {start}; offsets are a byte range"),
+        ));
     }
-    Ok(Some((start, end, o.get("direct").and_then(Value::as_bool).unwrap_or(false))))
+    Ok(Some((
+        start,
+        end,
+        o.get("direct").and_then(Value::as_bool).unwrap_or(false),
+    )))
 }
 
 pub(crate) fn invalid(what: impl Into<String>, message: impl Into<String>) -> Error {

@@ -11,8 +11,8 @@ mod html;
 mod json;
 pub(crate) mod json_read;
 pub mod quotes;
-pub mod text;
 mod style;
+pub mod text;
 mod xml;
 
 pub use cytoscape::Cytoscape;

@@ -104,4 +104,3 @@ pub fn table(attributions: &[Attribution<'_>]) -> String {
     }
     out
 }
-

@@ -69,7 +69,10 @@ fn after_listener(sentence: &str, from: usize) -> usize {
     if let Some(k) = first.iter().position(|(_, w)| *w == "that") {
         return first[k].0;
     }
-    let capitals = first.iter().take_while(|(_, w)| w.starts_with(char::is_uppercase)).count();
+    let capitals = first
+        .iter()
+        .take_while(|(_, w)| w.starts_with(char::is_uppercase))
+        .count();
     let skip = capitals.max(1).min(first.len());
     first.get(skip).map_or(sentence.len(), |&(at, _)| at)
 }
@@ -145,7 +148,6 @@ fn trim(s: &str, mut from: usize, mut to: usize) -> (usize, usize) {
     }
     (from, to)
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -228,7 +230,10 @@ mod tests {
     fn a_listener_is_no_part_of_what_was_told() {
         let cases = [
             ("Markov told reporters the talks failed.", "the talks failed"),
-            ("Markov told The Brindle Post on Monday that the talks failed.", "the talks failed"),
+            (
+                "Markov told The Brindle Post on Monday that the talks failed.",
+                "the talks failed",
+            ),
             ("Markov told Halloran the talks failed.", "the talks failed"),
         ];
         for (s, want) in cases {

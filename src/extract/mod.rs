@@ -31,13 +31,13 @@ use crate::knowledge::Knowledge;
 use crate::knowledge::cues::Cue;
 use crate::learn::attribution::{Attribution, train::Seen};
 use crate::learn::tagger::Tagger;
-use speakers::Quoting;
 use crate::text::{Span, sentences};
 use identity::{LocalActor, actor_slug, resolve};
 use links::{Link, Local, Ref};
 use names::{Cand, What};
 use sentence::SentenceView;
 use serde::Serialize;
+use speakers::Quoting;
 
 /// One actor (or place) mention, as `graphgen mentions` writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -540,7 +540,8 @@ fn relations(
         let s: Span = views[l.sent].span;
         let sentence = s.text(text);
         let content = (l.kind == RelationKind::QuotedIn).then(|| {
-            let (from, to, direct) = content::content_at(sentence, l.trigger.start - s.start, l.trigger.end - l.trigger.start);
+            let (from, to, direct) =
+                content::content_at(sentence, l.trigger.start - s.start, l.trigger.end - l.trigger.start);
             Quoted {
                 start: s.start + from,
                 end: s.start + to,
@@ -896,6 +897,6 @@ impl QuoteScan {
     }
 }
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod quote_tests;
+#[cfg(test)]
+mod tests;

@@ -68,7 +68,11 @@ fn quotes_and_their_traps() {
         // Groups and unnamed people are no actors.
         ("group", "Republicans said the bill would fail in the Senate.", &[]),
         ("officials", "Officials said the port would reopen.", &[]),
-        ("observers", "Brandt bets on Sweden to win the vote, say observers.", &[]),
+        (
+            "observers",
+            "Brandt bets on Sweden to win the vote, say observers.",
+            &[],
+        ),
         // Pronouns and descriptions speak for the person they refer to.
         (
             "pronoun",
@@ -86,7 +90,11 @@ fn quotes_and_their_traps() {
             "The Tavo Institute for Coastal Studies said in a statement that the figures were wrong.",
             &["Tavo Institute for Coastal Studies"],
         ),
-        ("according to", "The port will close in May, according to Ilsa Markov.", &["Ilsa Markov"]),
+        (
+            "according to",
+            "The port will close in May, according to Ilsa Markov.",
+            &["Ilsa Markov"],
+        ),
     ];
     for (trap, text, want) in cases {
         assert_eq!(speakers(text), *want, "{trap}: {text}");

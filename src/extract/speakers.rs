@@ -48,13 +48,20 @@ pub fn choose(
     let cue = cue_facts(view, i, i + len, rule.is_some());
     let mut choices = vec![attribution::none_features(&cue)];
     for k in 0..options.len() {
-        choices.push(attribution::candidate_features(&cue, &facts(view, &options, k, (i, i + len), k + 1 == rule_at)));
+        choices.push(attribution::candidate_features(
+            &cue,
+            &facts(view, &options, k, (i, i + len), k + 1 == rule_at),
+        ));
     }
     if let Some(seen) = quoting.seen.as_mut() {
         seen.push(Seen {
             cue: view.span_of(i, i + len),
             people: std::iter::once(false)
-                .chain(options.iter().map(|o| matches!(o.kind, "person" | "name" | "pronoun" | "description")))
+                .chain(
+                    options
+                        .iter()
+                        .map(|o| matches!(o.kind, "person" | "name" | "pronoun" | "description")),
+                )
                 .collect(),
             spans: std::iter::once(Span::new(0, 0))
                 .chain(options.iter().map(|o| view.span_of(o.first, o.last)))
@@ -130,8 +137,9 @@ fn description_from(view: &SentenceView<'_>, j: usize) -> Option<usize> {
     if view.words[j].lower != "the" {
         return None;
     }
-    let head =
-        |k: usize| view.words[k].title.is_some() || view.word_in(k, CueClass::PartyRole) || view.word_in(k, CueClass::PersonNoun);
+    let head = |k: usize| {
+        view.words[k].title.is_some() || view.word_in(k, CueClass::PartyRole) || view.word_in(k, CueClass::PersonNoun)
+    };
     (j + 1..view.len().min(j + 6))
         .take_while(|&k| view.words[k].is_word())
         .filter(|&k| head(k))

@@ -258,7 +258,9 @@ impl Pipeline {
     /// blanked (see [`corpus::furniture::blanked`]); paths made unique as in the graph.
     pub fn texts(&self, inputs: &[PathBuf], sink: &mut dyn FnMut(Document)) -> Vec<Problem> {
         let mut docs: Vec<Document> = Vec::new();
-        let problems = self.stream(inputs, &|doc, _, _| corpus::furniture::blanked(doc), &mut |d| docs.push(d));
+        let problems = self.stream(inputs, &|doc, _, _| corpus::furniture::blanked(doc), &mut |d| {
+            docs.push(d)
+        });
         corpus::make_unique(&mut docs, |d| &mut d.path);
         docs.into_iter().for_each(sink);
         problems

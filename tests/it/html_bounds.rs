@@ -6,7 +6,6 @@
 
 use crate::support::hostile::{document_budget, write};
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::Instant;
 
 /// Bytes of memory allowed per byte of page, over a fixed allowance. The reader's tree costs a
@@ -23,28 +22,20 @@ struct Ran {
     peak: u64,
 }
 
-// The child is reaped by wait4 below, which std's own wait cannot report usage for.
-#[allow(clippy::zombie_processes)]
 fn read_page(page: &Path) -> Ran {
     let out = page.with_extension("out");
-    let child = Command::new(env!("CARGO_BIN_EXE_graphgen"))
-        .args(["text", "--quiet", "-o"])
-        .arg(&out)
-        .arg(page)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut status = 0;
-    // SAFETY: rusage is plain data that wait4 fills in; the pid is our own unwaited child.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
-    assert_eq!(pid, child.id() as libc::pid_t, "wait4 failed");
+    let args = [
+        "text".as_ref(),
+        "--quiet".as_ref(),
+        "-o".as_ref(),
+        out.as_os_str(),
+        page.as_os_str(),
+    ];
+    let (ok, peak) = crate::support::peak_of(&args);
     Ran {
-        ok: libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        ok,
         text: std::fs::read(&out).unwrap_or_default(),
-        // Linux reports ru_maxrss in kilobytes.
-        peak: usage.ru_maxrss as u64 * 1024,
+        peak,
     }
 }
 
@@ -56,11 +47,21 @@ fn bounded(case: &str, page: Vec<u8>) -> Ran {
     let started = Instant::now();
     let ran = read_page(&path);
     let took = started.elapsed();
-    eprintln!("{case}: {:.2} s, peak {} MB for {} MB", took.as_secs_f64(), ran.peak >> 20, size >> 20);
+    eprintln!(
+        "{case}: {:.2} s, peak {} MB for {} MB",
+        took.as_secs_f64(),
+        ran.peak >> 20,
+        size >> 20
+    );
     assert!(ran.ok, "{case}: graphgen text failed");
     assert!(took < document_budget(), "{case} took {took:?}");
     let bound = ALLOWANCE + PER_BYTE * size;
-    assert!(ran.peak < bound, "{case}: peak {} MB over {} MB", ran.peak >> 20, bound >> 20);
+    assert!(
+        ran.peak < bound,
+        "{case}: peak {} MB over {} MB",
+        ran.peak >> 20,
+        bound >> 20
+    );
     ran
 }
 

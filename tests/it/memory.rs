@@ -4,7 +4,6 @@
 #![cfg(target_os = "linux")]
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 /// Articles to copy under new names, as the benchmark corpus does.
 const SOURCES: [&str; 2] = ["seeds", "tests/fixtures/news"];
@@ -37,27 +36,16 @@ fn corpus(dir: &Path, n: usize) -> u64 {
 }
 
 /// Peak resident set of one `graphgen DIR --json` run, in bytes.
-// The child is reaped by wait4 below, which std's own wait cannot report usage for.
-#[allow(clippy::zombie_processes)]
 fn peak_rss(dir: &Path) -> u64 {
-    let child = Command::new(env!("CARGO_BIN_EXE_graphgen"))
-        .arg(dir)
-        .args(["--json", "--quiet", "--threads", "2"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut status = 0;
-    // SAFETY: rusage is plain data that wait4 fills in; the pid is our own unwaited child.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
-    assert_eq!(pid, child.id() as libc::pid_t, "wait4 failed");
-    assert!(
-        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-        "graphgen failed: {status}"
-    );
-    // Linux reports ru_maxrss in kilobytes.
-    usage.ru_maxrss as u64 * 1024
+    let (ok, peak) = crate::support::peak_of(&[
+        dir.as_os_str(),
+        "--json".as_ref(),
+        "--quiet".as_ref(),
+        "--threads".as_ref(),
+        "2".as_ref(),
+    ]);
+    assert!(ok, "graphgen failed on {}", dir.display());
+    peak
 }
 
 #[test]

@@ -242,5 +242,8 @@ fn train_attribution_reproduces_the_shipped_model() {
         "the shipped resources/attribution.model is not what `graphgen train attribution` makes"
     );
     let report = String::from_utf8_lossy(&out.stderr);
-    assert!(report.contains("train: model:") && report.contains("train: rules:"), "{report}");
+    assert!(
+        report.contains("train: model:") && report.contains("train: rules:"),
+        "{report}"
+    );
 }

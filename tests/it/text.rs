@@ -46,7 +46,10 @@ fn text_prints_what_is_read_and_json_its_metadata() {
         .collect();
     assert!(!mentions.is_empty());
     for m in &mentions {
-        let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&read[s..e], m["text"].as_str().unwrap());
     }
 }
@@ -61,7 +64,10 @@ fn text_dir_writes_one_file_per_document_for_the_article_scorer() {
     let out_dir = dir.path().join("out");
     let out = run(&["text", input.to_str().unwrap(), "--dir", out_dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.stdout.is_empty(), "stdout carries data only, and the data went to the folder");
+    assert!(
+        out.stdout.is_empty(),
+        "stdout carries data only, and the data went to the folder"
+    );
     let p1 = std::fs::read_to_string(out_dir.join("p1.txt")).unwrap();
     assert!(p1.contains("Tavo Renlund"));
     assert_eq!(

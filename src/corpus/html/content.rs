@@ -16,40 +16,40 @@ use rustc_hash::FxHashMap;
 
 /// Elements whose text is a paragraph for scoring.
 const SCORED: &[&str] = &["p", "pre", "td", "section", "h2", "h3", "h4", "h5", "h6"];
-/// Elements that make a `div` a container rather than a paragraph.
-const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "dl",
-    "div",
-    "fieldset",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "ul",
-    "select",
-];
 /// Boxes checked for furniture once the article is chosen.
 const CLEANED: &[&str] = &["form", "fieldset", "table", "ul", "ol", "div", "section", "aside"];
 const EMBEDS: &[&str] = &["iframe", "embed", "object", "video", "audio"];
 const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+/// What a tag is to the scoring, as bits, looked up by tag number.
+const BLOCK: u16 = 1;
+const SCORED_TAG: u16 = 2;
+const EMBED: u16 = 4;
+const HEADING: u16 = 8;
+const CLEANED_TAG: u16 = 16;
+const LINK: u16 = 32;
+const PARA: u16 = 64;
+const IMG: u16 = 128;
+const LI: u16 = 256;
+const INPUT: u16 = 512;
+const DIV: u16 = 1024;
+
+fn tag_flags(name: &str) -> u16 {
+    let bit = |on: bool, bit: u16| if on { bit } else { 0 };
+    // Elements that make a `div` a container rather than a paragraph: those that start a
+    // paragraph of the text, and form controls.
+    bit(layout::PARAGRAPH.contains(&name) || name == "select", BLOCK)
+        | bit(SCORED.contains(&name), SCORED_TAG)
+        | bit(EMBEDS.contains(&name), EMBED)
+        | bit(HEADINGS.contains(&name), HEADING)
+        | bit(CLEANED.contains(&name), CLEANED_TAG)
+        | bit(name == "a", LINK)
+        | bit(name == "p", PARA)
+        | bit(name == "img", IMG)
+        | bit(name == "li", LI)
+        | bit(name == "input", INPUT)
+        | bit(name == "div", DIV)
+}
+
 /// An article shorter than this (characters) is tried again with fewer rules.
 const ENOUGH: usize = 500;
 
@@ -175,6 +175,8 @@ struct Pass<'t> {
     inline: Vec<Loose>,
     /// The scores of the candidates (the ancestors of paragraphs): few, so kept by id.
     score: FxHashMap<usize, f64>,
+    /// [`tag_flags`] by tag number.
+    flags: Vec<u16>,
 }
 
 impl<'t> Pass<'t> {
@@ -188,6 +190,7 @@ impl<'t> Pass<'t> {
             has_blocks: vec![false; n],
             inline: vec![Loose::default(); n],
             score: FxHashMap::default(),
+            flags: tree.tag_names().iter().map(|n| tag_flags(n)).collect(),
         };
         pass.skip();
         pass.sum();
@@ -196,6 +199,12 @@ impl<'t> Pass<'t> {
 
     fn name(&self, id: usize) -> &'t str {
         self.tree.name(id)
+    }
+
+    /// The [`tag_flags`] of a node; none for text.
+    fn is(&self, id: usize, flag: u16) -> bool {
+        let tag = self.tree.tag(id);
+        tag != u32::MAX && self.flags[tag as usize] & flag != 0
     }
 
     fn marks(&self, id: usize) -> super::marks::Marks {
@@ -212,9 +221,8 @@ impl<'t> Pass<'t> {
             let unlikely = self.rules.strip_unlikely
                 && marks.unlikely
                 && !matches!(name, "body" | "html" | "article" | "main" | "a" | "");
-            self.skipped[id] = self.skipped[parent]
-                || (!name.is_empty() && !self.tree.shown(id, name, false))
-                || unlikely;
+            self.skipped[id] =
+                self.skipped[parent] || (!name.is_empty() && !self.tree.shown(id, name, false)) || unlikely;
         }
     }
 
@@ -227,12 +235,15 @@ impl<'t> Pass<'t> {
             }
             self.tally(id, &mut sums);
             let parent = self.tree.parent(id);
-            if BLOCKS.contains(&self.name(id)) {
+            if self.is(id, BLOCK) {
                 self.has_blocks[parent] = true;
             } else {
                 let (loose, own) = (&mut self.inline[parent], &sums[id]);
-                (loose.chars, loose.link, loose.commas) =
-                    (loose.chars + own.chars, loose.link + own.link, loose.commas + own.commas);
+                (loose.chars, loose.link, loose.commas) = (
+                    loose.chars + own.chars,
+                    loose.link + own.link,
+                    loose.commas + own.commas,
+                );
             }
             push_up(&mut sums, id, parent);
         }
@@ -248,18 +259,18 @@ impl<'t> Pass<'t> {
             own.commas += commas;
             return;
         }
-        {
-            match self.tree.name(id) {
-                "a" => own.link = own.chars,
-                "p" => own.p += 1,
-                "img" => own.img += 1,
-                "li" => own.li += 1,
-                "input" => own.input += 1,
-                name if EMBEDS.contains(&name) => own.embed += 1,
-                name if HEADINGS.contains(&name) => own.heading = own.chars,
-                _ => {}
-            }
+        let flags = self.flags[self.tree.tag(id) as usize];
+        if flags & LINK != 0 {
+            own.link = own.chars;
         }
+        if flags & HEADING != 0 {
+            own.heading = own.chars;
+        }
+        own.p += u32::from(flags & PARA != 0);
+        own.img += u32::from(flags & IMG != 0);
+        own.li += u32::from(flags & LI != 0);
+        own.input += u32::from(flags & INPUT != 0);
+        own.embed += u32::from(flags & EMBED != 0);
     }
 
     fn link_density(&self, id: usize) -> f64 {
@@ -267,7 +278,11 @@ impl<'t> Pass<'t> {
     }
 
     fn class_weight(&self, id: usize) -> f64 {
-        if self.rules.weigh_classes { f64::from(self.marks(id).weight) } else { 0.0 }
+        if self.rules.weigh_classes {
+            f64::from(self.marks(id).weight)
+        } else {
+            0.0
+        }
     }
 
     /// An element's starting score: its kind of element and its class.
@@ -283,8 +298,7 @@ impl<'t> Pass<'t> {
     }
 
     fn is_paragraph(&self, id: usize) -> bool {
-        let name = self.name(id);
-        SCORED.contains(&name) || (name == "div" && !self.has_blocks[id])
+        self.is(id, SCORED_TAG) || (self.is(id, DIV) && !self.has_blocks[id])
     }
 
     /// Scores every paragraph into its ancestors: a paragraph element into its parent and
@@ -339,11 +353,9 @@ impl<'t> Pass<'t> {
 
     fn run(mut self) -> Option<Found> {
         let candidates = self.score();
-        let mut top = *candidates.iter().max_by(|a, b| {
-            self.scored(**a)
-                .total_cmp(&self.scored(**b))
-                .then_with(|| b.cmp(a))
-        })?;
+        let mut top = *candidates
+            .iter()
+            .max_by(|a, b| self.scored(**a).total_cmp(&self.scored(**b)).then_with(|| b.cmp(a)))?;
         top = self.better_ancestor(top, &candidates);
         let roots = self.with_siblings(top);
         let removed = self.clean(&roots);
@@ -456,7 +468,11 @@ impl<'t> Pass<'t> {
                 if s == top {
                     return true;
                 }
-                let bonus = if class_of(s) == class_of(top) && class_of(top) != 0 { score * 0.2 } else { 0.0 };
+                let bonus = if class_of(s) == class_of(top) && class_of(top) != 0 {
+                    score * 0.2
+                } else {
+                    0.0
+                };
                 if self.score.get(&s).is_some_and(|v| v + bonus >= threshold) {
                     return true;
                 }
@@ -518,14 +534,14 @@ impl<'t> Pass<'t> {
         if matches!(name, "figure" | "figcaption" | "picture") && (s.p == 0 || s.chars < 200) {
             return true;
         }
-        if HEADINGS.contains(&name) {
+        if self.is(id, HEADING) {
             let repeats_title = self.small(id) && {
                 let text = layout::render(self.tree, &[id], &|c, _| !self.skipped[c]);
                 self.tree.repeats_title(&text)
             };
             return repeats_title || (self.rules.weigh_classes && marks.weight < 0) || density(s) > 0.33;
         }
-        if !self.rules.clean_boxes || !CLEANED.contains(&name) || marks.body {
+        if !self.rules.clean_boxes || !self.is(id, CLEANED_TAG) || marks.body {
             return false;
         }
         let weight = self.class_weight(id);
@@ -570,7 +586,11 @@ fn add(a: Sums, b: Sums) -> Sums {
 }
 
 fn density(s: &Sums) -> f64 {
-    if s.chars == 0 { 0.0 } else { f64::from(s.link) / f64::from(s.chars) }
+    if s.chars == 0 {
+        0.0
+    } else {
+        f64::from(s.link) / f64::from(s.chars)
+    }
 }
 
 /// Characters (whitespace runs counted as one, ends trimmed) and commas of a text node.
@@ -583,7 +603,10 @@ fn measure(text: &str) -> (u32, u32) {
         }
         chars += 1 + u32::from(space);
         space = false;
-        commas += u32::from(matches!(c, ',' | '،' | '﹐' | '︐' | '︑' | '⹁' | '⸴' | '⸲' | '，' | '、'));
+        commas += u32::from(matches!(
+            c,
+            ',' | '،' | '﹐' | '︐' | '︑' | '⹁' | '⸴' | '⸲' | '，' | '、'
+        ));
     }
     (chars, commas)
 }

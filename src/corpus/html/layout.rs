@@ -179,4 +179,3 @@ impl Layout {
         self.out
     }
 }
-

@@ -21,6 +21,18 @@ pub struct Marks {
     pub body: bool,
 }
 
+/// The attributes read; the others are skipped without a look at their value.
+const ATTRIBUTES: &[&str] = &[
+    "class",
+    "id",
+    "hidden",
+    "aria-hidden",
+    "style",
+    "role",
+    "rel",
+    "itemprop",
+];
+
 /// Roles of elements that are never the article.
 const UNLIKELY_ROLES: &[&str] = &[
     "menu",
@@ -50,7 +62,10 @@ struct Classes {
 static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     let mut words: Vec<&str> = Vec::new();
     let mut kinds: Vec<u8> = Vec::new();
-    let rows = CLASSES_TSV.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1);
+    let rows = CLASSES_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1);
     for row in rows {
         let mut cols = row.split('\t');
         let (Some(kind), Some(word)) = (cols.next(), cols.next()) else {
@@ -86,7 +101,12 @@ impl Marks {
         let mut marks = Marks::default();
         let mut names = String::new();
         for (name, value) in attributes(raw) {
-            match name.to_ascii_lowercase().as_str() {
+            let name = ATTRIBUTES
+                .iter()
+                .find(|a| name.eq_ignore_ascii_case(a))
+                .copied()
+                .unwrap_or("");
+            match name {
                 "class" | "id" => {
                     names.push_str(value);
                     names.push(' ');
@@ -123,7 +143,20 @@ impl Marks {
 
 /// An inline style that hides the element.
 fn hides(style: &str) -> bool {
-    let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    let lower = |word: &str| {
+        style
+            .as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    if !lower("none") && !lower("hidden") {
+        return false;
+    }
+    let style: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
     style.contains("display:none") || style.contains("visibility:hidden")
 }
 

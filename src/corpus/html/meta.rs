@@ -256,9 +256,11 @@ mod tests {
     #[test]
     fn structured_data_gives_date_author_and_body() {
         let mut m = PageMeta::default();
-        m.structured(r#"{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Daily Brindle"},
+        m.structured(
+            r#"{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Daily Brindle"},
             {"@type":["NewsArticle"],"datePublished":"2024-05-01T08:00:00Z","articleBody":"Talks resumed.",
-             "author":[{"@type":"Person","name":"Maria  Kessler"},{"@type":"Person","name":"Tomas Brandt"}]}]}"#);
+             "author":[{"@type":"Person","name":"Maria  Kessler"},{"@type":"Person","name":"Tomas Brandt"}]}]}"#,
+        );
         assert_eq!(m.date().as_deref(), Some("2024-05-01"));
         assert_eq!(m.author.as_deref(), Some("Maria Kessler, Tomas Brandt"));
         assert_eq!(m.body.as_deref(), Some("Talks resumed."));

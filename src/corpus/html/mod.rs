@@ -1,23 +1,20 @@
-//! Article text from an HTML page.
+//! Article text from an HTML page, and what the page says about itself.
 //!
-//! The page is tokenized (`scan.rs`) and built into a light element tree that forgives bad
-//! nesting: an end tag closes the nearest open element of its name and is ignored when none is
-//! open; `<body>` or any body content closes an unclosed `<head>`.
+//! The road through a page: `scan.rs` tokenizes it (forgiving, streaming), `tree.rs` builds a
+//! compact element tree that forgives bad nesting, `marks.rs` reads what each element's
+//! attributes say (furniture or content by class and id, hidden, author line, article body),
+//! `content.rs` chooses the article by content scoring (after Readability) and removes the
+//! furniture inside it, and `layout.rs` writes its text. `meta.rs` reads the title, date,
+//! address and byline from the page's metadata and JSON-LD; `entities.rs` decodes references.
 //!
-//! Which part of the page is the article: the longest `<article>` (not inside navigation, an
-//! aside, a header or footer); else the first non-empty `<main>`; else the whole page. Inside it,
-//! these are dropped: script, style, noscript, template, head, nav, footer, aside, form, and
-//! interactive or embedded content (button, select, textarea, svg, iframe, canvas, object,
-//! video, audio, math). `<header>` is dropped too, except inside an `<article>`, where it holds
-//! the headline and byline rather than site navigation. A page that is one big `<form>` (some
-//! content systems wrap everything in one) is read with forms kept rather than read as empty.
+//! Everywhere these are never text: script, style, noscript, template, head, nav, footer,
+//! aside, form, and interactive or embedded content (button, select, textarea, svg, iframe,
+//! canvas, object, video, audio, math), hidden elements, and `<header>` outside an `<article>`.
 //!
-//! Layout: block elements (p, div, h1-h6, section, blockquote, lists, tables...) end a
-//! paragraph, written as a blank line; br, li, tr, dt, dd and captions end a line; table cells
-//! are separated by a space. Other whitespace collapses to one space, except inside `<pre>`.
-//! References are decoded (`entities.rs`); no-break spaces become plain spaces.
-//! The first `<title>` outside SVG becomes the document title, without the site's name
-//! (`meta.rs`), which also reads the publication date and the canonical address.
+//! A page where no paragraph scores (a snippet, a page of links) is read the simple way: the
+//! longest `<article>` (not inside navigation, an aside, a header or footer); else the first
+//! non-empty `<main>`; else the whole page, and a page that is one big `<form>` (some content
+//! systems wrap everything in one) with forms kept rather than read as empty.
 
 mod content;
 mod entities;
@@ -62,7 +59,7 @@ pub fn extract(html: &str) -> Extracted {
 pub(super) const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
 ];
-const DROPPED: &[&str] = &[
+pub(super) const DROPPED: &[&str] = &[
     "script", "style", "noscript", "template", "head", "nav", "footer", "aside", "form", "title", "button", "select",
     "textarea", "svg", "iframe", "canvas", "object", "video", "audio", "math",
 ];
@@ -137,7 +134,10 @@ impl Tree {
                 return None;
             }
             let text = collapse(&layout::render(self, &[id], &|c, name| self.shown(c, name, false)));
-            let text = text.strip_prefix("By ").or_else(|| text.strip_prefix("by ")).unwrap_or(&text);
+            let text = text
+                .strip_prefix("By ")
+                .or_else(|| text.strip_prefix("by "))
+                .unwrap_or(&text);
             let text = text.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '|');
             (!text.is_empty() && text.chars().count() <= 100).then(|| text.to_string())
         })
@@ -165,7 +165,7 @@ impl Tree {
         if self.is_text(id) {
             return true;
         }
-        let dropped = DROPPED.contains(&name) && !(keep_forms && name == "form");
+        let dropped = self.dropped(id) && !(keep_forms && name == "form");
         !(dropped || self.marks(id).hidden || (name == "header" && !self.in_article(id)))
     }
 }

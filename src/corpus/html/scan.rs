@@ -99,7 +99,10 @@ fn start_tag<'a>(html: &'a str, lt: usize, emit: &mut dyn FnMut(Token<'a>)) -> u
     });
     let from = (lt + 1 + name.len()).min(gt);
     let attributes = &html[from..gt];
-    if !attributes.trim_matches(|c: char| c.is_ascii_whitespace() || c == '/').is_empty() {
+    if !attributes
+        .trim_matches(|c: char| c.is_ascii_whitespace() || c == '/')
+        .is_empty()
+    {
         emit(Token::Attributes(attributes));
     }
     if self_closing || !(raw || rcdata) {
@@ -113,7 +116,9 @@ fn start_tag<'a>(html: &'a str, lt: usize, emit: &mut dyn FnMut(Token<'a>)) -> u
     if rcdata && body_end > body_start {
         emit(Token::Text(&html[body_start..body_end]));
     }
-    if name == "script" && attribute(attributes, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
+    if name == "script"
+        && attribute(attributes, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+    {
         emit(Token::StructuredData(&html[body_start..body_end]));
     }
     emit(Token::End { name });
@@ -220,7 +225,11 @@ fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
 /// Finds `</name` (any case) followed by a delimiter; returns its start and the end of its `>`.
 fn find_end_tag(bytes: &[u8], name: &str, from: usize) -> Option<(usize, usize)> {
     let mut at = from;
-    while let Some(lt) = find_seq(bytes, b"</", at) {
+    while let Some(lt) = find_byte(bytes, b'<', at) {
+        if bytes.get(lt + 1) != Some(&b'/') {
+            at = lt + 1;
+            continue;
+        }
         let name_end = lt + 2 + name.len();
         let matches = bytes
             .get(lt + 2..name_end)
@@ -238,23 +247,11 @@ fn find_end_tag(bytes: &[u8], name: &str, from: usize) -> Option<(usize, usize)>
 }
 
 fn find_byte(bytes: &[u8], byte: u8, from: usize) -> Option<usize> {
-    bytes.get(from..)?.iter().position(|b| *b == byte).map(|n| from + n)
+    memchr::memchr(byte, bytes.get(from..)?).map(|n| from + n)
 }
 
 fn find_seq(bytes: &[u8], seq: &[u8], from: usize) -> Option<usize> {
-    let hay = bytes.get(from..)?;
-    if hay.len() < seq.len() {
-        return None;
-    }
-    let mut at = 0;
-    while let Some(n) = hay[at..].iter().position(|b| *b == seq[0]) {
-        let start = at + n;
-        if hay[start..].starts_with(seq) {
-            return Some(from + start);
-        }
-        at = start + 1;
-    }
-    None
+    memchr::memmem::find(bytes.get(from..)?, seq).map(|n| from + n)
 }
 
 #[cfg(test)]
@@ -313,10 +310,18 @@ mod tests {
     fn tokenizes_markup() {
         let cases: Vec<(&str, Vec<Token>)> = vec![
             ("<p>Hi</p>", vec![start("p"), Text("Hi"), end("p")]),
-            ("<P CLASS=x>Hi</P >", vec![start("p"), Attributes(" CLASS=x"), Text("Hi"), end("p")]),
+            (
+                "<P CLASS=x>Hi</P >",
+                vec![start("p"), Attributes(" CLASS=x"), Text("Hi"), end("p")],
+            ),
             (
                 "<script type=application/ld+json>{}</script>",
-                vec![start("script"), Attributes(" type=application/ld+json"), StructuredData("{}"), end("script")],
+                vec![
+                    start("script"),
+                    Attributes(" type=application/ld+json"),
+                    StructuredData("{}"),
+                    end("script"),
+                ],
             ),
             (
                 "a<br/>b",
@@ -329,9 +334,18 @@ mod tests {
                     Text("b"),
                 ],
             ),
-            ("<a href=\"x>y\">t</a>", vec![start("a"), Attributes(" href=\"x>y\""), Text("t"), end("a")]),
-            ("<a title='it>s'>t</a>", vec![start("a"), Attributes(" title='it>s'"), Text("t"), end("a")]),
-            ("<a x=\"never closed>t", vec![start("a"), Attributes(" x=\"never closed"), Text("t")]),
+            (
+                "<a href=\"x>y\">t</a>",
+                vec![start("a"), Attributes(" href=\"x>y\""), Text("t"), end("a")],
+            ),
+            (
+                "<a title='it>s'>t</a>",
+                vec![start("a"), Attributes(" title='it>s'"), Text("t"), end("a")],
+            ),
+            (
+                "<a x=\"never closed>t",
+                vec![start("a"), Attributes(" x=\"never closed"), Text("t")],
+            ),
             ("1 < 2", vec![Text("1 "), Text("<"), Text(" 2")]),
             ("a<!-- c <p> -->b", vec![Text("a"), Text("b")]),
             ("a<!-->b", vec![Text("a"), Text("b")]),

@@ -192,11 +192,21 @@ fn scoring_finds_the_article_among_furniture() {
             "3. Maria Kessler",
             "Ilsa Markov",
         ),
-        (format!("<div class=story>{body}<figure><figcaption>Lena Markel at the port.</figcaption></figure></div>"), "1. Maria", "Lena Markel"),
-        (format!("<div class=story><div class=byline><span>Tomas</span><span>Staff Writer</span></div>{body}</div>"), "2. Maria", "Staff Writer"),
+        (
+            format!("<div class=story>{body}<figure><figcaption>Lena Markel at the port.</figcaption></figure></div>"),
+            "1. Maria",
+            "Lena Markel",
+        ),
+        (
+            format!("<div class=story><div class=byline><span>Tomas</span><span>Staff Writer</span></div>{body}</div>"),
+            "2. Maria",
+            "Staff Writer",
+        ),
         // Text between block elements is a paragraph of its container.
         (
-            format!("<div class=g><div class=x></div>{PROSE}<div class=x></div>{PROSE}<br></div><ul><li><a href=/>Home</a></li></ul>"),
+            format!(
+                "<div class=g><div class=x></div>{PROSE}<div class=x></div>{PROSE}<br></div><ul><li><a href=/>Home</a></li></ul>"
+            ),
             "Maria Kessler, the foreign minister",
             "Home",
         ),
@@ -250,7 +260,11 @@ fn the_byline_comes_from_structured_data_or_the_author_line() {
         let got = extract(&html);
         assert_eq!(got.byline.as_deref(), want, "{head}");
         if let Some(name) = want {
-            assert!(!got.text.contains(name), "the author line is not article text: {}", got.text);
+            assert!(
+                !got.text.contains(name),
+                "the author line is not article text: {}",
+                got.text
+            );
         }
     }
 }

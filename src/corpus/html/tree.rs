@@ -29,6 +29,8 @@ pub(super) struct Tree {
     text: String,
     /// Tag names by tag number; 0 is the root's empty name.
     names: Vec<Box<str>>,
+    /// Whether each tag number is one of the never-text elements (`super::DROPPED`).
+    dropped: Vec<bool>,
     /// Outermost `<article>` elements that are not teasers, in document order.
     pub articles: Vec<usize>,
     pub mains: Vec<usize>,
@@ -63,6 +65,21 @@ impl Tree {
             TEXT => "",
             tag => &self.names[tag as usize],
         }
+    }
+
+    /// An element's tag number (text is `u32::MAX`): the same name, the same number.
+    pub fn tag(&self, id: usize) -> u32 {
+        self.tags[id]
+    }
+
+    /// The tag names by number.
+    pub fn tag_names(&self) -> &[Box<str>] {
+        &self.names
+    }
+
+    /// Whether an element is one that is never text (script, nav, form...).
+    pub fn dropped(&self, id: usize) -> bool {
+        self.tags[id] != TEXT && self.dropped[self.tags[id] as usize]
     }
 
     pub fn marks(&self, id: usize) -> Marks {
@@ -126,6 +143,7 @@ impl Builder {
             spans: vec![(0, 0)],
             text: String::new(),
             names: vec!["".into()],
+            dropped: vec![false],
             articles: Vec::new(),
             mains: Vec::new(),
             title: None,
@@ -153,6 +171,7 @@ impl Builder {
         }
         let n = self.tree.names.len() as u32;
         self.tree.names.push(name.into());
+        self.tree.dropped.push(super::DROPPED.contains(&name));
         self.index.insert(name.into(), n);
         self.open.push(0);
         n

@@ -113,7 +113,6 @@ mod t {
     pub const SIDE_BEFORE2: u64 = 33;
     pub const KIND_BEFORE2_BEFORE: u64 = 34;
     pub const UTTERANCE: u64 = 35;
-
 }
 
 /// Distances in words, bucketed: near words differ, far ones alike.
@@ -187,8 +186,7 @@ pub struct Attribution {
     pub(crate) weights: Vec<i16>,
 }
 
-static EMBEDDED_MODEL: &[u8] =
-    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/resources/attribution.model"));
+static EMBEDDED_MODEL: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/resources/attribution.model"));
 
 impl Attribution {
     /// The model shipped in the binary (`resources/attribution.model`), decoded: the

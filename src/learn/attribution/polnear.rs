@@ -59,7 +59,12 @@ pub fn read_split(split: &Path) -> Result<Vec<Article>, String> {
 /// The attributions of one brat file over `text`, in file order.
 pub fn parse(standoff: &str, text: &str) -> Result<Vec<Attributed>, String> {
     let bytes = byte_offsets(text);
-    let at = |c: usize| bytes.get(c).copied().ok_or_else(|| format!("offset {c} beyond the text"));
+    let at = |c: usize| {
+        bytes
+            .get(c)
+            .copied()
+            .ok_or_else(|| format!("offset {c} beyond the text"))
+    };
     let mut spans: BTreeMap<&str, Span> = BTreeMap::new();
     let mut events = Vec::new();
     for (n, line) in standoff.lines().enumerate() {

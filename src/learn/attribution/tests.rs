@@ -91,13 +91,23 @@ fn a_small_training_run_learns_its_examples() {
 
 #[test]
 fn the_model_round_trips_its_file_and_refuses_damaged_ones() {
-    let model = train(&toy(), &TrainConfig { epochs: 2, seed: 3, bits: 9 }, None);
+    let model = train(
+        &toy(),
+        &TrainConfig {
+            epochs: 2,
+            seed: 3,
+            bits: 9,
+        },
+        None,
+    );
     let bytes = model.to_bytes();
     assert_eq!(Attribution::from_bytes(&bytes).expect("reads back"), model);
     let mut damaged = bytes.clone();
     let last = damaged.len() - 20;
     damaged[last] ^= 0x55;
-    let err = Attribution::from_bytes(&damaged).expect_err("a flipped byte is refused").to_string();
+    let err = Attribution::from_bytes(&damaged)
+        .expect_err("a flipped byte is refused")
+        .to_string();
     assert!(err.contains("retrain it with `graphgen train attribution`"), "{err}");
     assert!(Attribution::from_bytes(&bytes[..10]).is_err());
     assert!(Attribution::from_bytes(b"GRAPHGEN-TAGGER\nxxxxxxxxxxxxxxxxxxxxxxxx").is_err());
@@ -116,7 +126,10 @@ fn ties_go_to_no_speaker() {
         weights: vec![0; 256],
     };
     let said = cue("said");
-    let choices = vec![none_features(&said), candidate_features(&said, &cand("person", false, "<s>", true))];
+    let choices = vec![
+        none_features(&said),
+        candidate_features(&said, &cand("person", false, "<s>", true)),
+    ];
     assert_eq!(zero.choose(&choices), NONE);
 }
 
@@ -140,7 +153,10 @@ fn brat_spans_become_byte_spans_of_the_text() {
             },
         ]
     );
-    assert!(parse("T1\tCue 0 999\tx\n", text).is_err(), "an offset beyond the text is an error");
+    assert!(
+        parse("T1\tCue 0 999\tx\n", text).is_err(),
+        "an offset beyond the text is an error"
+    );
 }
 
 #[test]
@@ -158,9 +174,15 @@ fn a_cue_is_labelled_with_the_first_candidate_inside_its_source() {
         cue: Span::new(45, 49),
         source: Some(Span::new(0, 44)),
     }];
-    assert_eq!(seen(Span::new(45, 49)).label(&gold, text, &|w| w == "statement").gold, 1);
+    assert_eq!(
+        seen(Span::new(45, 49)).label(&gold, text, &|w| w == "statement").gold,
+        1
+    );
     // A cue nobody annotated has no speaker.
-    assert_eq!(seen(Span::new(80, 84)).label(&gold, text, &|w| w == "statement").gold, NONE);
+    assert_eq!(
+        seen(Span::new(80, 84)).label(&gold, text, &|w| w == "statement").gold,
+        NONE
+    );
     // An annotated source no candidate stands for (`officials said`) is none too.
     let unnamed = [Attributed {
         cue: Span::new(45, 49),
@@ -225,4 +247,3 @@ fn a_cue_is_labelled_with_the_first_candidate_inside_its_source() {
     }];
     assert_eq!(seen.label(&gold, text, &|w| w == "statement").gold, 3);
 }
-

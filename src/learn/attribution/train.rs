@@ -80,7 +80,9 @@ fn overlaps(a: Span, b: Span) -> bool {
 
 /// The last word of a source's first phrase, when it is written in lowercase (`officials`).
 fn common_head(text: &str, head: Span) -> Option<Span> {
-    let words = text.get(head.start..head.end)?.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let words = text
+        .get(head.start..head.end)?
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
     let start = words
         .char_indices()
         .rev()
@@ -134,13 +136,20 @@ pub fn train(
     let mut table = AveragedWeights::new(1 << bits, 1);
     let rows: Vec<Vec<Vec<u32>>> = examples
         .iter()
-        .map(|e| e.choices.iter().map(|f| f.iter().map(|&x| bucket(x, bits)).collect()).collect())
+        .map(|e| {
+            e.choices
+                .iter()
+                .map(|f| f.iter().map(|&x| bucket(x, bits)).collect())
+                .collect()
+        })
         .collect();
     let mut step: i64 = 1;
     epochs(examples.len(), config.epochs, config.seed, |epoch, order| {
         for &i in order {
             let choices = &rows[i];
-            let scores = choices.iter().map(|r| r.iter().map(|&b| table.current()[b as usize]).sum());
+            let scores = choices
+                .iter()
+                .map(|r| r.iter().map(|&b| table.current()[b as usize]).sum());
             let predicted = super::best(scores);
             let gold = examples[i].gold;
             if predicted != gold {

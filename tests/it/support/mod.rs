@@ -54,3 +54,27 @@ pub fn networkx() -> bool {
     }
     ok
 }
+
+/// Runs graphgen with `args`, its output thrown away; returns whether it succeeded and its
+/// own peak resident set in bytes (wait4's rusage; Linux counts in it what the test process
+/// held before the exec).
+#[cfg(target_os = "linux")]
+// The child is reaped by wait4 below, which std's own wait cannot report usage for.
+#[allow(clippy::zombie_processes)]
+pub fn peak_of(args: &[&std::ffi::OsStr]) -> (bool, u64) {
+    use std::process::{Command, Stdio};
+    let child = Command::new(env!("CARGO_BIN_EXE_graphgen"))
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: rusage is plain data that wait4 fills in; the pid is our own unwaited child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as libc::pid_t, "wait4 failed");
+    let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
+    // Linux reports ru_maxrss in kilobytes.
+    (ok, usage.ru_maxrss as u64 * 1024)
+}
