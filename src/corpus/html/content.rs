@@ -89,10 +89,11 @@ const PASSES: [Rules; 4] = [
 /// characters of its paragraphs that are not mostly links): a relaxed pass wins only with
 /// clearly more prose, since on a page with a short article it mostly adds menus.
 pub(super) fn article(tree: &Tree) -> Option<String> {
-    let mut first: Option<Found> = None;
-    let mut best: Option<Found> = None;
+    // The page's titles, compared loosely, once for every heading of every pass.
+    let titles: Vec<String> = tree.headlines().iter().map(|t| key(t)).collect();
+    let mut found: Vec<Found> = Vec::new();
     for rules in PASSES {
-        let Some(found) = Pass::new(tree, rules).run() else {
+        let Some(pass) = Pass::new(tree, &titles, rules).run() else {
             if !rules.strip_unlikely {
                 // Nothing scores with every element in the running: relaxing the weights
                 // cannot make a paragraph.
@@ -100,23 +101,26 @@ pub(super) fn article(tree: &Tree) -> Option<String> {
             }
             continue;
         };
-        if first.is_none() && found.chars >= ENOUGH {
-            return Some(found.text);
+        if found.is_empty() && pass.chars >= ENOUGH {
+            return Some(pass.text);
         }
-        if best.as_ref().is_none_or(|b| found.prose > b.prose) {
-            best = Some(found.clone());
-        }
-        if first.is_none() {
-            first = Some(found);
-        }
+        found.push(pass);
     }
-    let first = first?;
-    let best = best.filter(|b| b.prose > first.prose * 3 / 2 + 100).unwrap_or(first);
-    Some(best.text).filter(|t| !t.is_empty())
+    let first_prose = found.first()?.prose;
+    // The first pass with the most prose; a later one only with clearly more than the first.
+    let best = (1..found.len())
+        .filter(|&i| found[i].prose > first_prose * 3 / 2 + 100)
+        .fold(0, |best, i| {
+            if best == 0 || found[i].prose > found[best].prose {
+                i
+            } else {
+                best
+            }
+        });
+    Some(found.swap_remove(best).text).filter(|t| !t.is_empty())
 }
 
 /// What one pass found.
-#[derive(Clone)]
 struct Found {
     text: String,
     /// Characters of the text, without whitespace.
@@ -163,6 +167,8 @@ impl Loose {
 
 struct Pass<'t> {
     tree: &'t Tree,
+    /// The page's titles as [`key`]s.
+    titles: &'t [String],
     rules: Rules,
     /// Elements out of the running: not shown, or furniture by class when stripping.
     skipped: Vec<bool>,
@@ -180,10 +186,11 @@ struct Pass<'t> {
 }
 
 impl<'t> Pass<'t> {
-    fn new(tree: &'t Tree, rules: Rules) -> Pass<'t> {
+    fn new(tree: &'t Tree, titles: &'t [String], rules: Rules) -> Pass<'t> {
         let n = tree.len();
         let mut pass = Pass {
             tree,
+            titles,
             rules,
             skipped: vec![false; n],
             sums: vec![Sums::default(); n],
@@ -537,7 +544,7 @@ impl<'t> Pass<'t> {
         if self.is(id, HEADING) {
             let repeats_title = self.small(id) && {
                 let text = layout::render(self.tree, &[id], &|c, _| !self.skipped[c]);
-                self.tree.repeats_title(&text)
+                repeats_title(self.titles, &text)
             };
             return repeats_title || (self.rules.weigh_classes && marks.weight < 0) || density(s) > 0.33;
         }
@@ -611,8 +618,18 @@ fn measure(text: &str) -> (u32, u32) {
     (chars, commas)
 }
 
+/// Whether a heading's text repeats one of the page's titles (given as [`key`]s): the
+/// headline, kept as the document's title.
+fn repeats_title(titles: &[String], heading: &str) -> bool {
+    let heading = key(heading);
+    heading.chars().count() >= 10
+        && titles
+            .iter()
+            .any(|t| *t == heading || t.contains(&heading) || heading.contains(t.as_str()) && t.chars().count() >= 10)
+}
+
 /// Text compared loosely: letters and digits only, lower-cased.
-pub(super) fn key(text: &str) -> String {
+fn key(text: &str) -> String {
     text.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)

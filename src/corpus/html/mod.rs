@@ -114,16 +114,6 @@ impl Tree {
             .collect()
     }
 
-    /// Whether a heading's text repeats the page's title (the headline, kept as the title).
-    fn repeats_title(&self, heading: &str) -> bool {
-        let heading = content::key(heading);
-        heading.chars().count() >= 10
-            && self.headlines().iter().any(|t| {
-                let t = content::key(t);
-                t == heading || t.contains(&heading) || heading.contains(&t) && t.chars().count() >= 10
-            })
-    }
-
     /// The text of the page's first author line (`class="byline"`, `rel="author"`...) of at
     /// most 100 characters, without a leading `By`. Only the first few are looked at: a
     /// hostile page can mark every element.
