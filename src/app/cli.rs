@@ -96,6 +96,11 @@ pub struct RunArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
+    /// Print on stderr where the run's time went: each stage (start, read, merge, resolve,
+    /// filter, write), the workers' time summed, and the serial part of the run.
+    #[arg(long)]
+    pub stats: bool,
+
     /// Find names with this mention-tagger model instead of the embedded one: a file that
     /// `graphgen train tagger` wrote (trained on your own annotated text, say).
     #[arg(long, value_name = "FILE")]
@@ -253,6 +258,42 @@ pub struct FilterArgs {
     /// corpus they are most of the nodes); JSON, GEXF, GraphML and Cytoscape keep everything.
     #[arg(long)]
     pub isolated: bool,
+
+    /// Keep at most N pieces of evidence per edge (or `all`), dropped while the corpus is
+    /// read so that memory follows the graph: each document's first piece, documents in
+    /// reading order, before any document's second. The weight still counts every piece.
+    /// [default: 10 for dot and html, all for the other formats]
+    #[arg(long, value_name = "N", value_parser = parse_evidence_cap)]
+    pub max_evidence: Option<EvidenceCap>,
+}
+
+/// `--max-evidence`: a number of pieces per edge, or all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvidenceCap {
+    All,
+    At(usize),
+}
+
+impl EvidenceCap {
+    /// The most pieces kept per edge; `None` keeps all.
+    pub fn limit(self) -> Option<usize> {
+        match self {
+            EvidenceCap::All => None,
+            EvidenceCap::At(n) => Some(n),
+        }
+    }
+}
+
+fn parse_evidence_cap(s: &str) -> Result<EvidenceCap, String> {
+    if s.eq_ignore_ascii_case("all") {
+        return Ok(EvidenceCap::All);
+    }
+    match s.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(EvidenceCap::At(n)),
+        _ => Err(format!(
+            "`{s}` is not a number of pieces of evidence; write a number of 1 or more, or `all`"
+        )),
+    }
 }
 
 #[derive(Debug, Clone, Args)]

@@ -18,6 +18,7 @@ use graphgen::eval::{self, Floor, Gold};
 use graphgen::export;
 use graphgen::graph::{self, Graph};
 use graphgen::learn::tagger::{self, NoExtraFeatures, Tagged, TrainConfig};
+use graphgen::pipeline::stages::timed;
 use graphgen::pipeline::{Config, Pipeline};
 use graphgen::{diff, resolve};
 use output::{export_graph, summary, write_output};
@@ -61,7 +62,7 @@ fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
     let inputs = &args.input.inputs;
     let output = args.output.as_deref();
     require_inputs(output, inputs)?;
-    let (pipeline, taught) = pipeline(&args.run)?;
+    let (pipeline, taught) = capped_pipeline(&args.run, max_evidence(&args.filter, format))?;
     if args.partial {
         // Each partial is written as soon as it exists; after a write error the rest is
         // extracted but not written, and the error ends the run.
@@ -87,11 +88,22 @@ fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
         )?;
         return Ok(worst(outcome(&problems), taught));
     }
+    let built = started.elapsed();
     let (graph, problems) = pipeline.graph(inputs);
     report_problems(&problems);
     let documents = graph.documents;
-    let graph = graph_filter(&args.filter, format).try_apply_owned(graph)?;
-    export_graph(&graph, format, output, documents)?;
+    let mut stages = pipeline.stages();
+    stages.start = built;
+    let graph = timed(&mut stages.filter, || {
+        graph_filter(&args.filter, format).try_apply_owned(graph)
+    })?;
+    timed(&mut stages.write, || {
+        pipeline.install(|| export_graph(&graph, format, output, documents))
+    })?;
+    stages.total = started.elapsed();
+    if args.run.stats {
+        eprintln!("{stages}");
+    }
     if !args.run.quiet {
         eprintln!("{}", summary(&graph, documents, output, started.elapsed()));
     }
@@ -100,7 +112,7 @@ fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
 
 fn merge(args: MergeArgs) -> anyhow::Result<Outcome> {
     let format = choose_format(&args.format, false, false, false, args.output.as_deref());
-    let mut merger = resolve::Merger::new();
+    let mut merger = resolve::Merger::with_max_evidence(max_evidence(&args.filter, format));
     for file in &args.files {
         if file.as_os_str() == "-" {
             merge_input("-", io::stdin().lock(), &mut merger)?;
@@ -152,6 +164,11 @@ fn merge_input(name: &str, mut input: impl io::BufRead, merger: &mut resolve::Me
 /// value is `Trouble` when a line of the user's lexicons was left out (each reported on
 /// stderr), `Done` otherwise.
 fn pipeline(args: &RunArgs) -> anyhow::Result<(Pipeline, Outcome)> {
+    capped_pipeline(args, None)
+}
+
+/// [`pipeline`] keeping at most `max_evidence` pieces of evidence per edge (`None`: all).
+fn capped_pipeline(args: &RunArgs, max_evidence: Option<usize>) -> anyhow::Result<(Pipeline, Outcome)> {
     built(&Config {
         lexicons: args.teach.lexicon.clone(),
         stoplist: args.teach.stoplist.clone(),
@@ -161,7 +178,21 @@ fn pipeline(args: &RunArgs) -> anyhow::Result<(Pipeline, Outcome)> {
         dictionary: !args.teach.no_knowledge,
         tagger: args.model.clone(),
         speakers: graphgen::pipeline::Speakers::Model,
+        max_evidence,
     })
+}
+
+/// Pieces of evidence kept per edge: what the user asked, else a few for a picture (DOT,
+/// HTML: a reader looks at a handful, and a big corpus would otherwise fill the page) and
+/// all for data formats.
+const PICTURE_EVIDENCE: usize = 10;
+
+fn max_evidence(args: &FilterArgs, format: Format) -> Option<usize> {
+    match args.max_evidence {
+        Some(cap) => cap.limit(),
+        None if matches!(format, Format::Dot | Format::Html) => Some(PICTURE_EVIDENCE),
+        None => None,
+    }
 }
 
 /// Builds the pipeline and reports the lexicon lines it left out.
@@ -439,7 +470,8 @@ fn diff(args: DiffArgs) -> anyhow::Result<Outcome> {
     let filter = graph_filter(&args.filter, Format::Json);
     let output = args.output.as_deref();
     refuse_missing_inputs(output, &[left.as_slice(), right.as_slice()].concat())?;
-    let (pipeline, taught) = pipeline(&args.run)?;
+    // A diff keeps every piece unless asked: a changed edge is shown with its evidence.
+    let (pipeline, taught) = capped_pipeline(&args.run, args.filter.max_evidence.and_then(|c| c.limit()))?;
     let (report, problems) = diff::run(&pipeline, &left, &right, &filter)?;
     report_problems(&problems);
     // Missing inputs were refused above; a side with no documents is a comparison still

@@ -29,7 +29,7 @@ mod source;
 
 use decode::ReadFailure;
 use source::{Format, Input, Origin};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -118,27 +118,59 @@ pub fn read_reader(name: &str, reader: impl Read, cap: u64) -> (Vec<Document>, V
     finish(docs, problems)
 }
 
-/// Reads the inputs one at a time, in the order of [`read_inputs`], handing each input's
-/// documents to `each` with the input's shown path, so that a caller can extract and drop them
-/// before the next input is read. `start` first receives the total size of the files, in bytes
-/// (stdin counts as 0). Paths and stems are NOT made unique here (that needs every name):
+/// The inputs of a run, found and sized before any is read, so that reading each is work any
+/// thread can do ([`Found::read`]), in any order, while the order of the inputs stays that of
+/// [`read_inputs`]. Paths and stems are NOT made unique here (that needs every name):
 /// callers apply [`make_unique`] to what they keep.
-pub fn for_each_input(
-    inputs: &[PathBuf],
-    cap: u64,
-    start: impl FnOnce(u64),
-    mut each: impl FnMut(&str, u64, Vec<Document>),
-) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let found = source::discover(inputs, &mut problems);
-    let sizes: Vec<u64> = found.iter().map(input_size).collect();
-    start(sizes.iter().sum());
-    for (input, size) in found.iter().zip(sizes) {
-        let docs = read_input(input, cap, &mut problems);
-        each(&input.display, size, docs);
+pub struct Found {
+    inputs: Vec<Input>,
+    sizes: Vec<u64>,
+    /// Problems met finding the inputs (a missing path, an unreadable folder).
+    pub problems: Vec<Problem>,
+}
+
+impl Found {
+    /// Finds every input `paths` name (directories walked) and the size of each file.
+    pub fn new(paths: &[PathBuf]) -> Found {
+        let mut problems = Vec::new();
+        let inputs = source::discover(paths, &mut problems);
+        let sizes = inputs.iter().map(input_size).collect();
+        Found {
+            inputs,
+            sizes,
+            problems,
+        }
     }
-    sort_problems(&mut problems);
-    problems
+
+    pub fn len(&self) -> usize {
+        self.inputs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.inputs.is_empty()
+    }
+
+    /// The size of input `i` in bytes (stdin counts as 0).
+    pub fn size(&self, i: usize) -> u64 {
+        self.sizes[i]
+    }
+
+    /// The total size of the inputs, in bytes.
+    pub fn total(&self) -> u64 {
+        self.sizes.iter().sum()
+    }
+
+    /// Input `i`'s path as shown.
+    pub fn display(&self, i: usize) -> &str {
+        &self.inputs[i].display
+    }
+
+    /// Reads input `i` (at most `cap` bytes of it) into its documents, with the problems met.
+    pub fn read(&self, i: usize, cap: u64) -> (Vec<Document>, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let docs = read_input(&self.inputs[i], cap, &mut problems);
+        (docs, problems)
+    }
 }
 
 fn input_size(input: &Input) -> u64 {
@@ -155,7 +187,8 @@ fn finish(mut docs: Vec<Document>, mut problems: Vec<Problem>) -> (Vec<Document>
     (docs, problems)
 }
 
-fn sort_problems(problems: &mut [Problem]) {
+/// Problems in the order they are reported: by file, then line.
+pub fn sort_problems(problems: &mut [Problem]) {
     problems.sort_by(|a, b| problem_order(&a.path).cmp(&problem_order(&b.path)));
 }
 
@@ -290,15 +323,20 @@ fn stem_of(display: &str) -> String {
 pub fn make_unique<T>(docs: &mut [T], name: fn(&mut T) -> &mut String) {
     let mut taken: HashSet<String> = docs.iter_mut().map(|d| name(d).clone()).collect();
     let mut used = HashSet::new();
+    // The last number given to each name: numbers below it are taken and stay taken, so the
+    // search goes on from there (a name repeated n times costs n, not n squared).
+    let mut last: HashMap<String, usize> = HashMap::new();
     for doc in docs.iter_mut() {
         let current = name(doc);
         if used.insert(current.clone()) {
             continue;
         }
-        let renamed = (2..)
-            .map(|n| format!("{current}-{n}"))
-            .find(|c| !taken.contains(c))
+        let from = last.get(current.as_str()).map_or(2, |n| n + 1);
+        let (n, renamed) = (from..)
+            .map(|n| (n, format!("{current}-{n}")))
+            .find(|(_, c)| !taken.contains(c))
             .unwrap_or_default();
+        last.insert(current.clone(), n);
         taken.insert(renamed.clone());
         used.insert(renamed.clone());
         *current = renamed;

@@ -160,6 +160,7 @@ mod tests {
 
     fn relation(weight: usize) -> Relation {
         Relation {
+            unkept: 0,
             source: "a".into(),
             target: "b".into(),
             kind: RelationKind::MetWith,

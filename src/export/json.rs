@@ -5,7 +5,8 @@
 
 use super::Exporter;
 use crate::graph::{Actor, ActorKind, DocPath, DocSet, Evidence, Graph, Relation, RelationKind};
-use serde::{Serialize, Serializer};
+use rayon::prelude::*;
+use serde::Serialize;
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 
@@ -16,39 +17,18 @@ impl Exporter for Json {
         "json"
     }
 
+    /// Written by hand around the two arrays, whose items are serialised in parallel (on the
+    /// current rayon pool): the bytes are those `serde_json::to_writer_pretty` writes.
     fn write(&self, graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
-        let doc = NodeLink {
-            directed: true,
-            multigraph: true,
-            graph: GraphAttrs {
-                generator: crate::GENERATOR,
-                documents: graph.documents,
-            },
-            nodes: Nodes(graph),
-            edges: Edges(graph),
-        };
-        serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;
-        out.write_all(b"\n")
-    }
-}
-
-#[derive(Serialize)]
-struct NodeLink<'a> {
-    directed: bool,
-    multigraph: bool,
-    graph: GraphAttrs,
-    nodes: Nodes<'a>,
-    edges: Edges<'a>,
-}
-
-/// The nodes, written straight from the graph: a vector of them first would add a tenth to
-/// the peak memory of a large run.
-struct Nodes<'a>(&'a Graph);
-
-impl Serialize for Nodes<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let facts = super::Facts::of(self.0);
-        s.collect_seq(self.0.actors().map(|a| {
+        let generator = serde_json::to_string(crate::GENERATOR)?;
+        write!(
+            out,
+            "{{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": {{\n    \"generator\": {generator},\n    \"documents\": {}\n  }},\n  \"nodes\": ",
+            graph.documents
+        )?;
+        let facts = super::Facts::of(graph);
+        let actors: Vec<&Actor> = graph.actors().collect();
+        write_array(out, &actors, |a| {
             let id = a.id.as_str();
             let span = facts.span(id);
             Node {
@@ -56,25 +36,59 @@ impl Serialize for Nodes<'_> {
                 community: facts.community(id),
                 first: span.map(|s| s.0),
                 last: span.map(|s| s.1),
-                ..Node::from(a)
+                ..Node::from(*a)
             }
-        }))
+        })?;
+        out.write_all(b",\n  \"edges\": ")?;
+        let relations: Vec<&Relation> = graph.relations().collect();
+        write_array(out, &relations, |r| Edge::from(*r))?;
+        out.write_all(b"\n}\n")
     }
 }
 
-/// The edges, written straight from the graph like the nodes.
-struct Edges<'a>(&'a Graph);
+/// Items serialised at a time: enough to keep every thread busy, few enough that the
+/// serialised text held at once stays small next to the graph.
+const WINDOW: usize = 4096;
 
-impl Serialize for Edges<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.relations().map(Edge::from))
+/// Writes `items` as the array serde_json's pretty printer writes as the value of a key of
+/// the top object: `[]`, or one item a line block indented by four spaces. The items of a
+/// window are serialised in parallel and written in order.
+fn write_array<I: Sync, T: Serialize>(
+    out: &mut dyn Write,
+    items: &[I],
+    view: impl Fn(&I) -> T + Sync,
+) -> io::Result<()> {
+    if items.is_empty() {
+        return out.write_all(b"[]");
     }
-}
-
-#[derive(Serialize)]
-struct GraphAttrs {
-    generator: &'static str,
-    documents: usize,
+    out.write_all(b"[")?;
+    for (w, window) in items.chunks(WINDOW).enumerate() {
+        let texts: Vec<io::Result<Vec<u8>>> = window
+            .par_chunks(64)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut text = Vec::new();
+                for (i, item) in chunk.iter().enumerate() {
+                    let first = w == 0 && c == 0 && i == 0;
+                    text.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+                    let one = serde_json::to_vec_pretty(&view(item))?;
+                    // Nested one level deeper than alone: every line break takes the indent
+                    // (strings never hold a raw line break, JSON escapes it).
+                    for (j, line) in one.split(|&b| b == b'\n').enumerate() {
+                        if j > 0 {
+                            text.extend_from_slice(b"\n    ");
+                        }
+                        text.extend_from_slice(line);
+                    }
+                }
+                Ok(text)
+            })
+            .collect();
+        for text in texts {
+            out.write_all(&text?)?;
+        }
+    }
+    out.write_all(b"\n  ]")
 }
 
 #[derive(Serialize)]

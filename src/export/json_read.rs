@@ -16,7 +16,8 @@ use std::path::Path;
 /// Required: `nodes[].id`, `label`, `kind`; `path` on document nodes; `edges[].source`,
 /// `target`, `relation` and a non-empty `evidence`. `aliases`, `mentions`, `documents`,
 /// `weight`, `key` and `graph.documents` may be missing; when `weight` is given it must
-/// equal the number of evidence items, since that is what a weight means.
+/// be at least the number of evidence items: what a weight counts, the pieces a
+/// `--max-evidence` run did not keep included.
 /// networkx's older `links` key is accepted in place of `edges`.
 pub fn read_graph_json(text: &str) -> Result<Graph> {
     let root: Value = serde_json::from_str(text).map_err(|e| invalid("graph JSON", format!("not valid JSON: {e}")))?;
@@ -146,9 +147,11 @@ fn read_edge(graph: &mut Graph, edge: &Value, at: &str) -> Result<()> {
             "empty; every edge needs at least one piece of evidence",
         ));
     }
+    // A weight above the evidence counts pieces not kept (`--max-evidence`).
+    let mut unkept = 0;
     if let Some(w) = obj.get("weight") {
         let weight = as_count(w, &format!("{at}.weight"))?;
-        if weight != items.len() {
+        if weight < items.len() {
             return Err(invalid(
                 format!("{at}.weight"),
                 format!(
@@ -157,11 +160,13 @@ fn read_edge(graph: &mut Graph, edge: &Value, at: &str) -> Result<()> {
                 ),
             ));
         }
+        unkept = weight - items.len();
     }
     for (j, item) in items.iter().enumerate() {
         let evidence = read_evidence(item, &format!("{ev_at}[{j}]"))?;
         graph.add_evidence(&source, relation, &target, evidence);
     }
+    graph.add_unkept(&source, relation, &target, unkept);
     Ok(())
 }
 
@@ -372,9 +377,9 @@ mod tests {
             ),
             (
                 with_edge(&format!(
-                    r#"{{"source": "a", "target": "b", "relation": "met-with", "weight": 2, "evidence": [{EVIDENCE}]}}"#
+                    r#"{{"source": "a", "target": "b", "relation": "met-with", "weight": 0, "evidence": [{EVIDENCE}]}}"#
                 )),
-                "edges[0].weight: 2, but the edge has 1 pieces of evidence",
+                "edges[0].weight: 0, but the edge has 1 pieces of evidence",
             ),
             (
                 with_edge(

@@ -130,8 +130,15 @@ impl Filter {
     fn cut(&self, graph: &Graph) -> Graph {
         let kind_ok = |id: &str| self.kinds.is_empty() || graph.actor(id).is_some_and(|a| self.kinds.contains(&a.kind));
         let in_period = |e: &Evidence| self.period.contains(e.date.as_deref());
-        // The weight floor counts the evidence left in the period.
-        let weight = |r: &Relation| r.evidence.iter().filter(|e| in_period(e)).count();
+        // The weight floor counts the evidence left in the period; without one, every piece
+        // read (kept or not, `--max-evidence`).
+        let weight = |r: &Relation| {
+            if self.period.is_open() {
+                r.weight()
+            } else {
+                r.evidence.iter().filter(|e| in_period(e)).count()
+            }
+        };
         let edge_ok = |r: &Relation| {
             (self.relations.is_empty() || self.relations.contains(&r.kind))
                 && weight(r) >= self.min_weight.unwrap_or(1)
@@ -150,6 +157,11 @@ impl Filter {
             out.add_actor(a.clone());
         }
         for r in edges {
+            if self.period.is_open() {
+                out.add_relation(r.clone());
+                continue;
+            }
+            // Evidence not kept has no date: a period counts only what was kept.
             for e in r.evidence.iter().filter(|e| in_period(e)) {
                 out.add_evidence(&r.source, r.kind, &r.target, e.clone());
             }
@@ -167,10 +179,8 @@ fn subgraph(graph: &Graph, keep: impl Fn(&Actor) -> bool, edge_ok: impl Fn(&Rela
         out.add_actor(a.clone());
     }
     for r in graph.relations().filter(|r| edge_ok(r)) {
-        for e in &r.evidence {
-            // add_evidence refuses edges whose ends were not kept.
-            out.add_evidence(&r.source, r.kind, &r.target, e.clone());
-        }
+        // add_relation refuses edges whose ends were not kept.
+        out.add_relation(r.clone());
     }
     out
 }
@@ -203,9 +213,7 @@ fn fold_documents(graph: &Graph) -> Graph {
         out.add_actor(a);
     }
     for r in graph.relations() {
-        for e in &r.evidence {
-            out.add_evidence(&r.source, r.kind, &r.target, e.clone());
-        }
+        out.add_relation(r.clone());
     }
     out
 }

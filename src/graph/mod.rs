@@ -75,6 +75,7 @@ impl Graph {
             target: t.to_string(),
             kind,
             evidence: Vec::new(),
+            unkept: 0,
         });
         // Evidence mostly arrives in order, so this is a push; a search and a re-sort per
         // piece would make a much-repeated pair quadratic.
@@ -82,6 +83,35 @@ impl Graph {
             rel.evidence.insert(at, evidence);
         }
         true
+    }
+
+    /// Adds a whole edge, its evidence sorted and without repeats; it replaces any edge with
+    /// the same key. Returns false (and adds nothing) for a self-loop or an unknown end.
+    /// Symmetric relations must come with the smaller id first.
+    pub fn add_relation(&mut self, relation: Relation) -> bool {
+        let (s, t) = (&relation.source, &relation.target);
+        if s == t || !self.actors.contains_key(s) || !self.actors.contains_key(t) {
+            return false;
+        }
+        debug_assert!(
+            !relation.kind.is_symmetric() || s < t,
+            "a symmetric edge with its ends swapped"
+        );
+        let key = (s.clone(), relation.kind, t.clone());
+        self.relations.insert(key, relation);
+        true
+    }
+
+    /// Counts `n` more pieces of evidence on an edge than it keeps (`--max-evidence`).
+    pub fn add_unkept(&mut self, source: &str, kind: RelationKind, target: &str, n: usize) {
+        let (s, t) = if kind.is_symmetric() && target < source {
+            (target, source)
+        } else {
+            (source, target)
+        };
+        if let Some(r) = self.relations.get_mut(&(s.to_string(), kind, t.to_string())) {
+            r.unkept += n;
+        }
     }
 
     pub fn actor(&self, id: &str) -> Option<&Actor> {

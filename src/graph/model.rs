@@ -222,11 +222,18 @@ pub struct Relation {
     pub target: String,
     pub kind: RelationKind,
     pub evidence: Vec<Evidence>,
+    /// Pieces of evidence read but not kept (`--max-evidence`): counted in the weight.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub unkept: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Relation {
-    /// The weight of an edge is its number of pieces of evidence.
+    /// The weight of an edge is its number of pieces of evidence, kept or not.
     pub fn weight(&self) -> usize {
-        self.evidence.len()
+        self.evidence.len() + self.unkept
     }
 }

@@ -24,6 +24,7 @@
 //! ```
 
 pub mod progress;
+pub mod stages;
 pub mod stream;
 #[cfg(test)]
 mod tables;
@@ -44,7 +45,9 @@ use crate::{Error, Result};
 use progress::{Bar, Progress};
 use rayon::ThreadPool;
 use rayon::prelude::*;
+use stages::Stages;
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 /// What a run is built from: the user's knowledge and the limits. [`Config::default`] is the
 /// embedded knowledge, the default size cap, every core and no progress bar.
@@ -66,6 +69,8 @@ pub struct Config {
     pub tagger: Option<PathBuf>,
     /// Who chooses the speaker of a reporting cue.
     pub speakers: Speakers,
+    /// The most pieces of evidence kept per edge (`--max-evidence`); `None` keeps all.
+    pub max_evidence: Option<usize>,
 }
 
 /// Who chooses the speaker of a reporting cue.
@@ -90,6 +95,7 @@ impl Default for Config {
             dictionary: true,
             tagger: None,
             speakers: Speakers::Model,
+            max_evidence: None,
         }
     }
 }
@@ -102,10 +108,13 @@ pub struct Pipeline {
     speakers: Option<Attribution>,
     stop: StopList,
     max_bytes: u64,
+    max_evidence: Option<usize>,
     pool: ThreadPool,
     progress: bool,
     /// Lines of the user's lexicons that were left out, each naming its file, line and fix.
     lexicon_problems: Vec<Error>,
+    /// The stage times of the last streaming run (`--stats`).
+    stages: Mutex<Stages>,
 }
 
 impl Pipeline {
@@ -175,10 +184,18 @@ impl Pipeline {
             },
             stop: StopList::default(),
             max_bytes: config.max_bytes,
+            max_evidence: config.max_evidence,
             pool,
             progress: config.progress,
             lexicon_problems: Vec::new(),
+            stages: Mutex::new(Stages::default()),
         })
+    }
+
+    /// Runs `work` on the pipeline's threads: the parallel parts of what follows a run (the
+    /// export) keep to `--threads` too.
+    pub fn install<R: Send>(&self, work: impl FnOnce() -> R + Send) -> R {
+        self.pool.install(work)
     }
 
     /// The lexicon lines left out when the pipeline was built (empty without `--lexicon`).
@@ -235,32 +252,60 @@ impl Pipeline {
                 .map(|(i, d)| self.partial(d, "", i))
                 .collect()
         });
-        let mut merger = Merger::new();
+        let mut merger = Merger::with_max_evidence(self.max_evidence);
         for p in parts {
             merger.add(p);
         }
-        merger.finish()
+        self.pool.install(|| merger.finish())
     }
 
     /// Reads and extracts every input into one graph, as a stream (see [`stream::run`]).
+    /// Each batch's partials are merged on the worker that made them; the reading thread
+    /// only joins the batches' mergers, in reading order.
     pub fn graph(&self, inputs: &[PathBuf]) -> (Graph, Vec<Problem>) {
-        let mut merger = Merger::new();
-        let problems = self.partials(inputs, &mut |p| merger.add(p));
-        (merger.finish(), problems)
+        let mut merger = Merger::with_max_evidence(self.max_evidence);
+        let problems = self.stream(
+            inputs,
+            &|doc, source, place| self.partial(&doc, source, place),
+            &|parts| {
+                let mut batch = Merger::with_max_evidence(self.max_evidence);
+                parts.into_iter().for_each(|p| batch.add(p));
+                batch
+            },
+            &mut |batch| merger.absorb(batch),
+        );
+        let mut resolve = std::time::Duration::ZERO;
+        let graph = stages::timed(&mut resolve, || self.pool.install(|| merger.finish()));
+        self.stages.lock().expect("stage times").resolve = resolve;
+        (graph, problems)
+    }
+
+    /// The stage times of the last run that read inputs (reading, extraction, merge,
+    /// resolution); the caller adds the rest.
+    pub fn stages(&self) -> Stages {
+        self.stages.lock().expect("stage times").clone()
     }
 
     /// Hands each document's partial graph to `sink`, in reading order.
     pub fn partials(&self, inputs: &[PathBuf], sink: &mut dyn FnMut(Partial)) -> Vec<Problem> {
-        self.stream(inputs, &|doc, source, place| self.partial(&doc, source, place), sink)
+        self.stream(
+            inputs,
+            &|doc, source, place| self.partial(&doc, source, place),
+            &|parts| parts,
+            &mut |parts| parts.into_iter().for_each(&mut *sink),
+        )
     }
 
     /// Hands each document as read to `sink`, in reading order, with its page furniture
     /// blanked (see [`corpus::furniture::blanked`]); paths made unique as in the graph.
     pub fn texts(&self, inputs: &[PathBuf], sink: &mut dyn FnMut(Document)) -> Vec<Problem> {
         let mut docs: Vec<Document> = Vec::new();
-        let problems = self.stream(inputs, &|doc, _, _| corpus::furniture::blanked(doc), &mut |d| {
-            docs.push(d)
-        });
+        let problems = self.stream(
+            inputs,
+            &|doc, _, _| corpus::furniture::blanked(doc),
+            &|docs| docs,
+            &mut |batch| docs.extend(batch),
+        );
         corpus::make_unique(&mut docs, |d| &mut d.path);
         docs.into_iter().for_each(sink);
         problems
@@ -284,7 +329,8 @@ impl Pipeline {
                 }
                 (doc.path.clone(), mentions)
             },
-            &mut |found| docs.push(found),
+            &|found| found,
+            &mut |found| docs.extend(found),
         );
         corpus::make_unique(&mut docs, |d| &mut d.0);
         for (path, mut mentions) in docs {
@@ -296,24 +342,31 @@ impl Pipeline {
         problems
     }
 
-    /// Streams the inputs through `work` on this pipeline's threads, with its size cap and
-    /// progress bar.
-    fn stream<T: Send>(
+    /// Streams the inputs through `each` and `gather` on this pipeline's threads (see
+    /// [`stream::run`]), with its size cap and progress bar; the stage times are kept for
+    /// [`Pipeline::stages`].
+    fn stream<T: Send, B: Send>(
         &self,
         inputs: &[PathBuf],
-        work: &(dyn Fn(Document, &str, usize) -> T + Sync),
-        sink: &mut dyn FnMut(T),
+        each: &(dyn Fn(Document, &str, usize) -> T + Sync),
+        gather: &(dyn Fn(Vec<T>) -> B + Sync),
+        sink: &mut dyn FnMut(B),
     ) -> Vec<Problem> {
         let mut bar = Bar::new(!self.progress);
+        let mut stages = Stages::default();
+        let found = stages::timed(&mut stages.read, || corpus::Found::new(inputs));
         let problems = stream::run(
-            inputs,
+            &found,
             self.max_bytes,
             &self.pool,
             &mut bar as &mut dyn Progress,
-            work,
+            each,
+            gather,
             sink,
+            &mut stages,
         );
         bar.finish();
+        *self.stages.lock().expect("stage times") = stages;
         problems
     }
 }

@@ -8,12 +8,15 @@
 //! gives the graph the flat list of every document's actors would.
 
 use super::class;
-use super::partial::{DocMeta, Partial, PartialRelation};
+use super::evidence::{self, End, Item, PairKey, Pile};
+use super::partial::{DocMeta, Partial};
 use crate::corpus::make_unique;
 use crate::extract::identity::LocalActor;
 use crate::graph::fold;
-use crate::graph::{Actor, ActorKind, Graph, document_id, slug};
+use crate::graph::{Actor, ActorKind, DocPath, Graph, RelationKind, document_id, slug};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
 
@@ -21,6 +24,8 @@ use std::hash::{Hash, Hasher};
 struct Distinct {
     /// The actor as one document saw it, `mentions` set to 0.
     actor: LocalActor,
+    /// Its hash, kept for merging mergers.
+    hash: u64,
     /// Label votes: each occurrence's mentions, at least 1.
     votes: usize,
     occurrences: usize,
@@ -33,21 +38,35 @@ struct DocPart {
     meta: DocMeta,
     /// The distinct actor of each of the document's local actors.
     actors: Vec<usize>,
-    relations: Vec<PartialRelation>,
 }
 
-/// Accumulates partial graphs, in any order, and builds the graph of all of them.
+/// Accumulates partial graphs, in any order, and builds the graph of all of them. The
+/// evidence goes into piles, one per pair of distinct actors and relation, capped at
+/// `max_evidence` as they grow (see [`evidence`](super::evidence)).
 #[derive(Default)]
 pub struct Merger {
     distinct: Vec<Distinct>,
     /// Hash of an actor -> the distinct actors with that hash.
     index: FxHashMap<u64, Vec<usize>>,
     docs: Vec<DocPart>,
+    piles: FxHashMap<PairKey, Pile>,
+    /// Relations of one document with the same evidence (kind, sentence, trigger...): if
+    /// their pairs land on one edge, the piece counts once there. Rare, so kept aside.
+    twins: Vec<Vec<PairKey>>,
+    max_evidence: Option<usize>,
 }
 
 impl Merger {
     pub fn new() -> Merger {
         Merger::default()
+    }
+
+    /// A merger that keeps at most `max` pieces of evidence per edge (all with `None`).
+    pub fn with_max_evidence(max: Option<usize>) -> Merger {
+        Merger {
+            max_evidence: max,
+            ..Merger::default()
+        }
     }
 
     /// How many documents have been added.
@@ -60,47 +79,136 @@ impl Merger {
         part.document.share_path(&mut part.relations);
         // Collected into a new vector: mapping in place would keep the local actors' buffer.
         let mut actors = Vec::with_capacity(part.actors.len());
-        for a in part.actors {
-            actors.push(self.intern(a, d));
+        for mut a in part.actors {
+            let mentions = std::mem::take(&mut a.mentions);
+            let mut h = rustc_hash::FxHasher::default();
+            a.hash(&mut h);
+            let x = Distinct {
+                actor: a,
+                hash: h.finish(),
+                votes: mentions.max(1),
+                occurrences: 1,
+                mentions,
+                documents: vec![d],
+            };
+            actors.push(self.intern(x));
         }
         self.docs.push(DocPart {
             meta: part.document,
             actors,
-            relations: part.relations,
         });
+        // Each piece's place among its document's pieces for the same pair.
+        let mut k: FxHashMap<PairKey, u32> = FxHashMap::default();
+        let mut same: FxHashMap<(RelationKind, &crate::graph::Evidence), Vec<PairKey>> = FxHashMap::default();
+        let keys: Vec<PairKey> = part
+            .relations
+            .iter()
+            .map(|r| PairKey {
+                source: self.docs[d].actors[r.source] as u32,
+                kind: r.kind,
+                target: match r.target {
+                    Some(t) => End::Actor(self.docs[d].actors[t] as u32),
+                    None => End::Document(d as u32),
+                },
+            })
+            .collect();
+        for (r, key) in part.relations.iter().zip(&keys) {
+            same.entry((r.kind, &r.evidence)).or_default().push(*key);
+        }
+        self.twins.extend(same.into_values().filter(|keys| keys.len() > 1));
+        for (r, key) in part.relations.into_iter().zip(keys) {
+            let docs = &self.docs;
+            let before = |a: u32, b: u32| doc_order(docs, a, b);
+            let n = k.entry(key).or_default();
+            let item = Item {
+                k: *n,
+                doc: d as u32,
+                evidence: r.evidence,
+            };
+            *n += 1;
+            self.piles
+                .entry(key)
+                .or_default()
+                .extend(1, [item], self.max_evidence, &before);
+        }
     }
 
-    fn intern(&mut self, mut actor: LocalActor, d: usize) -> usize {
-        let mentions = std::mem::take(&mut actor.mentions);
-        let mut h = rustc_hash::FxHasher::default();
-        actor.hash(&mut h);
-        let slot = self.index.entry(h.finish()).or_default();
-        let i = match slot.iter().find(|&&i| self.distinct[i].actor == actor) {
-            Some(&i) => i,
+    /// Adds what another merger holds, as if its partials had been added here one by one
+    /// (a merger of one batch of documents, made on a worker).
+    pub fn absorb(&mut self, other: Merger) {
+        let offset = self.docs.len();
+        let to: Vec<usize> = other
+            .distinct
+            .into_iter()
+            .map(|mut x| {
+                x.documents.iter_mut().for_each(|d| *d += offset);
+                self.intern(x)
+            })
+            .collect();
+        for mut doc in other.docs {
+            doc.actors.iter_mut().for_each(|a| *a = to[*a]);
+            self.docs.push(doc);
+        }
+        let docs = &self.docs;
+        let before = |a: u32, b: u32| doc_order(docs, a, b);
+        let moved = |key: PairKey| PairKey {
+            source: to[key.source as usize] as u32,
+            kind: key.kind,
+            target: match key.target {
+                End::Actor(t) => End::Actor(to[t as usize] as u32),
+                End::Document(d) => End::Document(d + offset as u32),
+            },
+        };
+        self.twins.extend(
+            other
+                .twins
+                .into_iter()
+                .map(|keys| keys.into_iter().map(moved).collect()),
+        );
+        for (key, mut pile) in other.piles {
+            pile.items.iter_mut().for_each(|i| i.doc += offset as u32);
+            match self.piles.entry(moved(key)) {
+                // Most piles are new (a quote's edge to its own document): moved whole, with
+                // no room to spare.
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    pile.items.shrink_to_fit();
+                    slot.insert(pile);
+                }
+                std::collections::hash_map::Entry::Occupied(mut have) => {
+                    have.get_mut()
+                        .extend(pile.count, pile.items, self.max_evidence, &before)
+                }
+            }
+        }
+    }
+
+    /// The distinct actor `x` is, made if new; its counts and documents added.
+    fn intern(&mut self, x: Distinct) -> usize {
+        let slot = self.index.entry(x.hash).or_default();
+        match slot.iter().find(|&&i| self.distinct[i].actor == x.actor) {
+            Some(&i) => {
+                let have = &mut self.distinct[i];
+                have.votes += x.votes;
+                have.occurrences += x.occurrences;
+                have.mentions += x.mentions;
+                for d in x.documents {
+                    if have.documents.last() != Some(&d) {
+                        have.documents.push(d);
+                    }
+                }
+                i
+            }
             None => {
                 slot.push(self.distinct.len());
-                self.distinct.push(Distinct {
-                    actor,
-                    votes: 0,
-                    occurrences: 0,
-                    mentions: 0,
-                    documents: Vec::new(),
-                });
+                self.distinct.push(x);
                 self.distinct.len() - 1
             }
-        };
-        let x = &mut self.distinct[i];
-        x.votes += mentions.max(1);
-        x.occurrences += 1;
-        x.mentions += mentions;
-        if x.documents.last() != Some(&d) {
-            x.documents.push(d);
         }
-        i
     }
 
     /// The graph: documents in reading order (input file, then place in it), repeated paths
-    /// and stems made unique as one run over all of them would.
+    /// and stems made unique as one run over all of them would. Groups and edges are built
+    /// on the current rayon pool.
     pub fn finish(mut self) -> Graph {
         self.reading_order();
         let n = self.distinct.len();
@@ -114,29 +222,28 @@ impl Merger {
             let r = uf.find(i);
             groups.entry(r).or_default().push(i);
         }
-        let mut nodes: Vec<Actor> = groups.values().map(|members| self.group_actor(members)).collect();
+        let members: Vec<&Vec<usize>> = groups.values().collect();
+        let mut nodes: Vec<Actor> = members.par_iter().map(|m| self.group_actor(m)).collect();
         disambiguate(&mut nodes);
         let mut ids_of: Vec<&str> = vec![""; n];
-        for (members, node) in groups.values().zip(&nodes) {
-            for &m in members {
+        for (members, node) in members.iter().zip(&nodes) {
+            for &m in members.iter() {
                 ids_of[m] = &node.id;
             }
         }
         // Names only the tagger vouches for become nodes when the text relates them to something,
         // repeats them, or gives a full personal name.
         let mut related: BTreeSet<&str> = BTreeSet::new();
-        for doc in &self.docs {
-            for r in &doc.relations {
-                related.insert(ids_of[doc.actors[r.source]]);
-                if let Some(t) = r.target {
-                    related.insert(ids_of[doc.actors[t]]);
-                }
+        for key in self.piles.keys() {
+            related.insert(ids_of[key.source as usize]);
+            if let End::Actor(t) = key.target {
+                related.insert(ids_of[t as usize]);
             }
         }
         let mut graph = Graph::new();
         graph.documents = self.docs.len();
         let mut kept = Vec::new();
-        for (members, node) in groups.values().zip(&nodes) {
+        for (members, node) in members.iter().zip(&nodes) {
             let weak = members.iter().all(|&m| self.distinct[m].actor.weak)
                 && node.mentions < 2
                 && !(node.kind.is_person() && node.label.split_whitespace().count() >= 2);
@@ -146,6 +253,7 @@ impl Merger {
         // The distinct actors are done with: freeing them before the documents become nodes
         // lets those reuse the memory, which keeps the peak of a large run down.
         drop(related);
+        drop(members);
         drop(groups);
         self.distinct = Vec::new();
         for (node, keep) in nodes.into_iter().zip(kept) {
@@ -154,21 +262,55 @@ impl Merger {
             }
         }
         let labels = document_labels(self.docs.iter().map(|d| &d.meta).collect());
-        for (doc, label) in self.docs.into_iter().zip(labels) {
-            let node = Actor {
+        let doc_ids: Vec<String> = self.docs.iter().map(|d| document_id(&d.meta.stem)).collect();
+        for (doc, label) in self.docs.iter().zip(labels) {
+            graph.add_actor(Actor {
                 label,
                 ..document_node(&doc.meta)
+            });
+        }
+        // The edge a pair's evidence goes to, if both ends are nodes and not the same one.
+        let edge_of = |key: &PairKey| {
+            let source = ids_of[key.source as usize].as_str();
+            let target = match key.target {
+                End::Actor(t) => ids_of[t as usize].as_str(),
+                End::Document(d) => doc_ids[d as usize].as_str(),
             };
-            graph.add_actor(node);
-            let doc_node = document_id(&doc.meta.stem);
-            for r in doc.relations {
-                let source = &ids_of[doc.actors[r.source]];
-                let target = match r.target {
-                    Some(t) => &ids_of[doc.actors[t]],
-                    None => &doc_node,
-                };
-                graph.add_evidence(source, r.kind, target, r.evidence);
+            if source == target || graph.actor(source).is_none() || graph.actor(target).is_none() {
+                return None;
             }
+            Some(if key.kind.is_symmetric() && target < source {
+                (target, key.kind, source)
+            } else {
+                (source, key.kind, target)
+            })
+        };
+        // The piles of every edge, in edge order, and the pieces each counts twice.
+        let mut edges: BTreeMap<(&str, RelationKind, &str), (Vec<Pile>, usize)> = BTreeMap::new();
+        for (key, pile) in std::mem::take(&mut self.piles) {
+            if let Some(edge) = edge_of(&key) {
+                edges.entry(edge).or_default().0.push(pile);
+            }
+        }
+        for keys in &self.twins {
+            let mut on: BTreeMap<_, usize> = BTreeMap::new();
+            for edge in keys.iter().filter_map(&edge_of) {
+                *on.entry(edge).or_default() += 1;
+            }
+            for (edge, n) in on {
+                if let Some(e) = edges.get_mut(&edge) {
+                    e.1 += n - 1;
+                }
+            }
+        }
+        let cap = self.max_evidence;
+        let edges: Vec<_> = edges.into_iter().collect();
+        let relations: Vec<_> = edges
+            .into_par_iter()
+            .map(|((s, kind, t), (piles, twice))| evidence::edge(s.to_string(), kind, t.to_string(), piles, twice, cap))
+            .collect();
+        for r in relations {
+            graph.add_relation(r);
         }
         graph
     }
@@ -178,10 +320,7 @@ impl Merger {
     /// in that order, which is the order the flat merge would meet them in.
     fn reading_order(&mut self) {
         let mut order: Vec<usize> = (0..self.docs.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (a, b) = (&self.docs[a].meta, &self.docs[b].meta);
-            (&a.source, a.place, &a.path).cmp(&(&b.source, b.place, &b.path))
-        });
+        order.sort_by(|&a, &b| doc_order(&self.docs, a as u32, b as u32));
         let mut new_doc = vec![0; order.len()];
         for (new, &old) in order.iter().enumerate() {
             new_doc[old] = new;
@@ -195,12 +334,11 @@ impl Merger {
         let mut paths: Vec<String> = self.docs.iter().map(|d| d.meta.path.to_string()).collect();
         make_unique(&mut paths, |p| p);
         make_unique(&mut self.docs, |d| &mut d.meta.stem);
-        for (doc, path) in self.docs.iter_mut().zip(paths) {
+        let mut renamed: Vec<Option<DocPath>> = vec![None; self.docs.len()];
+        for (d, (doc, path)) in self.docs.iter_mut().zip(paths).enumerate() {
             if *doc.meta.path != *path {
                 doc.meta.path = path.into();
-                for r in &mut doc.relations {
-                    r.evidence.document = doc.meta.path.clone();
-                }
+                renamed[d] = Some(doc.meta.path.clone());
             }
         }
 
@@ -231,6 +369,31 @@ impl Merger {
             })
             .collect();
         self.index.clear();
+
+        let any_renamed = renamed.iter().any(Option::is_some);
+        let moved = |key: PairKey| PairKey {
+            source: new_id[key.source as usize] as u32,
+            kind: key.kind,
+            target: match key.target {
+                End::Actor(t) => End::Actor(new_id[t as usize] as u32),
+                End::Document(d) => End::Document(new_doc[d as usize] as u32),
+            },
+        };
+        self.piles = std::mem::take(&mut self.piles)
+            .into_iter()
+            .map(|(key, mut pile)| {
+                for item in &mut pile.items {
+                    item.doc = new_doc[item.doc as usize] as u32;
+                    if any_renamed && let Some(path) = &renamed[item.doc as usize] {
+                        item.evidence.document = path.clone();
+                    }
+                }
+                (moved(key), pile)
+            })
+            .collect();
+        for keys in &mut self.twins {
+            keys.iter_mut().for_each(|k| *k = moved(*k));
+        }
     }
 
     fn group_actor(&self, members: &[usize]) -> Actor {
@@ -291,6 +454,15 @@ impl Merger {
             ..Actor::new(fixed.unwrap_or_else(|| slug(&label)), label, kind)
         }
     }
+}
+
+/// Two documents (indices into `docs`) in reading order: by input, place in it and path,
+/// then in the order they were added.
+fn doc_order(docs: &[DocPart], a: u32, b: u32) -> Ordering {
+    let (x, y) = (&docs[a as usize].meta, &docs[b as usize].meta);
+    (&x.source, x.place, &x.path)
+        .cmp(&(&y.source, y.place, &y.path))
+        .then(a.cmp(&b))
 }
 
 struct UnionFind(Vec<usize>);

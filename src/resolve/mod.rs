@@ -6,6 +6,7 @@
 //! some document only by a surname joins the one person of the corpus who carries it.
 //! Everything is computed from sorted data, so the argument order never changes the graph.
 
+mod evidence;
 mod merger;
 pub mod partial;
 
