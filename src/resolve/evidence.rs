@@ -115,3 +115,111 @@ pub(super) fn edge(
         evidence,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(k: u32, doc: u32, start: usize) -> Item {
+        Item {
+            k,
+            doc,
+            evidence: Evidence {
+                document: format!("d{doc}").into(),
+                start,
+                end: start + 1,
+                sentence: "Maria Kessler met Peter Halloran.".into(),
+                trigger: "met".into(),
+                source: None,
+                date: None,
+                cue: None,
+                content: None,
+            },
+        }
+    }
+
+    fn kept(items: &[Item]) -> Vec<(u32, u32)> {
+        let mut v: Vec<(u32, u32)> = items.iter().map(|i| (i.doc, i.k)).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn the_cap_spreads_across_documents_before_taking_seconds() {
+        // Document 0 says it five times; documents 1 and 2 once each.
+        let mut items: Vec<Item> = (0..5).map(|k| item(k, 0, k as usize)).collect();
+        items.push(item(0, 1, 0));
+        items.push(item(0, 2, 0));
+        for (cap, want) in [
+            (1, vec![(0, 0)]),
+            (3, vec![(0, 0), (1, 0), (2, 0)]),
+            (4, vec![(0, 0), (0, 1), (1, 0), (2, 0)]),
+            (9, vec![(0, 0), (0, 1), (0, 2), (0, 3), (0, 4), (1, 0), (2, 0)]),
+        ] {
+            let mut v = items.clone();
+            keep_first(&mut v, cap, &|a, b| a.cmp(&b));
+            assert_eq!(kept(&v), want, "cap {cap}");
+        }
+    }
+
+    #[test]
+    fn an_edge_counts_every_piece_and_keeps_the_cap() {
+        let pile = |range: std::ops::Range<u32>| Pile {
+            count: range.len(),
+            items: range.map(|d| item(0, d, 0)).collect(),
+        };
+        for (cap, kept, weight) in [(None, 12, 12), (Some(5), 5, 12), (Some(20), 12, 12)] {
+            let r = edge(
+                "a".into(),
+                RelationKind::MetWith,
+                "b".into(),
+                vec![pile(0..7), pile(7..12)],
+                0,
+                cap,
+            );
+            assert_eq!((r.evidence.len(), r.weight()), (kept, weight), "cap {cap:?}");
+            assert!(r.evidence.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+        }
+        // The same piece in two piles (one sentence under two spellings) counts once.
+        let twice = vec![pile(0..3), pile(2..4)];
+        let r = edge("a".into(), RelationKind::MetWith, "b".into(), twice, 1, None);
+        assert_eq!((r.evidence.len(), r.weight()), (4, 4));
+    }
+
+    proptest::proptest! {
+        /// Capping piles as they grow, in any split, keeps what capping the whole would: the
+        /// first pieces in one fixed order.
+        #[test]
+        fn capping_parts_is_capping_the_whole(
+            pieces in proptest::collection::vec((0u32..4, 0u32..30), 0..80),
+            cut in 0usize..80,
+            cap in 1usize..6,
+        ) {
+            // A piece's place (k, document) is unique in a pile.
+            let mut seen = std::collections::HashSet::new();
+            let items: Vec<Item> = pieces
+                .iter()
+                .filter(|p| seen.insert(**p))
+                .enumerate()
+                .map(|(i, &(k, d))| item(k, d, i))
+                .collect();
+            let before = |a: u32, b: u32| a.cmp(&b);
+            let mut whole = items.clone();
+            keep_first(&mut whole, cap, &before);
+            let cut = cut.min(items.len());
+            let mut left = Pile::default();
+            left.extend(cut, items[..cut].to_vec(), Some(cap), &before);
+            let mut right = Pile::default();
+            right.extend(items.len() - cut, items[cut..].to_vec(), Some(cap), &before);
+            left.extend(right.count, right.items, Some(cap), &before);
+            keep_first(&mut left.items, cap, &before);
+            let key = |v: &[Item]| {
+                let mut v: Vec<(u32, u32, usize)> = v.iter().map(|i| (i.k, i.doc, i.evidence.start)).collect();
+                v.sort();
+                v
+            };
+            proptest::prop_assert_eq!(key(&left.items), key(&whole));
+            proptest::prop_assert_eq!(left.count, items.len());
+        }
+    }
+}

@@ -210,3 +210,62 @@ fn graph_json_files_merge_with_each_other_and_with_partials() {
     std::fs::write(out("whole.json"), &whole).unwrap();
     assert!(graphgen(&["merge", &out("whole.json")], None) == whole);
 }
+
+/// Edges by (source, relation, target) -> (weight, pieces of evidence kept).
+fn edges(json: &[u8]) -> std::collections::BTreeMap<(String, String, String), (u64, usize)> {
+    let v: serde_json::Value = serde_json::from_slice(json).unwrap();
+    v["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let key = |k: &str| e[k].as_str().unwrap().to_string();
+            let kept = e["evidence"].as_array().unwrap().len();
+            (
+                (key("source"), key("relation"), key("target")),
+                (e["weight"].as_u64().unwrap(), kept),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_cap_keeps_its_pieces_counts_them_all_and_never_depends_on_threads() {
+    let mut tested = false;
+    for corpus in CORPORA {
+        let all = edges(&graphgen(&[corpus, "--json", "--threads", "1"], None));
+        let one = graphgen(&[corpus, "--json", "--threads", "1", "--max-evidence", "1"], None);
+        for threads in ["2", "3"] {
+            let more = graphgen(&[corpus, "--json", "--threads", threads, "--max-evidence", "1"], None);
+            assert!(one == more, "{corpus}: a capped graph differs on {threads} threads");
+        }
+        let capped = edges(&one);
+        assert_eq!(
+            capped.keys().collect::<Vec<_>>(),
+            all.keys().collect::<Vec<_>>(),
+            "{corpus}: same edges"
+        );
+        for (key, &(weight, kept)) in &capped {
+            assert_eq!(weight, all[key].0, "{corpus}: {key:?} weighs what it weighs uncapped");
+            assert_eq!(kept, 1, "{corpus}: {key:?} keeps one piece");
+        }
+        tested |= all.values().any(|&(w, _)| w > 1);
+        // `all` is the same as no cap.
+        let uncapped = graphgen(&[corpus, "--json", "--max-evidence", "all"], None);
+        assert!(
+            uncapped == graphgen(&[corpus, "--json"], None),
+            "{corpus}: --max-evidence all"
+        );
+    }
+    assert!(tested, "no edge with two pieces: the cap is never tested");
+}
+
+#[test]
+fn merging_partials_with_a_cap_equals_one_capped_run() {
+    for corpus in CORPORA {
+        let partials = graphgen(&[corpus, "--partial", "--threads", "2"], None);
+        let merged = graphgen(&["merge", "-", "--max-evidence", "2"], Some(&partials));
+        let one = graphgen(&[corpus, "--json", "--max-evidence", "2"], None);
+        assert!(merged == one, "{corpus}: merged partials differ from one capped run");
+    }
+}
