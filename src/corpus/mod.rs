@@ -130,11 +130,13 @@ pub struct Found {
 }
 
 impl Found {
-    /// Finds every input `paths` name (directories walked) and the size of each file.
+    /// Finds every input `paths` name (directories walked) and the size of each file; the
+    /// files are looked at on the current rayon pool.
     pub fn new(paths: &[PathBuf]) -> Found {
+        use rayon::prelude::*;
         let mut problems = Vec::new();
         let inputs = source::discover(paths, &mut problems);
-        let sizes = inputs.iter().map(input_size).collect();
+        let sizes = inputs.par_iter().map(input_size).collect();
         Found {
             inputs,
             sizes,

@@ -137,16 +137,20 @@ fn walk_problem(root: &Path, e: &walkdir::Error) -> Problem {
 /// One file named twice (`a/x.txt` and `./a/x.txt`, or a file and its directory) is read once,
 /// under the first of its names in sorted order.
 fn dedup_same_file(inputs: Vec<Input>) -> Vec<Input> {
+    use rayon::prelude::*;
+    // A few system calls a file: on the current pool, which matters with many small files.
+    let keys: Vec<PathBuf> = inputs
+        .par_iter()
+        .map(|input| match &input.origin {
+            Origin::Stdin => PathBuf::from("-"),
+            Origin::File(path) => std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()),
+        })
+        .collect();
     let mut seen = std::collections::HashSet::new();
     inputs
         .into_iter()
-        .filter(|input| {
-            let key = match &input.origin {
-                Origin::Stdin => PathBuf::from("-"),
-                Origin::File(path) => std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()),
-            };
-            seen.insert(key)
-        })
+        .zip(keys)
+        .filter_map(|(input, key)| seen.insert(key).then_some(input))
         .collect()
 }
 

@@ -52,7 +52,7 @@ const WINDOW: usize = 4096;
 
 /// Writes `items` as the array serde_json's pretty printer writes as the value of a key of
 /// the top object: `[]`, or one item a line block indented by four spaces. The items of a
-/// window are serialised in parallel and written in order.
+/// window are serialised in parallel while the window before is written, in order.
 fn write_array<I: Sync, T: Serialize>(
     out: &mut dyn Write,
     items: &[I],
@@ -62,33 +62,56 @@ fn write_array<I: Sync, T: Serialize>(
         return out.write_all(b"[]");
     }
     out.write_all(b"[")?;
+    let mut pending = Vec::new();
     for (w, window) in items.chunks(WINDOW).enumerate() {
-        let texts: Vec<io::Result<Vec<u8>>> = window
-            .par_chunks(64)
-            .enumerate()
-            .map(|(c, chunk)| {
-                let mut text = Vec::new();
-                for (i, item) in chunk.iter().enumerate() {
-                    let first = w == 0 && c == 0 && i == 0;
-                    text.extend_from_slice(if first { b"\n    " } else { b",\n    " });
-                    let one = serde_json::to_vec_pretty(&view(item))?;
-                    // Nested one level deeper than alone: every line break takes the indent
-                    // (strings never hold a raw line break, JSON escapes it).
-                    for (j, line) in one.split(|&b| b == b'\n').enumerate() {
-                        if j > 0 {
-                            text.extend_from_slice(b"\n    ");
-                        }
-                        text.extend_from_slice(line);
-                    }
-                }
-                Ok(text)
-            })
-            .collect();
-        for text in texts {
-            out.write_all(&text?)?;
-        }
+        let mut next = Vec::new();
+        let mut written = Ok(());
+        rayon::in_place_scope(|scope| {
+            scope.spawn(|_| next = serialise(w == 0, window, &view));
+            written = write_texts(out, std::mem::take(&mut pending));
+        });
+        written?;
+        pending = next;
     }
+    write_texts(out, pending)?;
     out.write_all(b"\n  ]")
+}
+
+/// The items of one window as text, in chunks serialised in parallel; `first` for the
+/// window that opens the array (its first item takes no comma).
+fn serialise<I: Sync, T: Serialize>(
+    first: bool,
+    window: &[I],
+    view: &(impl Fn(&I) -> T + Sync),
+) -> Vec<io::Result<Vec<u8>>> {
+    window
+        .par_chunks(64)
+        .enumerate()
+        .map(|(c, chunk)| {
+            let mut text = Vec::new();
+            for (i, item) in chunk.iter().enumerate() {
+                let opens = first && c == 0 && i == 0;
+                text.extend_from_slice(if opens { b"\n    " } else { b",\n    " });
+                let one = serde_json::to_vec_pretty(&view(item))?;
+                // Nested one level deeper than alone: every line break takes the indent
+                // (strings never hold a raw line break, JSON escapes it).
+                for (j, line) in one.split(|&b| b == b'\n').enumerate() {
+                    if j > 0 {
+                        text.extend_from_slice(b"\n    ");
+                    }
+                    text.extend_from_slice(line);
+                }
+            }
+            Ok(text)
+        })
+        .collect()
+}
+
+fn write_texts(out: &mut dyn Write, texts: Vec<io::Result<Vec<u8>>>) -> io::Result<()> {
+    for text in texts {
+        out.write_all(&text?)?;
+    }
+    Ok(())
 }
 
 #[derive(Serialize)]

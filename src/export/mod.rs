@@ -55,10 +55,20 @@ pub(crate) struct Facts<'g> {
 
 impl<'g> Facts<'g> {
     pub(crate) fn of(graph: &'g Graph) -> Facts<'g> {
+        // Three walks over the graph, independent of each other: on the current pool at once.
+        let (degrees, (communities, spans)) = rayon::join(
+            || graph.degrees(),
+            || {
+                rayon::join(
+                    || crate::graph::community::communities(graph),
+                    || crate::graph::time::node_spans(graph),
+                )
+            },
+        );
         Facts {
-            degrees: graph.degrees(),
-            communities: crate::graph::community::communities(graph),
-            spans: crate::graph::time::node_spans(graph),
+            degrees,
+            communities,
+            spans,
         }
     }
 

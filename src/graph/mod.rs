@@ -102,6 +102,32 @@ impl Graph {
         true
     }
 
+    /// Adds whole edges as [`Graph::add_relation`] would, one by one; to a graph with no edges
+    /// yet, edges in key order are built into the map at once (linear, not a search each).
+    pub fn add_relations(&mut self, relations: Vec<Relation>) {
+        let sorted = relations
+            .windows(2)
+            .all(|w| (&w[0].source, w[0].kind, &w[0].target) < (&w[1].source, w[1].kind, &w[1].target));
+        if !self.relations.is_empty() || !sorted {
+            for r in relations {
+                self.add_relation(r);
+            }
+            return;
+        }
+        use rayon::prelude::*;
+        let valid = |r: &Relation| {
+            r.source != r.target && self.actors.contains_key(&r.source) && self.actors.contains_key(&r.target)
+        };
+        // Checked and keyed on the current pool; only the build of the map is serial.
+        let entries: Vec<(EdgeKey, Relation)> = relations
+            .into_par_iter()
+            .filter(valid)
+            .map(|r| ((r.source.clone(), r.kind, r.target.clone()), r))
+            .collect();
+        // In key order already: the map's bulk build from sorted input.
+        self.relations = entries.into_iter().collect();
+    }
+
     /// Counts `n` more pieces of evidence on an edge than it keeps (`--max-evidence`).
     pub fn add_unkept(&mut self, source: &str, kind: RelationKind, target: &str, n: usize) {
         let (s, t) = if kind.is_symmetric() && target < source {
@@ -182,6 +208,39 @@ mod tests {
             date: None,
             cue: None,
             content: None,
+        }
+    }
+
+    #[test]
+    fn edges_added_at_once_equal_edges_added_one_by_one() {
+        let rel = |s: &str, kind, t: &str| Relation {
+            source: s.into(),
+            target: t.into(),
+            kind,
+            evidence: vec![ev("a.txt")],
+            unkept: 0,
+        };
+        let in_order = vec![
+            rel("a", RelationKind::AffiliatedTo, "b"),
+            rel("a", RelationKind::MetWith, "c"),
+            rel("b", RelationKind::MetWith, "b"),       // a self-loop: left out
+            rel("b", RelationKind::QuotedIn, "nobody"), // an unknown end: left out
+            rel("c", RelationKind::AffiliatedTo, "a"),
+        ];
+        let mut shuffled = in_order.clone();
+        shuffled.reverse();
+        for relations in [in_order, shuffled] {
+            let mut base = Graph::new();
+            for id in ["a", "b", "c"] {
+                base.add_actor(actor(id, ActorKind::Person));
+            }
+            let (mut at_once, mut one_by_one) = (base.clone(), base);
+            at_once.add_relations(relations.clone());
+            for r in relations {
+                one_by_one.add_relation(r);
+            }
+            assert_eq!(at_once, one_by_one);
+            assert_eq!(at_once.relation_count(), 3);
         }
     }
 

@@ -354,7 +354,7 @@ impl Pipeline {
     ) -> Vec<Problem> {
         let mut bar = Bar::new(!self.progress);
         let mut stages = Stages::default();
-        let found = stages::timed(&mut stages.read, || corpus::Found::new(inputs));
+        let found = stages::timed(&mut stages.read, || self.pool.install(|| corpus::Found::new(inputs)));
         let problems = stream::run(
             &found,
             self.max_bytes,

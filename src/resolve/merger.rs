@@ -13,7 +13,7 @@ use super::partial::{DocMeta, Partial};
 use crate::corpus::make_unique;
 use crate::extract::identity::LocalActor;
 use crate::graph::fold;
-use crate::graph::{Actor, ActorKind, DocPath, Graph, RelationKind, document_id, slug};
+use crate::graph::{Actor, ActorKind, DocPath, Graph, Relation, RelationKind, document_id, slug};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::cmp::Ordering;
@@ -210,7 +210,7 @@ impl Merger {
     /// and stems made unique as one run over all of them would. Groups and edges are built
     /// on the current rayon pool.
     pub fn finish(mut self) -> Graph {
-        self.reading_order();
+        let piles = self.reading_order();
         let n = self.distinct.len();
         let mut uf = UnionFind((0..n).collect());
         join_by_keys(&self.distinct, &mut uf);
@@ -234,7 +234,7 @@ impl Merger {
         // Names only the tagger vouches for become nodes when the text relates them to something,
         // repeats them, or gives a full personal name.
         let mut related: BTreeSet<&str> = BTreeSet::new();
-        for key in self.piles.keys() {
+        for (key, _) in &piles {
             related.insert(ids_of[key.source as usize]);
             if let End::Actor(t) = key.target {
                 related.insert(ids_of[t as usize]);
@@ -285,40 +285,44 @@ impl Merger {
                 (source, key.kind, target)
             })
         };
-        // The piles of every edge, in edge order, and the pieces each counts twice.
-        let mut edges: BTreeMap<(&str, RelationKind, &str), (Vec<Pile>, usize)> = BTreeMap::new();
-        for (key, pile) in std::mem::take(&mut self.piles) {
-            if let Some(edge) = edge_of(&key) {
-                edges.entry(edge).or_default().0.push(pile);
-            }
-        }
+        // The piles of every edge, in edge order (sorted on the pool: a pile's edge costs two
+        // id look-ups), and the pieces each counts twice.
+        let mut keyed: Vec<((&str, RelationKind, &str), Pile)> = piles
+            .into_par_iter()
+            .filter_map(|(key, pile)| edge_of(&key).map(|edge| (edge, pile)))
+            .collect();
+        keyed.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut twice: BTreeMap<(&str, RelationKind, &str), usize> = BTreeMap::new();
         for keys in &self.twins {
             let mut on: BTreeMap<_, usize> = BTreeMap::new();
             for edge in keys.iter().filter_map(&edge_of) {
                 *on.entry(edge).or_default() += 1;
             }
             for (edge, n) in on {
-                if let Some(e) = edges.get_mut(&edge) {
-                    e.1 += n - 1;
-                }
+                *twice.entry(edge).or_default() += n - 1;
             }
         }
         let cap = self.max_evidence;
-        let edges: Vec<_> = edges.into_iter().collect();
-        let relations: Vec<_> = edges
-            .into_par_iter()
-            .map(|((s, kind, t), (piles, twice))| evidence::edge(s.to_string(), kind, t.to_string(), piles, twice, cap))
+        // One edge per run of piles with the same ends; `edge` orders what it keeps itself, so
+        // the order of piles within a run does not matter.
+        let relations: Vec<Relation> = keyed
+            .par_chunk_by_mut(|a, b| a.0 == b.0)
+            .map(|run| {
+                let (s, kind, t) = run[0].0;
+                let piles = run.iter_mut().map(|(_, pile)| std::mem::take(pile)).collect();
+                let twice = twice.get(&(s, kind, t)).copied().unwrap_or(0);
+                evidence::edge(s.to_string(), kind, t.to_string(), piles, twice, cap)
+            })
             .collect();
-        for r in relations {
-            graph.add_relation(r);
-        }
+        graph.add_relations(relations);
         graph
     }
 
     /// Puts the documents in reading order, makes their paths and stems unique (evidence
     /// follows its document's new path) and numbers the distinct actors by first appearance
-    /// in that order, which is the order the flat merge would meet them in.
-    fn reading_order(&mut self) {
+    /// in that order, which is the order the flat merge would meet them in. The piles come
+    /// back as a list, their keys and documents renumbered (on the current pool).
+    fn reading_order(&mut self) -> Vec<(PairKey, Pile)> {
         let mut order: Vec<usize> = (0..self.docs.len()).collect();
         order.sort_by(|&a, &b| doc_order(&self.docs, a as u32, b as u32));
         let mut new_doc = vec![0; order.len()];
@@ -379,8 +383,12 @@ impl Merger {
                 End::Document(d) => End::Document(new_doc[d as usize] as u32),
             },
         };
-        self.piles = std::mem::take(&mut self.piles)
-            .into_iter()
+        for keys in &mut self.twins {
+            keys.iter_mut().for_each(|k| *k = moved(*k));
+        }
+        let piles: Vec<(PairKey, Pile)> = std::mem::take(&mut self.piles).into_iter().collect();
+        piles
+            .into_par_iter()
             .map(|(key, mut pile)| {
                 for item in &mut pile.items {
                     item.doc = new_doc[item.doc as usize] as u32;
@@ -390,10 +398,7 @@ impl Merger {
                 }
                 (moved(key), pile)
             })
-            .collect();
-        for keys in &mut self.twins {
-            keys.iter_mut().for_each(|k| *k = moved(*k));
-        }
+            .collect()
     }
 
     fn group_actor(&self, members: &[usize]) -> Actor {
