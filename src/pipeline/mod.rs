@@ -270,9 +270,15 @@ impl Pipeline {
             &|parts| {
                 let mut batch = Merger::with_max_evidence(self.max_evidence);
                 parts.into_iter().for_each(|p| batch.add(p));
+                batch.settle();
                 batch
             },
-            &mut |batch| merger.absorb(batch),
+            &mut |batch| {
+                // Freed on the pool: the reading thread, which every batch waits for, only
+                // moves and counts.
+                let leftovers = merger.absorb(batch);
+                self.pool.spawn(move || drop(leftovers));
+            },
         );
         let mut resolve = std::time::Duration::ZERO;
         let graph = stages::timed(&mut resolve, || self.pool.install(|| merger.finish()));

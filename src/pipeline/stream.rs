@@ -80,8 +80,10 @@ pub fn run<T: Send, B: Send>(
             if sequential {
                 // On the pool's thread: parallel iterators in the work use the pool, not
                 // every core.
-                let (out, took) = pool.install(|| work(inputs));
-                order.take((n, Ok(out), bytes, took));
+                // All of it is the batch's work, collecting and dropping included.
+                let t = Instant::now();
+                let (out, _) = pool.install(|| work(inputs));
+                order.take((n, Ok(out), bytes, t.elapsed()));
                 return;
             }
             let tx = tx.clone();

@@ -40,6 +40,13 @@ struct DocPart {
     actors: Vec<usize>,
 }
 
+/// What [`Merger::absorb`] did not keep: the repeats of actors it knew and the other
+/// merger's index. Dropping it frees them.
+pub struct Leftovers {
+    _repeats: Vec<Distinct>,
+    _index: FxHashMap<u64, Vec<usize>>,
+}
+
 /// Accumulates partial graphs, in any order, and builds the graph of all of them. The
 /// evidence goes into piles, one per pair of distinct actors and relation, capped at
 /// `max_evidence` as they grow (see [`evidence`](super::evidence)).
@@ -91,7 +98,7 @@ impl Merger {
                 mentions,
                 documents: vec![d],
             };
-            actors.push(self.intern(x));
+            actors.push(self.intern(x).0);
         }
         self.docs.push(DocPart {
             meta: part.document,
@@ -134,15 +141,20 @@ impl Merger {
     }
 
     /// Adds what another merger holds, as if its partials had been added here one by one
-    /// (a merger of one batch of documents, made on a worker).
-    pub fn absorb(&mut self, other: Merger) {
+    /// (a merger of one batch of documents, made on a worker). What it does not keep comes
+    /// back: freeing it is most of the cost of a merge, which a caller on the thread every
+    /// batch waits for can leave to another.
+    pub fn absorb(&mut self, other: Merger) -> Leftovers {
         let offset = self.docs.len();
+        let mut repeats = Vec::new();
         let to: Vec<usize> = other
             .distinct
             .into_iter()
             .map(|mut x| {
                 x.documents.iter_mut().for_each(|d| *d += offset);
-                self.intern(x)
+                let (i, repeat) = self.intern(x);
+                repeats.extend(repeat);
+                i
             })
             .collect();
         for mut doc in other.docs {
@@ -169,7 +181,7 @@ impl Merger {
             pile.items.iter_mut().for_each(|i| i.doc += offset as u32);
             match self.piles.entry(moved(key)) {
                 // Most piles are new (a quote's edge to its own document): moved whole, with
-                // no room to spare.
+                // no room to spare (`settle`).
                 std::collections::hash_map::Entry::Vacant(slot) => {
                     pile.items.shrink_to_fit();
                     slot.insert(pile);
@@ -180,10 +192,21 @@ impl Merger {
                 }
             }
         }
+        Leftovers {
+            _repeats: repeats,
+            _index: other.index,
+        }
     }
 
-    /// The distinct actor `x` is, made if new; its counts and documents added.
-    fn intern(&mut self, x: Distinct) -> usize {
+    /// Gives back the spare room of the piles: for a merger about to be absorbed, on the
+    /// worker that made it, so that the merging thread only moves them.
+    pub fn settle(&mut self) {
+        self.piles.values_mut().for_each(|p| p.items.shrink_to_fit());
+    }
+
+    /// The distinct actor `x` is, made if new; its counts and documents added. A repeat of
+    /// a known one comes back, to be freed.
+    fn intern(&mut self, x: Distinct) -> (usize, Option<Distinct>) {
         let slot = self.index.entry(x.hash).or_default();
         match slot.iter().find(|&&i| self.distinct[i].actor == x.actor) {
             Some(&i) => {
@@ -191,17 +214,17 @@ impl Merger {
                 have.votes += x.votes;
                 have.occurrences += x.occurrences;
                 have.mentions += x.mentions;
-                for d in x.documents {
+                for &d in &x.documents {
                     if have.documents.last() != Some(&d) {
                         have.documents.push(d);
                     }
                 }
-                i
+                (i, Some(x))
             }
             None => {
                 slot.push(self.distinct.len());
                 self.distinct.push(x);
-                self.distinct.len() - 1
+                (self.distinct.len() - 1, None)
             }
         }
     }
@@ -364,14 +387,14 @@ impl Merger {
         }
         self.distinct = by_new
             .iter()
-            .map(|&old| {
-                let mut x = slots[old].take().expect("each actor once");
-                for d in &mut x.documents {
-                    *d = new_doc[*d];
-                }
-                x
-            })
+            .map(|&old| slots[old].take().expect("each actor once"))
             .collect();
+        // Each actor's own list: renumbered on the pool.
+        self.distinct.par_iter_mut().for_each(|x| {
+            for d in &mut x.documents {
+                *d = new_doc[*d];
+            }
+        });
         self.index.clear();
 
         let any_renamed = renamed.iter().any(Option::is_some);

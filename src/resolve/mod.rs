@@ -12,7 +12,7 @@ pub mod partial;
 
 use crate::corpus::Document;
 use crate::graph::{ActorKind, Graph};
-pub use merger::Merger;
+pub use merger::{Leftovers, Merger};
 use partial::Partial;
 
 /// The broad class an actor's names live in: people and organisations never share a node.
