@@ -62,7 +62,14 @@ fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
     let inputs = &args.input.inputs;
     let output = args.output.as_deref();
     require_inputs(output, inputs)?;
-    let (pipeline, taught) = capped_pipeline(&args.run, max_evidence(&args.filter, format))?;
+    let mut filter = graph_filter(&args.filter, format);
+    // `--no-documents` alone is done while merging: the documents' nodes, edges and evidence
+    // are never held, which bounds memory by the actors' graph.
+    let fold = filter.folds_documents_first() && !args.partial;
+    let (pipeline, taught) = capped_pipeline(&args.run, max_evidence(&args.filter, format), fold)?;
+    if fold {
+        filter.no_documents = false;
+    }
     if args.partial {
         // Each partial is written as soon as it exists; after a write error the rest is
         // extracted but not written, and the error ends the run.
@@ -94,9 +101,7 @@ fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
     let documents = graph.documents;
     let mut stages = pipeline.stages();
     stages.start = built;
-    let graph = timed(&mut stages.filter, || {
-        graph_filter(&args.filter, format).try_apply_owned(graph)
-    })?;
+    let graph = timed(&mut stages.filter, || filter.try_apply_owned(graph))?;
     timed(&mut stages.write, || {
         pipeline.install(|| export_graph(&graph, format, output, documents))
     })?;
@@ -112,7 +117,12 @@ fn graph(args: GraphArgs) -> anyhow::Result<Outcome> {
 
 fn merge(args: MergeArgs) -> anyhow::Result<Outcome> {
     let format = choose_format(&args.format, false, false, false, args.output.as_deref());
-    let mut merger = resolve::Merger::with_max_evidence(max_evidence(&args.filter, format));
+    let mut filter = graph_filter(&args.filter, format);
+    let fold = filter.folds_documents_first();
+    let mut merger = resolve::Merger::with_max_evidence(max_evidence(&args.filter, format)).folding_documents(fold);
+    if fold {
+        filter.no_documents = false;
+    }
     for file in &args.files {
         if file.as_os_str() == "-" {
             merge_input("-", io::stdin().lock(), &mut merger)?;
@@ -123,7 +133,7 @@ fn merge(args: MergeArgs) -> anyhow::Result<Outcome> {
     }
     let graph = merger.finish();
     let documents = graph.documents;
-    let graph = graph_filter(&args.filter, format).try_apply_owned(graph)?;
+    let graph = filter.try_apply_owned(graph)?;
     export_graph(&graph, format, args.output.as_deref(), documents)?;
     Ok(Outcome::Done)
 }
@@ -164,11 +174,15 @@ fn merge_input(name: &str, mut input: impl io::BufRead, merger: &mut resolve::Me
 /// value is `Trouble` when a line of the user's lexicons was left out (each reported on
 /// stderr), `Done` otherwise.
 fn pipeline(args: &RunArgs) -> anyhow::Result<(Pipeline, Outcome)> {
-    capped_pipeline(args, None)
+    capped_pipeline(args, None, false)
 }
 
 /// [`pipeline`] keeping at most `max_evidence` pieces of evidence per edge (`None`: all).
-fn capped_pipeline(args: &RunArgs, max_evidence: Option<usize>) -> anyhow::Result<(Pipeline, Outcome)> {
+fn capped_pipeline(
+    args: &RunArgs,
+    max_evidence: Option<usize>,
+    fold_documents: bool,
+) -> anyhow::Result<(Pipeline, Outcome)> {
     built(&Config {
         lexicons: args.teach.lexicon.clone(),
         stoplist: args.teach.stoplist.clone(),
@@ -179,6 +193,7 @@ fn capped_pipeline(args: &RunArgs, max_evidence: Option<usize>) -> anyhow::Resul
         tagger: args.model.clone(),
         speakers: graphgen::pipeline::Speakers::Model,
         max_evidence,
+        fold_documents,
     })
 }
 
@@ -471,7 +486,7 @@ fn diff(args: DiffArgs) -> anyhow::Result<Outcome> {
     let output = args.output.as_deref();
     refuse_missing_inputs(output, &[left.as_slice(), right.as_slice()].concat())?;
     // A diff keeps every piece unless asked: a changed edge is shown with its evidence.
-    let (pipeline, taught) = capped_pipeline(&args.run, args.filter.max_evidence.and_then(|c| c.limit()))?;
+    let (pipeline, taught) = capped_pipeline(&args.run, args.filter.max_evidence.and_then(|c| c.limit()), false)?;
     let (report, problems) = diff::run(&pipeline, &left, &right, &filter)?;
     report_problems(&problems);
     // Missing inputs were refused above; a side with no documents is a comparison still

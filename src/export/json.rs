@@ -28,7 +28,9 @@ impl Exporter for Json {
         )?;
         let facts = super::Facts::of(graph);
         let actors: Vec<&Actor> = graph.actors().collect();
-        write_array(out, &actors, |a| {
+        // Sizes roughly as written: a document path or alias a line of about 60 bytes.
+        let node_size = |a: &&Actor| 300 + 60 * (a.documents.len() + a.quoted_in.len() + a.aliases.len());
+        write_array(out, &actors, node_size, |a| {
             let id = a.id.as_str();
             let span = facts.span(id);
             Node {
@@ -41,14 +43,39 @@ impl Exporter for Json {
         })?;
         out.write_all(b",\n  \"edges\": ")?;
         let relations: Vec<&Relation> = graph.relations().collect();
-        write_array(out, &relations, |r| Edge::from(*r))?;
+        let edge_size = |r: &&Relation| 300 + r.evidence.iter().map(|e| 250 + e.sentence.len()).sum::<usize>();
+        write_array(out, &relations, edge_size, |r| Edge::from(*r))?;
         out.write_all(b"\n}\n")
     }
 }
 
-/// Items serialised at a time: enough to keep every thread busy, few enough that the
-/// serialised text held at once stays small next to the graph.
+/// Items serialised at a time, at most: enough to keep every thread busy, few enough that
+/// the serialised text held at once stays small next to the graph.
 const WINDOW: usize = 4096;
+
+/// Text serialised at a time, at most (roughly, by the items' estimated sizes): an actor of
+/// a large corpus lists tens of thousands of documents, so a count of items alone would
+/// let a window hold most of the output.
+const WINDOW_BYTES: usize = 8 << 20;
+
+/// `items` cut into windows of at most `WINDOW` items and about `WINDOW_BYTES` (an item larger
+/// than that is a window of its own).
+fn windows<I>(items: &[I], size: impl Fn(&I) -> usize) -> Vec<&[I]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, item) in items.iter().enumerate() {
+        let n = size(item);
+        if i > start && (i - start == WINDOW || bytes + n > WINDOW_BYTES) {
+            out.push(&items[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += n;
+    }
+    if start < items.len() {
+        out.push(&items[start..]);
+    }
+    out
+}
 
 /// Writes `items` as the array serde_json's pretty printer writes as the value of a key of
 /// the top object: `[]`, or one item a line block indented by four spaces. The items of a
@@ -56,6 +83,7 @@ const WINDOW: usize = 4096;
 fn write_array<I: Sync, T: Serialize>(
     out: &mut dyn Write,
     items: &[I],
+    size: impl Fn(&I) -> usize,
     view: impl Fn(&I) -> T + Sync,
 ) -> io::Result<()> {
     if items.is_empty() {
@@ -63,7 +91,7 @@ fn write_array<I: Sync, T: Serialize>(
     }
     out.write_all(b"[")?;
     let mut pending = Vec::new();
-    for (w, window) in items.chunks(WINDOW).enumerate() {
+    for (w, window) in windows(items, size).into_iter().enumerate() {
         let mut next = Vec::new();
         let mut written = Ok(());
         rayon::in_place_scope(|scope| {
@@ -231,6 +259,20 @@ mod tests {
         let mut out = Vec::new();
         Json.write(g, &mut out).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn windows_hold_a_bounded_count_and_size_and_every_item_once() {
+        let big = WINDOW_BYTES;
+        for (sizes, lens) in [
+            (vec![], vec![]),
+            (vec![1; WINDOW * 2 + 1], vec![WINDOW, WINDOW, 1]),
+            (vec![big / 2, big / 2, 1, big * 3, 1], vec![2, 1, 1, 1]),
+            (vec![big * 2], vec![1]),
+        ] {
+            let got: Vec<usize> = windows(&sizes, |&n| n).iter().map(|w| w.len()).collect();
+            assert_eq!(got, lens, "{:?}", &sizes[..sizes.len().min(5)]);
+        }
     }
 
     #[test]

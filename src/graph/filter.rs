@@ -73,6 +73,13 @@ impl Filter {
         !self.relations.is_empty() || self.min_weight.is_some() || !self.period.is_open()
     }
 
+    /// True when the documents may be folded into their actors while the graph is merged
+    /// (`Merger::folding_documents`) with the same result: `no_documents` is asked and
+    /// nothing cut before the fold looks at documents or edges.
+    pub fn folds_documents_first(&self) -> bool {
+        self.no_documents && self.kinds.is_empty() && !self.cuts_edges()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.kinds.is_empty()
             && !self.cuts_edges()

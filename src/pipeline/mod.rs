@@ -71,6 +71,9 @@ pub struct Config {
     pub speakers: Speakers,
     /// The most pieces of evidence kept per edge (`--max-evidence`); `None` keeps all.
     pub max_evidence: Option<usize>,
+    /// Fold the documents into their actors while merging (`--no-documents` alone, see
+    /// `Merger::folding_documents`): no document nodes, edges or their evidence held.
+    pub fold_documents: bool,
 }
 
 /// Who chooses the speaker of a reporting cue.
@@ -96,6 +99,7 @@ impl Default for Config {
             tagger: None,
             speakers: Speakers::Model,
             max_evidence: None,
+            fold_documents: false,
         }
     }
 }
@@ -109,6 +113,7 @@ pub struct Pipeline {
     stop: StopList,
     max_bytes: u64,
     max_evidence: Option<usize>,
+    fold_documents: bool,
     pool: ThreadPool,
     progress: bool,
     /// Lines of the user's lexicons that were left out, each naming its file, line and fix.
@@ -185,6 +190,7 @@ impl Pipeline {
             stop: StopList::default(),
             max_bytes: config.max_bytes,
             max_evidence: config.max_evidence,
+            fold_documents: config.fold_documents,
             pool,
             progress: config.progress,
             lexicon_problems: Vec::new(),
@@ -252,7 +258,7 @@ impl Pipeline {
                 .map(|(i, d)| self.partial(d, "", i))
                 .collect()
         });
-        let mut merger = Merger::with_max_evidence(self.max_evidence);
+        let mut merger = self.merger();
         for p in parts {
             merger.add(p);
         }
@@ -263,12 +269,12 @@ impl Pipeline {
     /// Each batch's partials are merged on the worker that made them; the reading thread
     /// only joins the batches' mergers, in reading order.
     pub fn graph(&self, inputs: &[PathBuf]) -> (Graph, Vec<Problem>) {
-        let mut merger = Merger::with_max_evidence(self.max_evidence);
+        let mut merger = self.merger();
         let problems = self.stream(
             inputs,
             &|doc, source, place| self.partial(&doc, source, place),
             &|parts| {
-                let mut batch = Merger::with_max_evidence(self.max_evidence);
+                let mut batch = self.merger();
                 parts.into_iter().for_each(|p| batch.add(p));
                 batch.settle();
                 batch
@@ -284,6 +290,11 @@ impl Pipeline {
         let graph = stages::timed(&mut resolve, || self.pool.install(|| merger.finish()));
         self.stages.lock().expect("stage times").resolve = resolve;
         (graph, problems)
+    }
+
+    /// An empty merger with this pipeline's evidence cap and folding.
+    fn merger(&self) -> Merger {
+        Merger::with_max_evidence(self.max_evidence).folding_documents(self.fold_documents)
     }
 
     /// The stage times of the last run that read inputs (reading, extraction, merge,

@@ -99,3 +99,37 @@ fn a_missing_stop_list_is_an_error_naming_it() {
     .expect("an error");
     assert!(err.to_string().contains("/nonexistent/stop.txt"), "{err}");
 }
+
+#[test]
+fn documents_folded_while_merging_give_the_graph_the_filter_makes_after() {
+    let dir = tempfile::tempdir().unwrap();
+    // Invented names and quotes; one speaker quoted in two documents, one twice in one.
+    let texts = [
+        "\"The talks will go on,\" said Maria Kessler, the foreign minister of Norway. Kessler met Peter Halloran in Oslo.",
+        "\"We are not done,\" Halloran told reporters. \"Nor are we,\" Kessler said. \"Never,\" Kessler added.",
+        "Tovin Arquette, an analyst at the Brenner Institute, said the deal was weak.",
+    ];
+    for (i, t) in texts.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("{i}.txt")), t).unwrap();
+    }
+    let no_documents = crate::graph::Filter {
+        no_documents: true,
+        ..Default::default()
+    };
+    for (threads, cap) in [(1, None), (2, None), (2, Some(1))] {
+        let with = |fold_documents| {
+            Pipeline::new(&Config {
+                threads,
+                max_evidence: cap,
+                fold_documents,
+                ..Config::default()
+            })
+            .unwrap()
+        };
+        let (whole, _) = with(false).graph(&[dir.path().to_path_buf()]);
+        let (folded, _) = with(true).graph(&[dir.path().to_path_buf()]);
+        assert!(whole.actors().any(|a| a.kind == ActorKind::Document));
+        assert!(folded.actors().any(|a| !a.quoted_in.is_empty()));
+        assert_eq!(folded, no_documents.apply(&whole));
+    }
+}

@@ -61,6 +61,10 @@ pub struct Merger {
     /// their pairs land on one edge, the piece counts once there. Rare, so kept aside.
     twins: Vec<Vec<PairKey>>,
     max_evidence: Option<usize>,
+    /// `--no-documents` done as the evidence arrives: relations ending on a document keep
+    /// no evidence, only their keys (`bare`), and the graph gets no document nodes.
+    fold_documents: bool,
+    bare: Vec<PairKey>,
 }
 
 impl Merger {
@@ -74,6 +78,15 @@ impl Merger {
             max_evidence: max,
             ..Merger::default()
         }
+    }
+
+    /// A merger that folds documents into their actors as it goes: the graph it finishes is
+    /// the one `Filter { no_documents: true, .. }` makes of the graph it would otherwise
+    /// finish (each actor lists where it is quoted in `quoted_in`; no document nodes, no
+    /// edges to them), without ever holding the documents' nodes, edges and evidence.
+    pub fn folding_documents(mut self, fold: bool) -> Merger {
+        self.fold_documents = fold;
+        self
     }
 
     /// How many documents have been added.
@@ -124,6 +137,15 @@ impl Merger {
         }
         self.twins.extend(same.into_values().filter(|keys| keys.len() > 1));
         for (r, key) in part.relations.into_iter().zip(keys) {
+            if self.fold_documents && matches!(key.target, End::Document(_)) {
+                // Once per document: the key is all that is kept.
+                let seen = k.entry(key).or_default();
+                if *seen == 0 {
+                    self.bare.push(key);
+                }
+                *seen += 1;
+                continue;
+            }
             let docs = &self.docs;
             let before = |a: u32, b: u32| doc_order(docs, a, b);
             let n = k.entry(key).or_default();
@@ -177,6 +199,7 @@ impl Merger {
                 .into_iter()
                 .map(|keys| keys.into_iter().map(moved).collect()),
         );
+        self.bare.extend(other.bare.into_iter().map(moved));
         for (key, mut pile) in other.piles {
             pile.items.iter_mut().for_each(|i| i.doc += offset as u32);
             match self.piles.entry(moved(key)) {
@@ -249,15 +272,17 @@ impl Merger {
         let mut nodes: Vec<Actor> = members.par_iter().map(|m| self.group_actor(m)).collect();
         disambiguate(&mut nodes);
         let mut ids_of: Vec<&str> = vec![""; n];
-        for (members, node) in members.iter().zip(&nodes) {
+        let mut node_at: Vec<usize> = vec![0; n];
+        for (i, (members, node)) in members.iter().zip(&nodes).enumerate() {
             for &m in members.iter() {
                 ids_of[m] = &node.id;
+                node_at[m] = i;
             }
         }
         // Names only the tagger vouches for become nodes when the text relates them to something,
         // repeats them, or gives a full personal name.
         let mut related: BTreeSet<&str> = BTreeSet::new();
-        for (key, _) in &piles {
+        for key in piles.iter().map(|(key, _)| key).chain(&self.bare) {
             related.insert(ids_of[key.source as usize]);
             if let End::Actor(t) = key.target {
                 related.insert(ids_of[t as usize]);
@@ -279,18 +304,28 @@ impl Merger {
         drop(members);
         drop(groups);
         self.distinct = Vec::new();
+        // Folded documents: where each actor is quoted, as `Filter::no_documents` lists it.
+        for key in std::mem::take(&mut self.bare) {
+            if let (RelationKind::QuotedIn, End::Document(d)) = (key.kind, key.target) {
+                let path = self.docs[d as usize].meta.path.clone();
+                nodes[node_at[key.source as usize]].quoted_in.insert(path);
+            }
+        }
+        drop(node_at);
         for (node, keep) in nodes.into_iter().zip(kept) {
             if keep {
                 graph.add_actor(node);
             }
         }
-        let labels = document_labels(self.docs.iter().map(|d| &d.meta).collect());
         let doc_ids: Vec<String> = self.docs.iter().map(|d| document_id(&d.meta.stem)).collect();
-        for (doc, label) in self.docs.iter().zip(labels) {
-            graph.add_actor(Actor {
-                label,
-                ..document_node(&doc.meta)
-            });
+        if !self.fold_documents {
+            let labels = document_labels(self.docs.iter().map(|d| &d.meta).collect());
+            for (doc, label) in self.docs.iter().zip(labels) {
+                graph.add_actor(Actor {
+                    label,
+                    ..document_node(&doc.meta)
+                });
+            }
         }
         // The edge a pair's evidence goes to, if both ends are nodes and not the same one.
         let edge_of = |key: &PairKey| {
@@ -409,6 +444,7 @@ impl Merger {
         for keys in &mut self.twins {
             keys.iter_mut().for_each(|k| *k = moved(*k));
         }
+        self.bare.iter_mut().for_each(|k| *k = moved(*k));
         let piles: Vec<(PairKey, Pile)> = std::mem::take(&mut self.piles).into_iter().collect();
         piles
             .into_par_iter()

@@ -269,3 +269,19 @@ fn merging_partials_with_a_cap_equals_one_capped_run() {
         assert!(merged == one, "{corpus}: merged partials differ from one capped run");
     }
 }
+
+/// `--no-documents` alone folds the documents while merging (run and merge alike); with a
+/// kind filter it is done after the graph is built. Both give the same actors' graph.
+#[test]
+fn documents_folded_while_merging_equal_documents_folded_after() {
+    for corpus in CORPORA {
+        let partials = graphgen(&[corpus, "--partial", "--threads", "2"], None);
+        let merged = graphgen(&["merge", "-", "--no-documents"], Some(&partials));
+        let one = graphgen(&[corpus, "--json", "--no-documents"], None);
+        assert!(merged == one, "{corpus}: merged partials differ from one run");
+        // Every kind but documents: the fold then runs after the kinds are cut.
+        let kinds = "leader,analyst,person,institute,outlet,country,document";
+        let after = graphgen(&[corpus, "--json", "--no-documents", "--kind", kinds], None);
+        assert!(after == one, "{corpus}: folded while merging differs from folded after");
+    }
+}
