@@ -97,7 +97,8 @@ pub struct RunArgs {
     pub quiet: bool,
 
     /// Print on stderr where the run's time went: each stage (start, read, merge, resolve,
-    /// filter, write), the workers' time summed, and the serial part of the run.
+    /// filter, write) and the workers' time summed; `scripts/bench-scale` turns a one- and a
+    /// two-thread run into the serial part.
     #[arg(long)]
     pub stats: bool,
 
@@ -233,6 +234,8 @@ pub struct FilterArgs {
     pub top: Option<usize>,
 
     /// Hide document nodes; an actor lists the documents it is quoted in as `quoted_in`.
+    /// Without --kind, --relation, --min-weight or a period it is done as the corpus is read,
+    /// so the documents' nodes and edges are never held (memory follows the actors' graph).
     #[arg(long)]
     pub no_documents: bool,
 

@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 pub struct Stages {
     /// Building the pipeline: lexicons, models, threads.
     pub start: Duration,
-    /// The reading thread: finding, opening and reading the inputs.
+    /// The reading thread: finding the inputs and forming batches of them (the workers open
+    /// and read them).
     pub read: Duration,
     /// The reading thread waiting for a batch the workers have not finished.
     pub wait: Duration,
