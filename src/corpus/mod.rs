@@ -29,7 +29,6 @@ mod source;
 
 use decode::ReadFailure;
 use source::{Format, Input, Origin};
-use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -323,11 +322,18 @@ fn stem_of(display: &str) -> String {
 /// Leaves the first of equal names alone and gives the later ones `-2`, `-3`... skipping any
 /// name already taken, so the result depends only on document order.
 pub fn make_unique<T>(docs: &mut [T], name: fn(&mut T) -> &mut String) {
-    let mut taken: HashSet<String> = docs.iter_mut().map(|d| name(d).clone()).collect();
-    let mut used = HashSet::new();
+    // Most corpora name every document differently: one look, nothing copied.
+    let mut seen = rustc_hash::FxHashSet::default();
+    seen.reserve(docs.len());
+    if docs.iter_mut().all(|d| seen.insert(name(d).as_str())) {
+        return;
+    }
+    drop(seen);
+    let mut taken: rustc_hash::FxHashSet<String> = docs.iter_mut().map(|d| name(d).clone()).collect();
+    let mut used = rustc_hash::FxHashSet::default();
     // The last number given to each name: numbers below it are taken and stay taken, so the
     // search goes on from there (a name repeated n times costs n, not n squared).
-    let mut last: HashMap<String, usize> = HashMap::new();
+    let mut last: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     for doc in docs.iter_mut() {
         let current = name(doc);
         if used.insert(current.clone()) {

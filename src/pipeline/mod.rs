@@ -266,29 +266,38 @@ impl Pipeline {
     }
 
     /// Reads and extracts every input into one graph, as a stream (see [`stream::run`]).
-    /// Each batch's partials are merged on the worker that made them; the reading thread
-    /// only joins the batches' mergers, in reading order.
+    /// Merging is done by the workers: each merges its batch's partials, then absorbs them
+    /// into one of the mergers, one per thread, batch n into merger n modulo the threads (so
+    /// workers seldom wait for one another). A merge gives the same graph whatever the order
+    /// and grouping (documents are put in reading order at the end), so nothing waits for
+    /// the batches to come back in order and the reading thread merges nothing. The mergers
+    /// are joined at the end as a tree, on the pool, the smaller into the larger: what they
+    /// share (the corpus's recurring actors and their pairs) is merged once per level, what
+    /// they do not (documents, their edges) only moves.
     pub fn graph(&self, inputs: &[PathBuf]) -> (Graph, Vec<Problem>) {
-        let mut merger = self.merger();
+        let mergers: Vec<Mutex<Merger>> = (0..self.pool.current_num_threads())
+            .map(|_| Mutex::new(self.merger()))
+            .collect();
         let problems = self.stream(
             inputs,
             &|doc, source, place| self.partial(&doc, source, place),
-            &|parts| {
+            &|n, parts| {
                 let mut batch = self.merger();
                 parts.into_iter().for_each(|p| batch.add(p));
-                batch.settle();
-                batch
+                let leftovers = mergers[n % mergers.len()].lock().expect("a merger").absorb(batch);
+                drop(leftovers);
             },
-            &mut |batch| {
-                // Freed on the pool: the reading thread, which every batch waits for, only
-                // moves and counts.
-                let leftovers = merger.absorb(batch);
-                self.pool.spawn(move || drop(leftovers));
-            },
+            &mut |()| {},
         );
+        let mergers = mergers.into_iter().map(|m| m.into_inner().expect("a merger")).collect();
+        let mut merge = std::time::Duration::ZERO;
+        let merger =
+            stages::timed(&mut merge, || self.pool.install(|| join_mergers(mergers))).unwrap_or_else(|| self.merger());
         let mut resolve = std::time::Duration::ZERO;
         let graph = stages::timed(&mut resolve, || self.pool.install(|| merger.finish()));
-        self.stages.lock().expect("stage times").resolve = resolve;
+        let mut stages = self.stages.lock().expect("stage times");
+        stages.merge += merge;
+        stages.resolve = resolve;
         (graph, problems)
     }
 
@@ -308,7 +317,7 @@ impl Pipeline {
         self.stream(
             inputs,
             &|doc, source, place| self.partial(&doc, source, place),
-            &|parts| parts,
+            &|_, parts| parts,
             &mut |parts| parts.into_iter().for_each(&mut *sink),
         )
     }
@@ -320,7 +329,7 @@ impl Pipeline {
         let problems = self.stream(
             inputs,
             &|doc, _, _| corpus::furniture::blanked(doc),
-            &|docs| docs,
+            &|_, docs| docs,
             &mut |batch| docs.extend(batch),
         );
         corpus::make_unique(&mut docs, |d| &mut d.path);
@@ -346,7 +355,7 @@ impl Pipeline {
                 }
                 (doc.path.clone(), mentions)
             },
-            &|found| found,
+            &|_, found| found,
             &mut |found| docs.extend(found),
         );
         corpus::make_unique(&mut docs, |d| &mut d.0);
@@ -366,7 +375,7 @@ impl Pipeline {
         &self,
         inputs: &[PathBuf],
         each: &(dyn Fn(Document, &str, usize) -> T + Sync),
-        gather: &(dyn Fn(Vec<T>) -> B + Sync),
+        gather: &(dyn Fn(usize, Vec<T>) -> B + Sync),
         sink: &mut dyn FnMut(B),
     ) -> Vec<Problem> {
         let mut bar = Bar::new(!self.progress);
@@ -386,4 +395,14 @@ impl Pipeline {
         *self.stages.lock().expect("stage times") = stages;
         problems
     }
+}
+
+/// The mergers joined into one, pairwise as a tree on the current pool, each pair's smaller
+/// absorbed into its larger (absorbing costs what the absorbed one holds).
+fn join_mergers(mergers: Vec<Merger>) -> Option<Merger> {
+    mergers.into_par_iter().reduce_with(|a, b| {
+        let (mut big, small) = if a.documents() >= b.documents() { (a, b) } else { (b, a) };
+        drop(big.absorb(small));
+        big
+    })
 }

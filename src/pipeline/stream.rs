@@ -35,7 +35,8 @@ struct Batch<B> {
 /// Reads every input `found` lists (at most `max_bytes` of each) and runs `each` on each
 /// document (on `pool`): `each` gets the document, the input it came from as shown, and its
 /// place in that input. `gather` turns a batch's results, in reading order, into what `sink`
-/// receives, on the worker that made them (a partial merge, say); the batches reach `sink`
+/// receives, on the worker that made them (a partial merge, say), given the batch's number
+/// in reading order; the batches reach `sink`
 /// in reading order. The problems met are returned, sorted. Paths and stems are as read:
 /// whoever keeps them makes repeated ones unique.
 ///
@@ -51,7 +52,7 @@ pub fn run<T: Send, B: Send>(
     pool: &ThreadPool,
     progress: &mut dyn Progress,
     each: &(dyn Fn(Document, &str, usize) -> T + Sync),
-    gather: &(dyn Fn(Vec<T>) -> B + Sync),
+    gather: &(dyn Fn(usize, Vec<T>) -> B + Sync),
     sink: &mut dyn FnMut(B),
     stages: &mut Stages,
 ) -> Vec<Problem> {
@@ -71,7 +72,7 @@ pub fn run<T: Send, B: Send>(
     let limit = max_in_flight(pool);
     // One thread means one core: the batches are worked where they are formed.
     let sequential = pool.current_num_threads() == 1;
-    let work = |inputs: Vec<usize>| batch(found, max_bytes, &inputs, each, gather);
+    let work = |n: usize, inputs: Vec<usize>| batch(found, max_bytes, n, &inputs, each, gather);
     pool.in_place_scope(|scope| {
         let mut sent = 0;
         let mut send = |inputs: Vec<usize>, bytes: u64, order: &mut InOrder<B>| {
@@ -82,7 +83,7 @@ pub fn run<T: Send, B: Send>(
                 // every core.
                 // All of it is the batch's work, collecting and dropping included.
                 let t = Instant::now();
-                let (out, _) = pool.install(|| work(inputs));
+                let (out, _) = pool.install(|| work(n, inputs));
                 order.take((n, Ok(out), bytes, t.elapsed()));
                 return;
             }
@@ -91,7 +92,7 @@ pub fn run<T: Send, B: Send>(
             scope.spawn(move |_| {
                 // A panic travels to the calling thread, which would otherwise wait for this
                 // batch for ever.
-                let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(inputs)));
+                let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(n, inputs)));
                 let (out, took) = match done {
                     Ok((out, took)) => (Ok(out), took),
                     Err(panic) => (Err(panic), Duration::ZERO),
@@ -141,9 +142,10 @@ pub fn run<T: Send, B: Send>(
 fn batch<T: Send, B>(
     found: &Found,
     max_bytes: u64,
+    n: usize,
     inputs: &[usize],
     each: &(dyn Fn(Document, &str, usize) -> T + Sync),
-    gather: &(dyn Fn(Vec<T>) -> B + Sync),
+    gather: &(dyn Fn(usize, Vec<T>) -> B + Sync),
 ) -> (Batch<B>, Duration) {
     let read: Vec<((Vec<Document>, Vec<Problem>), Duration)> = inputs
         .par_iter()
@@ -161,7 +163,7 @@ fn batch<T: Send, B>(
         .map(|(doc, i, place)| timed(|doc| each(doc, found.display(i), place), doc))
         .collect();
     took += results.iter().map(|r| r.1).sum::<Duration>();
-    let (out, gathered) = timed(gather, results.into_iter().map(|r| r.0).collect());
+    let (out, gathered) = timed(|results| gather(n, results), results.into_iter().map(|r| r.0).collect());
     (Batch { out, problems }, took + gathered)
 }
 

@@ -133,3 +133,56 @@ fn documents_folded_while_merging_give_the_graph_the_filter_makes_after() {
         assert_eq!(folded, no_documents.apply(&whole));
     }
 }
+
+#[test]
+fn many_batches_merged_by_many_workers_give_the_graph_of_one() {
+    // Enough text for several batches, so several workers each absorb some into their own
+    // merger and the mergers are joined at the end. Invented names.
+    let dir = tempfile::tempdir().unwrap();
+    let people = [
+        "Ravi Batra",
+        "Ada Morrow",
+        "Lena Okafor",
+        "Tomas Brandt",
+        "Ines Halvorsen",
+        "Kofi Adler",
+    ];
+    let mut docs = Vec::new();
+    for i in 0..64 {
+        let mut text = String::new();
+        for j in 0..100 {
+            let (a, b) = (
+                people[(i + j) % people.len()],
+                people[(i * 7 + j * 3 + 1) % people.len()],
+            );
+            let surname = a.split_whitespace().last().unwrap();
+            text.push_str(&format!(
+                "Prime Minister {a} met President {b} in Oslo on Monday. \"We agree on trade,\" {surname} said after talks number {j}. "
+            ));
+        }
+        let path = dir.path().join(format!("{i:02}.txt"));
+        std::fs::write(&path, &text).unwrap();
+        docs.push(Document::new(path.display().to_string(), format!("{i:02}"), text));
+    }
+    let total: usize = docs.iter().map(|d| d.text.len()).sum();
+    assert!(total > 3 * 256 * 1024, "{total} bytes: too few for several batches");
+    let graph = |threads| {
+        let p = Pipeline::new(&Config {
+            threads,
+            ..Config::default()
+        })
+        .unwrap();
+        let (graph, problems) = p.graph(&[dir.path().to_path_buf()]);
+        assert!(problems.is_empty());
+        (graph, p)
+    };
+    let (one, p) = graph(1);
+    assert!(
+        one.relations().any(|r| r.evidence.len() > 40),
+        "the pairs repeat across batches"
+    );
+    assert_eq!(one, p.graph_of(&docs));
+    for threads in [2, 3, 4] {
+        assert_eq!(graph(threads).0, one, "{threads} threads");
+    }
+}

@@ -93,7 +93,12 @@ pub(super) fn edge(
     cap: Option<usize>,
 ) -> Relation {
     let count = piles.iter().map(|p| p.count).sum::<usize>() - twice;
-    let mut items: Vec<Item> = piles.into_iter().flat_map(|p| p.items).collect();
+    // Most edges have one pile: its pieces are sorted where they lie.
+    let mut items: Vec<Item> = if piles.len() == 1 {
+        piles.into_iter().next().map(|p| p.items).unwrap_or_default()
+    } else {
+        piles.into_iter().flat_map(|p| p.items).collect()
+    };
     items.sort_unstable_by(|a, b| {
         a.evidence
             .cmp(&b.evidence)

@@ -164,8 +164,8 @@ impl Merger {
 
     /// Adds what another merger holds, as if its partials had been added here one by one
     /// (a merger of one batch of documents, made on a worker). What it does not keep comes
-    /// back: freeing it is most of the cost of a merge, which a caller on the thread every
-    /// batch waits for can leave to another.
+    /// back: freeing it is much of the cost of a merge, which a caller may leave to another
+    /// thread.
     pub fn absorb(&mut self, other: Merger) -> Leftovers {
         let offset = self.docs.len();
         let mut repeats = Vec::new();
@@ -204,7 +204,7 @@ impl Merger {
             pile.items.iter_mut().for_each(|i| i.doc += offset as u32);
             match self.piles.entry(moved(key)) {
                 // Most piles are new (a quote's edge to its own document): moved whole, with
-                // no room to spare (`settle`).
+                // no room to spare.
                 std::collections::hash_map::Entry::Vacant(slot) => {
                     pile.items.shrink_to_fit();
                     slot.insert(pile);
@@ -219,12 +219,6 @@ impl Merger {
             _repeats: repeats,
             _index: other.index,
         }
-    }
-
-    /// Gives back the spare room of the piles: for a merger about to be absorbed, on the
-    /// worker that made it, so that the merging thread only moves them.
-    pub fn settle(&mut self) {
-        self.piles.values_mut().for_each(|p| p.items.shrink_to_fit());
     }
 
     /// The distinct actor `x` is, made if new; its counts and documents added. A repeat of
@@ -382,7 +376,7 @@ impl Merger {
     /// back as a list, their keys and documents renumbered (on the current pool).
     fn reading_order(&mut self) -> Vec<(PairKey, Pile)> {
         let mut order: Vec<usize> = (0..self.docs.len()).collect();
-        order.sort_by(|&a, &b| doc_order(&self.docs, a as u32, b as u32));
+        order.par_sort_unstable_by(|&a, &b| doc_order(&self.docs, a as u32, b as u32));
         let mut new_doc = vec![0; order.len()];
         for (new, &old) in order.iter().enumerate() {
             new_doc[old] = new;
@@ -393,16 +387,8 @@ impl Merger {
             .map(|&old| slots[old].take().expect("each document once"))
             .collect();
 
-        let mut paths: Vec<String> = self.docs.iter().map(|d| d.meta.path.to_string()).collect();
-        make_unique(&mut paths, |p| p);
         make_unique(&mut self.docs, |d| &mut d.meta.stem);
-        let mut renamed: Vec<Option<DocPath>> = vec![None; self.docs.len()];
-        for (d, (doc, path)) in self.docs.iter_mut().zip(paths).enumerate() {
-            if *doc.meta.path != *path {
-                doc.meta.path = path.into();
-                renamed[d] = Some(doc.meta.path.clone());
-            }
-        }
+        let renamed = self.unique_paths();
 
         let mut new_id = vec![usize::MAX; self.distinct.len()];
         let mut next = 0;
@@ -432,7 +418,7 @@ impl Merger {
         });
         self.index.clear();
 
-        let any_renamed = renamed.iter().any(Option::is_some);
+        let any_renamed = !renamed.is_empty();
         let moved = |key: PairKey| PairKey {
             source: new_id[key.source as usize] as u32,
             kind: key.kind,
@@ -458,6 +444,28 @@ impl Merger {
                 (moved(key), pile)
             })
             .collect()
+    }
+
+    /// Makes the documents' paths unique as [`make_unique`] would; the new path of each
+    /// renamed document, by its place (empty when none was: the paths are looked at once,
+    /// not copied).
+    fn unique_paths(&mut self) -> Vec<Option<DocPath>> {
+        let mut seen = rustc_hash::FxHashSet::default();
+        seen.reserve(self.docs.len());
+        if self.docs.iter().all(|d| seen.insert(&*d.meta.path)) {
+            return Vec::new();
+        }
+        drop(seen);
+        let mut paths: Vec<String> = self.docs.iter().map(|d| d.meta.path.to_string()).collect();
+        make_unique(&mut paths, |p| p);
+        let mut renamed: Vec<Option<DocPath>> = vec![None; self.docs.len()];
+        for (d, (doc, path)) in self.docs.iter_mut().zip(paths).enumerate() {
+            if *doc.meta.path != *path {
+                doc.meta.path = path.into();
+                renamed[d] = Some(doc.meta.path.clone());
+            }
+        }
+        renamed
     }
 
     fn group_actor(&self, members: &[usize]) -> Actor {
