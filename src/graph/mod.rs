@@ -58,6 +58,16 @@ impl Graph {
         }
     }
 
+    /// Adds actors built apart, keyed by id, as [`Graph::add_actor`] would one by one; when
+    /// the graph has none of their ids the two maps are joined in linear time.
+    pub fn add_actor_map(&mut self, mut more: BTreeMap<String, Actor>) {
+        if more.keys().any(|id| self.actors.contains_key(id)) {
+            more.into_values().for_each(|a| self.add_actor(a));
+        } else {
+            self.actors.append(&mut more);
+        }
+    }
+
     /// Adds one piece of evidence for an edge; both ends must already be actors.
     /// Returns false (and adds nothing) for a self-loop or an unknown end.
     pub fn add_evidence(&mut self, source: &str, kind: RelationKind, target: &str, evidence: Evidence) -> bool {
@@ -208,6 +218,27 @@ mod tests {
             date: None,
             cue: None,
             content: None,
+        }
+    }
+
+    #[test]
+    fn actors_added_as_a_map_equal_actors_added_one_by_one() {
+        let doc = |id: &str| Actor {
+            aliases: [format!("{id} alias")].into_iter().collect(),
+            ..actor(id, ActorKind::Document)
+        };
+        for (have, more) in [
+            (vec!["a", "c"], vec!["b", "d"]),
+            (vec![], vec!["b"]),
+            (vec!["a", "doc:x"], vec!["doc:x", "doc:y"]),
+        ] {
+            let mut one_by_one = Graph::new();
+            have.iter()
+                .for_each(|id| one_by_one.add_actor(actor(id, ActorKind::Person)));
+            let mut as_map = one_by_one.clone();
+            more.iter().for_each(|id| one_by_one.add_actor(doc(id)));
+            as_map.add_actor_map(more.iter().map(|id| (id.to_string(), doc(id))).collect());
+            assert_eq!(as_map, one_by_one, "{have:?} + {more:?}");
         }
     }
 

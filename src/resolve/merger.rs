@@ -311,24 +311,45 @@ impl Merger {
                 graph.add_actor(node);
             }
         }
-        let doc_ids: Vec<String> = self.docs.iter().map(|d| document_id(&d.meta.stem)).collect();
-        if !self.fold_documents {
-            let labels = document_labels(self.docs.iter().map(|d| &d.meta).collect());
-            for (doc, label) in self.docs.iter().zip(labels) {
-                graph.add_actor(Actor {
-                    label,
-                    ..document_node(&doc.meta)
-                });
-            }
-        }
+        let doc_ids: Vec<String> = self.docs.par_iter().map(|d| document_id(&d.meta.stem)).collect();
+        // Documents become nodes while the edges are built, since neither needs the other:
+        // every document is a node unless documents are folded, and then no pile ends on one.
+        let fold = self.fold_documents;
+        let (documents, relations) = rayon::join(
+            || {
+                if fold {
+                    BTreeMap::new()
+                } else {
+                    document_nodes(&self.docs)
+                }
+            },
+            || self.edges(piles, &graph, &ids_of, &doc_ids),
+        );
+        graph.add_actor_map(documents);
+        graph.add_relations(relations);
+        graph
+    }
+
+    /// The edges of the piles, in key order, between the actors of `graph` (`ids_of` gives
+    /// each distinct actor's node) and documents (nodes unless folded).
+    fn edges(
+        &self,
+        piles: Vec<(PairKey, Pile)>,
+        graph: &Graph,
+        ids_of: &[String],
+        doc_ids: &[String],
+    ) -> Vec<Relation> {
+        let fold = self.fold_documents;
         // The edge a pair's evidence goes to, if both ends are nodes and not the same one.
         let edge_of = |key: &PairKey| {
-            let source = ids_of[key.source as usize].as_str();
+            let actor = |a: u32| Some(ids_of[a as usize].as_str()).filter(|id| graph.actor(id).is_some());
+            let source = actor(key.source)?;
             let target = match key.target {
-                End::Actor(t) => ids_of[t as usize].as_str(),
+                End::Actor(t) => actor(t)?,
+                End::Document(_) if fold => return None,
                 End::Document(d) => doc_ids[d as usize].as_str(),
             };
-            if source == target || graph.actor(source).is_none() || graph.actor(target).is_none() {
+            if source == target {
                 return None;
             }
             Some(if key.kind.is_symmetric() && target < source {
@@ -357,7 +378,7 @@ impl Merger {
         let cap = self.max_evidence;
         // One edge per run of piles with the same ends; `edge` orders what it keeps itself, so
         // the order of piles within a run does not matter.
-        let relations: Vec<Relation> = keyed
+        keyed
             .par_chunk_by_mut(|a, b| a.0 == b.0)
             .map(|run| {
                 let (s, kind, t) = run[0].0;
@@ -365,9 +386,7 @@ impl Merger {
                 let twice = twice.get(&(s, kind, t)).copied().unwrap_or(0);
                 evidence::edge(s.to_string(), kind, t.to_string(), piles, twice, cap)
             })
-            .collect();
-        graph.add_relations(relations);
-        graph
+            .collect()
     }
 
     /// Puts the documents in reading order, makes their paths and stems unique (evidence
@@ -715,6 +734,21 @@ fn document_labels(docs: Vec<&DocMeta>) -> Vec<String> {
         .map(|(d, label)| match &d.first_line {
             Some(line) if count.get(label.as_str()).is_some_and(|n| *n >= 2) => line.clone(),
             _ => label.clone(),
+        })
+        .collect()
+}
+
+/// The documents' nodes, by id (ids are unique: stems were made unique).
+fn document_nodes(docs: &[DocPart]) -> BTreeMap<String, Actor> {
+    let labels = document_labels(docs.iter().map(|d| &d.meta).collect());
+    docs.iter()
+        .zip(labels)
+        .map(|(doc, label)| {
+            let node = Actor {
+                label,
+                ..document_node(&doc.meta)
+            };
+            (node.id.clone(), node)
         })
         .collect()
 }
