@@ -319,16 +319,21 @@ fn stem_of(display: &str) -> String {
     stem.filter(|s| !s.is_empty()).unwrap_or_else(|| "document".into())
 }
 
+/// Whether no two of `names` are equal (looked at once, not copied): [`make_unique`] would
+/// leave them as they are.
+pub fn all_distinct<'a>(names: impl ExactSizeIterator<Item = &'a str>) -> bool {
+    let mut seen = rustc_hash::FxHashSet::default();
+    seen.reserve(names.len());
+    names.into_iter().all(|n| seen.insert(n))
+}
+
 /// Leaves the first of equal names alone and gives the later ones `-2`, `-3`... skipping any
 /// name already taken, so the result depends only on document order.
 pub fn make_unique<T>(docs: &mut [T], name: fn(&mut T) -> &mut String) {
     // Most corpora name every document differently: one look, nothing copied.
-    let mut seen = rustc_hash::FxHashSet::default();
-    seen.reserve(docs.len());
-    if docs.iter_mut().all(|d| seen.insert(name(d).as_str())) {
+    if all_distinct(docs.iter_mut().map(|d| name(d).as_str())) {
         return;
     }
-    drop(seen);
     let mut taken: rustc_hash::FxHashSet<String> = docs.iter_mut().map(|d| name(d).clone()).collect();
     let mut used = rustc_hash::FxHashSet::default();
     // The last number given to each name: numbers below it are taken and stay taken, so the

@@ -18,6 +18,22 @@ fn names_are_made_unique_in_order() {
 }
 
 #[test]
+fn distinct_names_are_told_from_repeats() {
+    for (names, want) in [
+        (vec![], true),
+        (vec!["x"], true),
+        (vec!["x", "x-2", "X"], true),
+        (vec!["x", "y", "x"], false),
+    ] {
+        assert_eq!(all_distinct(names.iter().copied()), want, "{names:?}");
+        // Distinct names are what make_unique leaves alone.
+        let mut owned: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        make_unique(&mut owned, |n| n);
+        assert_eq!(owned == names, want, "{names:?}");
+    }
+}
+
+#[test]
 fn stems() {
     let cases = [
         ("-", "stdin"),

@@ -284,6 +284,8 @@ impl Pipeline {
             &|n, parts| {
                 let mut batch = self.merger();
                 parts.into_iter().for_each(|p| batch.add(p));
+                // Two statements, so that what the merger does not keep is freed after the
+                // lock is let go.
                 let leftovers = mergers[n % mergers.len()].lock().expect("a merger").absorb(batch);
                 drop(leftovers);
             },

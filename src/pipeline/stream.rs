@@ -36,9 +36,9 @@ struct Batch<B> {
 /// document (on `pool`): `each` gets the document, the input it came from as shown, and its
 /// place in that input. `gather` turns a batch's results, in reading order, into what `sink`
 /// receives, on the worker that made them (a partial merge, say), given the batch's number
-/// in reading order; the batches reach `sink`
-/// in reading order. The problems met are returned, sorted. Paths and stems are as read:
-/// whoever keeps them makes repeated ones unique.
+/// in reading order; the batches reach `sink` in reading order. The problems met are
+/// returned, sorted. Paths and stems are as read: whoever keeps them makes repeated ones
+/// unique.
 ///
 /// The calling thread only forms batches of inputs (by their size) and feeds `sink`; reading,
 /// decoding, extraction and `gather` happen on the pool. Batches come back through a channel

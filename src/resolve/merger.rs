@@ -10,7 +10,7 @@
 use super::class;
 use super::evidence::{self, End, Item, PairKey, Pile};
 use super::partial::{DocMeta, Partial};
-use crate::corpus::make_unique;
+use crate::corpus::{all_distinct, make_unique};
 use crate::extract::identity::LocalActor;
 use crate::graph::fold;
 use crate::graph::{Actor, ActorKind, DocPath, Graph, Relation, RelationKind, document_id, slug};
@@ -469,12 +469,9 @@ impl Merger {
     /// renamed document, by its place (empty when none was: the paths are looked at once,
     /// not copied).
     fn unique_paths(&mut self) -> Vec<Option<DocPath>> {
-        let mut seen = rustc_hash::FxHashSet::default();
-        seen.reserve(self.docs.len());
-        if self.docs.iter().all(|d| seen.insert(&*d.meta.path)) {
+        if all_distinct(self.docs.iter().map(|d| &*d.meta.path)) {
             return Vec::new();
         }
-        drop(seen);
         let mut paths: Vec<String> = self.docs.iter().map(|d| d.meta.path.to_string()).collect();
         make_unique(&mut paths, |p| p);
         let mut renamed: Vec<Option<DocPath>> = vec![None; self.docs.len()];
